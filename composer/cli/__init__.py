@@ -1,0 +1,69 @@
+"""The ``wa-composer`` command line.
+
+Each sub-command lives in its own module of this package and exposes
+``register(subparsers) -> None``, which adds its parser and sets ``handler`` (a function taking the
+parsed namespace and returning the exit code). Modules import their heavy dependencies inside the
+handler so that ``wa-composer`` with no arguments (the window) starts fast.
+
+With no sub-command the desktop window opens. That is the only place the core reaches for the Qt
+face, through ``importlib`` at run time, so ``composer`` itself never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from typing import cast
+
+from composer import __version__
+
+# One entry per sub-command module in composer/cli/.
+SUBCOMMANDS: tuple[str, ...] = ()
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wa-composer",
+        description="Compose, preview, validate and send WhatsApp interactive messages. "
+        "With no command, the desktop window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"wa-composer {__version__}")
+    parser.add_argument(
+        "--exit-after-first-paint",
+        action="store_true",
+        help="open the window and quit right after its first paint (for benchmarks)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in SUBCOMMANDS:
+        module = importlib.import_module(f"composer.cli.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    try:
+        app = importlib.import_module("ui.app")
+    except ImportError as exc:  # PySide6 missing: say so instead of a traceback
+        print(f"wa-composer: the desktop window needs PySide6 ({exc}).", file=sys.stderr)
+        return 2
+    run = cast(Callable[..., int], app.run)
+    return run(exit_after_first_paint=args.exit_after_first_paint)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    handler = cast(Handler | None, getattr(args, "handler", None))
+    if args.command is None or handler is None:
+        return _open_window(args)
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print("wa-composer: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
