@@ -65,7 +65,9 @@ FOOTER_TEXT: Final = Limit("footer.text_len", "Footer text", 60, minimum=1)
 LIST_BUTTON: Final = Limit("list.button_len", "List button label", 20, minimum=1)
 LIST_SECTIONS: Final = Limit("list.sections_count", "Sections", 10, minimum=1, unit="sections")
 LIST_ROWS_TOTAL: Final = Limit("list.rows_total", "Rows in total", 10, minimum=1, unit="rows")
-LIST_SECTION_ROWS: Final = Limit("list.section_rows_min", "Rows in this section", 10, minimum=1, unit="rows")
+LIST_SECTION_ROWS: Final = Limit(
+    "list.section_rows_min", "Rows in this section", 10, minimum=1, unit="rows"
+)
 LIST_SECTION_TITLE: Final = Limit("list.section_title_len", "Section title", 24)
 LIST_ROW_ID: Final = Limit("list.row_id_len", "Row id", 200, minimum=1)
 LIST_ROW_TITLE: Final = Limit("list.row_title_len", "Row title", 24, minimum=1)
@@ -150,7 +152,9 @@ MEDIA_DOCUMENT: Final = MediaKind(
     100 * _MB,
 )
 MEDIA_STICKER: Final = MediaKind("sticker", ("image/webp",), 500 * 1024)
-MEDIA_KINDS: Final = {k.name: k for k in (MEDIA_IMAGE, MEDIA_VIDEO, MEDIA_AUDIO, MEDIA_DOCUMENT, MEDIA_STICKER)}
+MEDIA_KINDS: Final = {
+    k.name: k for k in (MEDIA_IMAGE, MEDIA_VIDEO, MEDIA_AUDIO, MEDIA_DOCUMENT, MEDIA_STICKER)
+}
 # Interactive headers accept only these media kinds (section 2).
 HEADER_MEDIA_KINDS: Final = ("image", "video", "document")
 
@@ -161,4 +165,6 @@ REACTION_MAX_AGE_SECONDS: Final = 30 * 24 * 3600
 PAIR_RATE_SECONDS: Final = 6
 PAIR_RATE_BURST: Final = 45
 
-ALL_LIMITS: Final[tuple[Limit, ...]] = tuple(v for v in dict(globals()).values() if isinstance(v, Limit))
+ALL_LIMITS: Final[tuple[Limit, ...]] = tuple(
+    v for v in dict(globals()).values() if isinstance(v, Limit)
+)
