@@ -124,7 +124,8 @@ class DraftStore:
             except DraftError:
                 continue
             kind = draft.data.get("kind")
-            infos.append(DraftInfo(draft.name, draft.saved_at, kind if isinstance(kind, str) else ""))
+            label = kind if isinstance(kind, str) else ""
+            infos.append(DraftInfo(draft.name, draft.saved_at, label))
         infos.sort(key=lambda info: (info.saved_at, info.name), reverse=True)
         return infos
 
