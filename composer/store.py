@@ -1,0 +1,372 @@
+"""Send history, last-inbound times and webhook de-duplication in one SQLite file.
+
+Why SQLite in WAL mode: the UI sends from worker threads, the webhook receiver writes from its
+server thread and the CLI may write from another process, all at once. WAL lets readers and one
+writer overlap, every change is one transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``), so a crash
+(even SIGKILL) leaves either the whole change or none of it. ``synchronous=NORMAL`` keeps every
+committed transaction across a process crash; only a power cut may lose the last few.
+
+Inside one process a single connection is shared under a lock: SQLite serialises writers anyway
+and one connection keeps ``close()`` simple. The access token is never stored: history keeps the
+payload (the JSON body), which never contains it.
+
+Recipients are keyed by their wa_id form (digits only, ``composer.phone.normalize``).
+All times are timezone-aware UTC datetimes; they are stored as fixed-width ISO 8601 text so that
+text order is time order.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Final
+
+from composer import paths
+
+DB_FILENAME: Final = "composer.sqlite3"
+OUTCOMES: Final = ("accepted", "failed", "unknown")
+INBOUND_SOURCES: Final = ("webhook", "manual", "pasted", "sandbox")
+# Delivery lifecycle order. A status may only move forward; "failed" may come at any time
+# (a 131047 arrives after a 200) and is final. "read" may arrive without "delivered".
+_STATUS_RANK: Final = {"accepted": 0, "sent": 1, "delivered": 2, "read": 3, "played": 4}
+STATUSES: Final = ("sent", "delivered", "read", "played", "failed")
+
+# Each entry migrates the schema from version i to i + 1 (PRAGMA user_version).
+_MIGRATIONS: Final[tuple[str, ...]] = (
+    """
+    CREATE TABLE history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        wamid TEXT,
+        status TEXT NOT NULL,
+        status_at TEXT,
+        status_times TEXT NOT NULL DEFAULT '{}',
+        error TEXT
+    );
+    CREATE INDEX history_wamid ON history (wamid);
+    CREATE INDEX history_recipient ON history (recipient);
+    CREATE TABLE inbound (
+        recipient TEXT PRIMARY KEY,
+        at TEXT,
+        source TEXT,
+        closed_at TEXT,
+        closed_source TEXT
+    );
+    CREATE TABLE events (
+        key TEXT PRIMARY KEY,
+        seen_at TEXT NOT NULL
+    );
+    """,
+)
+SCHEMA_VERSION: Final = len(_MIGRATIONS)
+
+
+class StoreError(Exception):
+    """The database cannot be used (newer schema, unreadable file); the message says why."""
+
+
+@dataclass(frozen=True)
+class SendRecord:
+    """One send attempt as the history shows it."""
+
+    id: int
+    at: datetime
+    profile: str
+    recipient: str
+    payload: dict[str, Any]
+    outcome: str
+    wamid: str | None
+    status: str
+    error: dict[str, Any] | None
+    status_at: datetime | None = None
+    status_times: dict[str, datetime] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class InboundRecord:
+    """When the customer last wrote, where we learnt it, and any later 131047 closing mark.
+
+    ``closed_at`` is set when the API said the window is closed (a 131047) after ``at``; a newer
+    inbound message clears it, because the customer writing reopens the window.
+    """
+
+    recipient: str
+    at: datetime
+    source: str
+    closed_at: datetime | None = None
+    closed_source: str | None = None
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _normalize(number: str) -> str:
+    try:
+        phone = importlib.import_module("composer.phone")
+    except ImportError:  # composer.phone not landed yet: the same rule, digits only
+        digits = "".join(ch for ch in number if ch.isdigit())
+    else:
+        digits = str(phone.normalize(number))
+    if not digits:
+        raise ValueError(f"recipient {number!r} has no digits: expected a phone number")
+    return digits
+
+
+def _ts(at: datetime) -> str:
+    if at.tzinfo is None or at.utcoffset() is None:
+        raise ValueError("times must be timezone-aware (UTC)")
+    return at.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _dt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class Store:
+    """The app's local database. Safe to share between threads; ``close()`` when done."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path if path is not None else paths.data_dir() / DB_FILENAME
+        self._lock = threading.RLock()
+        try:
+            self._conn = sqlite3.connect(
+                self.path, timeout=10.0, isolation_level=None, check_same_thread=False
+            )
+            self._conn.row_factory = sqlite3.Row
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._conn.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the history database {self.path}: {exc}") from exc
+
+    # --- plumbing ----------------------------------------------------------------------------
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; the lock makes the shared connection safe across threads."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _read(self, sql: str, args: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return list(self._conn.execute(sql, args).fetchall())
+
+    def _migrate(self) -> None:
+        with self._write() as conn:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} was written by a newer WA Composer (schema {version}, "
+                    f"this one knows {SCHEMA_VERSION}); update the app"
+                )
+            for step in range(version, SCHEMA_VERSION):
+                for statement in _MIGRATIONS[step].split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {step + 1}")
+
+    def schema_version(self) -> int:
+        return int(self._read("PRAGMA user_version")[0][0])
+
+    def journal_mode(self) -> str:
+        return str(self._read("PRAGMA journal_mode")[0][0])
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- history -----------------------------------------------------------------------------
+    def record_send(
+        self,
+        *,
+        profile: str,
+        recipient: str,
+        payload: dict[str, Any],
+        outcome: str,
+        wamid: str | None,
+        error: dict[str, Any] | None = None,
+        at: datetime | None = None,
+    ) -> int:
+        """Record one send attempt; returns its history id. The lifecycle starts at ``outcome``."""
+        if outcome not in OUTCOMES:
+            raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)}, not {outcome!r}")
+        when = _ts(at or utc_now())
+        with self._write() as conn:
+            cur = conn.execute(
+                "INSERT INTO history (at, profile, recipient, payload, outcome, wamid, status,"
+                " status_at, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    when,
+                    profile,
+                    _normalize(recipient),
+                    _json(payload),
+                    outcome,
+                    wamid,
+                    outcome,
+                    when,
+                    _json(error) if error is not None else None,
+                ),
+            )
+            return int(cur.lastrowid or 0)
+
+    def update_status(
+        self, wamid: str, status: str, at: datetime, error: dict[str, Any] | None = None
+    ) -> bool:
+        """Apply a delivery status; True when the record changed.
+
+        Statuses never move backwards (a late "sent" after "read" is ignored), except to
+        "failed", which is final. Unknown wamids are ignored (False).
+        """
+        if status not in STATUSES:
+            raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
+        when = _ts(at)
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT id, status, status_times FROM history WHERE wamid = ? "
+                "ORDER BY id DESC LIMIT 1",
+                (wamid,),
+            ).fetchone()
+            if row is None:
+                return False
+            record_id, current, times_json = int(row[0]), str(row[1]), str(row[2])
+            if current == "failed" or current == status:
+                return False
+            if status != "failed" and (
+                current not in _STATUS_RANK or _STATUS_RANK[status] <= _STATUS_RANK[current]
+            ):
+                return False
+            times = json.loads(times_json)
+            times[status] = when
+            conn.execute(
+                "UPDATE history SET status = ?, status_at = ?, status_times = ?,"
+                " error = COALESCE(?, error) WHERE id = ?",
+                (status, when, _json(times), _json(error) if error else None, record_id),
+            )
+            return True
+
+    def history(self, limit: int = 200) -> list[SendRecord]:
+        """Newest first."""
+        rows = self._read("SELECT * FROM history ORDER BY id DESC LIMIT ?", (limit,))
+        return [self._record(row) for row in rows]
+
+    def find_by_wamid(self, wamid: str) -> SendRecord | None:
+        rows = self._read(
+            "SELECT * FROM history WHERE wamid = ? ORDER BY id DESC LIMIT 1", (wamid,)
+        )
+        return self._record(rows[0]) if rows else None
+
+    @staticmethod
+    def _record(row: sqlite3.Row) -> SendRecord:
+        at = _dt(row["at"])
+        assert at is not None
+        return SendRecord(
+            id=int(row["id"]),
+            at=at,
+            profile=row["profile"],
+            recipient=row["recipient"],
+            payload=json.loads(row["payload"]),
+            outcome=row["outcome"],
+            wamid=row["wamid"],
+            status=row["status"],
+            error=json.loads(row["error"]) if row["error"] else None,
+            status_at=_dt(row["status_at"]),
+            status_times={
+                k: datetime.fromisoformat(v) for k, v in json.loads(row["status_times"]).items()
+            },
+        )
+
+    # --- the customer-service window ---------------------------------------------------------
+    def set_last_inbound(self, recipient: str, at: datetime, source: str) -> None:
+        """Record that the customer wrote at ``at``; an older time than the stored one is ignored.
+
+        A newer inbound time clears a 131047 closing mark that was set before it.
+        """
+        if source not in INBOUND_SOURCES:
+            raise ValueError(f"source must be one of {', '.join(INBOUND_SOURCES)}, not {source!r}")
+        key, when = _normalize(recipient), _ts(at)
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO inbound (recipient, at, source) VALUES (?, ?, ?) "
+                "ON CONFLICT (recipient) DO UPDATE SET at = excluded.at, source = excluded.source,"
+                " closed_at = CASE WHEN closed_at <= excluded.at THEN NULL ELSE closed_at END,"
+                " closed_source = CASE WHEN closed_at <= excluded.at THEN NULL"
+                " ELSE closed_source END "
+                "WHERE inbound.at IS NULL OR inbound.at < excluded.at",
+                (key, when, source),
+            )
+
+    def mark_window_closed(self, recipient: str, at: datetime, source: str) -> None:
+        """The API answered 131047 at ``at``: the window is closed whatever the clock said."""
+        key, when = _normalize(recipient), _ts(at)
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO inbound (recipient, closed_at, closed_source) VALUES (?, ?, ?) "
+                "ON CONFLICT (recipient) DO UPDATE SET closed_at = excluded.closed_at,"
+                " closed_source = excluded.closed_source "
+                "WHERE (inbound.closed_at IS NULL OR inbound.closed_at < excluded.closed_at)"
+                " AND (inbound.at IS NULL OR inbound.at < excluded.closed_at)",
+                (key, when, source),
+            )
+
+    def last_inbound(self, recipient: str) -> InboundRecord | None:
+        """The newest inbound time known for ``recipient`` (None when never recorded)."""
+        rows = self._read(
+            "SELECT * FROM inbound WHERE recipient = ? AND at IS NOT NULL", (_normalize(recipient),)
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        at = _dt(row["at"])
+        assert at is not None
+        return InboundRecord(
+            recipient=row["recipient"],
+            at=at,
+            source=row["source"],
+            closed_at=_dt(row["closed_at"]),
+            closed_source=row["closed_source"],
+        )
+
+    def window_closed_at(self, recipient: str) -> datetime | None:
+        """When a 131047 last closed the window (even with no inbound time known), else None."""
+        rows = self._read(
+            "SELECT closed_at FROM inbound WHERE recipient = ?", (_normalize(recipient),)
+        )
+        return _dt(rows[0]["closed_at"]) if rows else None
+
+    # --- webhook de-duplication --------------------------------------------------------------
+    def remember_event(self, key: str, at: datetime | None = None) -> bool:
+        """True the first time ``key`` is seen, False for a replay (Meta retries deliveries)."""
+        with self._write() as conn:
+            cur = conn.execute(
+                "INSERT OR IGNORE INTO events (key, seen_at) VALUES (?, ?)",
+                (key, _ts(at or utc_now())),
+            )
+            return cur.rowcount == 1
