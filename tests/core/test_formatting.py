@@ -1,0 +1,157 @@
+"""WhatsApp markup parsing: table of cases, checked as (text, styles) spans per line."""
+
+from __future__ import annotations
+
+import pytest
+
+from composer.formatting import Block, BlockKind, Span, Style, parse, plain_text, text_direction
+
+B, It, S, M, C, L = Style.BOLD, Style.ITALIC, Style.STRIKE, Style.MONO, Style.CODE, Style.LINK
+
+
+def spans(text: str) -> list[tuple[str, set[Style]]]:
+    (block,) = parse(text)
+    return [(s.text, set(s.styles)) for s in block.spans]
+
+
+INLINE_CASES: list[tuple[str, list[tuple[str, set[Style]]]]] = [
+    ("plain text", [("plain text", set())]),
+    ("*bold*", [("bold", {B})]),
+    ("_italic_", [("italic", {It})]),
+    ("~strike~", [("strike", {S})]),
+    ("`code`", [("code", {C})]),
+    ("```mono```", [("mono", {M})]),
+    ("a *b* c", [("a ", set()), ("b", {B}), (" c", set())]),
+    # nested markers
+    ("*_both_*", [("both", {B, It})]),
+    ("_*both*_", [("both", {B, It})]),
+    ("*bold _and italic_ end*", [("bold ", {B}), ("and italic", {B, It}), (" end", {B})]),
+    ("~*_all three_*~", [("all three", {B, It, S})]),
+    # unmatched markers stay literal
+    ("*not closed", [("*not closed", set())]),
+    ("closed not opened*", [("closed not opened*", set())]),
+    ("_a *b_ c*", [("a *b", {It}), (" c*", set())]),
+    ("5 * 3 * 2", [("5 * 3 * 2", set())]),
+    ("a * spaced *", [("a * spaced *", set())]),
+    ("**double**", [("**double**", set())]),
+    ("``", [("``", set())]),
+    # markers inside words are not markup
+    ("a*b*c", [("a*b*c", set())]),
+    ("snake_case_name", [("snake_case_name", set())]),
+    ("x*bold*", [("x*bold*", set())]),
+    ("*bold*x", [("*bold*x", set())]),
+    # punctuation is a word boundary
+    ("(*bold*)!", [("(", set()), ("bold", {B}), (")!", set())]),
+    ("*bold*, then", [("bold", {B}), (", then", set())]),
+    # code content is literal
+    ("`*not bold*`", [("*not bold*", {C})]),
+    ("```*not bold*```", [("*not bold*", {M})]),
+    ("say ```hi``` now", [("say ", set()), ("hi", {M}), (" now", set())]),
+    # emoji and non-Latin letters
+    ("*مرحبا* 👋", [("مرحبا", {B}), (" 👋", set())]),
+    ("ä*b*", [("ä*b*", set())]),
+    # URLs are auto-linked, markup around them still applies
+    ("see https://example.com/x.", [("see ", set()), ("https://example.com/x", {L}), (".", set())]),
+    ("*https://a.io*", [("https://a.io", {B, L})]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INLINE_CASES)
+def test_inline_spans(text: str, expected: list[tuple[str, set[Style]]]) -> None:
+    assert spans(text) == expected
+
+
+P, BU, NU = BlockKind.PARAGRAPH, BlockKind.BULLET, BlockKind.NUMBERED
+BLOCK_CASES: list[tuple[str, list[tuple[BlockKind, str, str]]]] = [
+    ("- one\n- two", [(BlockKind.BULLET, "•", "one"), (BlockKind.BULLET, "•", "two")]),
+    ("* star item", [(BlockKind.BULLET, "•", "star item")]),
+    (
+        "1. first\n12. twelfth",
+        [(NU, "1.", "first"), (NU, "12.", "twelfth")],
+    ),
+    ("> quoted", [(BlockKind.QUOTE, "", "quoted")]),
+    (">no space", [(BlockKind.PARAGRAPH, "", ">no space")]),
+    ("-no space", [(BlockKind.PARAGRAPH, "", "-no space")]),
+    ("1.no space", [(BlockKind.PARAGRAPH, "", "1.no space")]),
+    (" - indented", [(BlockKind.PARAGRAPH, "", " - indented")]),
+    ("```line 1\nline 2```", [(BlockKind.CODE, "", "line 1"), (BlockKind.CODE, "", "line 2")]),
+    (
+        "a\n\nb",
+        [
+            (BlockKind.PARAGRAPH, "", "a"),
+            (BlockKind.PARAGRAPH, "", ""),
+            (BlockKind.PARAGRAPH, "", "b"),
+        ],
+    ),
+    ("", [(BlockKind.PARAGRAPH, "", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BLOCK_CASES)
+def test_blocks(text: str, expected: list[tuple[BlockKind, str, str]]) -> None:
+    assert [(b.kind, b.marker, b.text) for b in parse(text)] == expected
+
+
+def test_markup_inside_list_and_quote() -> None:
+    bullet, quote = parse("- *bold* item\n> _it_")
+    assert bullet.spans == (Span("bold", frozenset({B})), Span(" item"))
+    assert quote.kind is BlockKind.QUOTE
+    assert quote.spans == (Span("it", frozenset({It})),)
+
+
+def test_markers_do_not_cross_lines() -> None:
+    blocks = parse("*start\nend*")
+    assert [b.text for b in blocks] == ["*start", "end*"]
+    assert all(not s.styles for b in blocks for s in b.spans)
+
+
+def test_fence_without_close_is_literal() -> None:
+    assert plain_text(parse("```open only")) == "```open only"
+
+
+def test_plain_text_of_the_formatting_example() -> None:
+    body = (
+        "*Order #4471 confirmed* ✅\n_Estimated delivery:_ Tuesday\n~Old date: Monday~\n"
+        "Tracking code: `TRK-88213`\n```LINE 1\nLINE 2```\n> Reply STOP to opt out\n"
+        "- Item A\n- Item B\n1. Step one\n2. Step two"
+    )
+    blocks = parse(body)
+    assert plain_text(blocks) == (
+        "Order #4471 confirmed ✅\nEstimated delivery: Tuesday\nOld date: Monday\n"
+        "Tracking code: TRK-88213\nLINE 1\nLINE 2\nReply STOP to opt out\n"
+        "Item A\nItem B\nStep one\nStep two"
+    )
+    assert [b.kind for b in blocks] == [
+        BlockKind.PARAGRAPH,
+        BlockKind.PARAGRAPH,
+        BlockKind.PARAGRAPH,
+        BlockKind.PARAGRAPH,
+        BlockKind.CODE,
+        BlockKind.CODE,
+        BlockKind.QUOTE,
+        BlockKind.BULLET,
+        BlockKind.BULLET,
+        BlockKind.NUMBERED,
+        BlockKind.NUMBERED,
+    ]
+
+
+def test_text_without_markup_round_trips() -> None:
+    text = "Hello 2 * 3 = 6, a_b, ~tilde and `tick\nsecond line"
+    assert plain_text(parse(text)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Hello", "ltr"),
+        ("مرحبا بك", "rtl"),
+        ("שלום עולם", "rtl"),
+        ("123 שלום", "rtl"),
+        ("123 abc שלום", "ltr"),
+        ("👍 !", "ltr"),
+    ],
+)
+def test_direction(text: str, direction: str) -> None:
+    assert text_direction(text) == direction
+    assert Block(BlockKind.PARAGRAPH, (Span(text),)).direction == direction
