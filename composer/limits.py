@@ -162,6 +162,8 @@ HEADER_MEDIA_KINDS: Final = ("image", "video", "document")
 SERVICE_WINDOW_SECONDS: Final = 24 * 3600
 WINDOW_CLOSING_SECONDS: Final = 3600
 REACTION_MAX_AGE_SECONDS: Final = 30 * 24 * 3600
+# Section 17: default per-number throughput (messages per second; 130429 above it).
+NUMBER_THROUGHPUT_PER_SECOND: Final = 80
 PAIR_RATE_SECONDS: Final = 6
 PAIR_RATE_BURST: Final = 45
 
