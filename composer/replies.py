@@ -1,0 +1,145 @@
+"""The webhook JSON a business receives when the customer taps through a previewed message.
+
+The preview's click-through shows this next to the customer's reply bubble, so a bot developer
+can copy the exact body their endpoint will get: ``button_reply`` / ``list_reply`` interactive
+messages and a ``location`` message, each with ``context.id`` pointing at the business message
+(spec section 13.3 and the reference shapes). Ids the preview cannot know (the wamids, the WABA
+and phone-number ids) are placeholders the caller may override.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from composer.messages import ListMessage, LocationRequest, Message, ReplyButtons
+
+
+class ReplyError(ValueError):
+    """The tap does not exist in this message (wrong type or index out of range)."""
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookContext:
+    """Who is who in the simulated webhook. Defaults describe the built-in sandbox number."""
+
+    waba_id: str = "100000000000000"
+    phone_number_id: str = "100000000000001"
+    display_phone_number: str = "15550100000"
+    customer_name: str = "Customer"
+    business_message_id: str = "wamid.PREVIEW_BUSINESS_MESSAGE"
+
+
+DEFAULT_CONTEXT = WebhookContext()
+
+
+def button_reply_webhook(
+    msg: Message,
+    button_index: int,
+    *,
+    at: datetime | None = None,
+    context: WebhookContext = DEFAULT_CONTEXT,
+) -> dict[str, Any]:
+    """Body of the POST the business gets when the customer taps button ``button_index``."""
+    content = msg.content
+    if not isinstance(content, ReplyButtons):
+        raise ReplyError(f"button reply: the message is a {content.kind} message, not buttons")
+    if not 0 <= button_index < len(content.buttons):
+        raise ReplyError(f"button reply: there is no button {button_index + 1}")
+    button = content.buttons[button_index]
+    interactive = {
+        "type": "button_reply",
+        "button_reply": {"id": button.id, "title": button.title},
+    }
+    return _envelope(msg, {"type": "interactive", "interactive": interactive}, at, context)
+
+
+def list_reply_webhook(
+    msg: Message,
+    section_index: int,
+    row_index: int,
+    *,
+    at: datetime | None = None,
+    context: WebhookContext = DEFAULT_CONTEXT,
+) -> dict[str, Any]:
+    """Body of the POST the business gets when the customer picks a row and presses send."""
+    content = msg.content
+    if not isinstance(content, ListMessage):
+        raise ReplyError(f"list reply: the message is a {content.kind} message, not a list")
+    if not 0 <= section_index < len(content.sections):
+        raise ReplyError(f"list reply: there is no section {section_index + 1}")
+    rows = content.sections[section_index].rows
+    if not 0 <= row_index < len(rows):
+        raise ReplyError(f"list reply: section {section_index + 1} has no row {row_index + 1}")
+    row = rows[row_index]
+    reply: dict[str, Any] = {"id": row.id, "title": row.title}
+    if row.description:
+        reply["description"] = row.description
+    interactive = {"type": "list_reply", "list_reply": reply}
+    return _envelope(msg, {"type": "interactive", "interactive": interactive}, at, context)
+
+
+def location_reply_webhook(
+    msg: Message,
+    lat: float,
+    lon: float,
+    *,
+    name: str | None = None,
+    address: str | None = None,
+    at: datetime | None = None,
+    context: WebhookContext = DEFAULT_CONTEXT,
+) -> dict[str, Any]:
+    """Body of the POST for a location shared in answer to a location request.
+
+    ``name`` and ``address`` appear only when the customer shares a named place (spec section 8).
+    """
+    content = msg.content
+    if not isinstance(content, LocationRequest):
+        raise ReplyError(f"location reply: the message is a {content.kind} message")
+    location: dict[str, Any] = {"latitude": lat, "longitude": lon}
+    if name:
+        location["name"] = name
+    if address:
+        location["address"] = address
+    return _envelope(msg, {"type": "location", "location": location}, at, context)
+
+
+def wa_id(number: str) -> str:
+    """The recipient's wa_id: the phone number's digits only ("+1 650-555" -> "1650555")."""
+    return "".join(ch for ch in number if ch.isdigit())
+
+
+def _envelope(
+    msg: Message, body: dict[str, Any], at: datetime | None, context: WebhookContext
+) -> dict[str, Any]:
+    when = at if at is not None else datetime.now(UTC)
+    customer = wa_id(msg.to)
+    timestamp = str(int(when.timestamp()))
+    message: dict[str, Any] = {
+        "from": customer,
+        "id": _reply_wamid(customer, timestamp, body),
+        "timestamp": timestamp,
+        "context": {"from": context.display_phone_number, "id": context.business_message_id},
+        **body,
+    }
+    value = {
+        "messaging_product": "whatsapp",
+        "metadata": {
+            "display_phone_number": context.display_phone_number,
+            "phone_number_id": context.phone_number_id,
+        },
+        "contacts": [{"profile": {"name": context.customer_name}, "wa_id": customer}],
+        "messages": [message],
+    }
+    return {
+        "object": "whatsapp_business_account",
+        "entry": [{"id": context.waba_id, "changes": [{"value": value, "field": "messages"}]}],
+    }
+
+
+def _reply_wamid(customer: str, timestamp: str, body: dict[str, Any]) -> str:
+    """A stable, wamid-looking id for the simulated reply (same tap, same second -> same id)."""
+    digest = hashlib.sha256(f"{customer}|{timestamp}|{body}".encode()).hexdigest()[:32].upper()
+    return f"wamid.PREVIEW{digest}"
