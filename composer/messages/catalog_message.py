@@ -1,0 +1,14 @@
+"""Catalog message (``interactive.type: catalog_message``): opens the business's catalog."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from composer.messages.parts import Interactive, MessageKind
+
+
+class CatalogMessage(Interactive):
+    kind: ClassVar[MessageKind] = MessageKind.CATALOG
+
+    thumbnail_product_retailer_id: str | None = None
+    action_name: str = "catalog_message"

@@ -1,0 +1,27 @@
+"""List message (``interactive.type: list``): a button that opens sections of rows."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from composer.messages.parts import Interactive, MessageKind, Model
+
+
+class ListRow(Model):
+    id: str
+    title: str
+    description: str | None = None
+
+
+class ListSection(Model):
+    """``title`` is None when the payload has none (allowed only with one section)."""
+
+    title: str | None = None
+    rows: tuple[ListRow, ...] = ()
+
+
+class ListMessage(Interactive):
+    kind: ClassVar[MessageKind] = MessageKind.LIST
+
+    button: str = ""
+    sections: tuple[ListSection, ...] = ()

@@ -1,0 +1,14 @@
+"""Single-product message (``interactive.type: product``): one catalog item, no header."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from composer.messages.parts import Interactive, MessageKind
+
+
+class SingleProduct(Interactive):
+    kind: ClassVar[MessageKind] = MessageKind.PRODUCT
+
+    catalog_id: str = ""
+    product_retailer_id: str = ""

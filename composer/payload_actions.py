@@ -1,0 +1,311 @@
+"""Reading the ``interactive.action`` object of each message type into model fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from composer.messages import (
+    CardUrlButton,
+    FlowActionPayload,
+    ListRow,
+    ListSection,
+    MediaCard,
+    ProductCard,
+    ProductSection,
+    QuickReply,
+    ReplyButton,
+)
+from composer.payload_base import Reader, describe, index, join, json_copy
+
+__all__ = ["ACTION_READERS"]
+
+Fields = dict[str, Any]
+JsonObject = dict[Any, Any]
+
+
+def _buttons(r: Reader, a: JsonObject, path: str) -> Fields:
+    r.known(a, path, ("buttons",), "a reply-button action")
+    bpath = join(path, "buttons")
+    items = r.array(a, "buttons", bpath, "The buttons")
+    buttons = []
+    for i, item in enumerate(items or ()):
+        ipath = index(bpath, i)
+        b = r.obj(item, ipath, "A button")
+        if b is None:
+            continue
+        r.known(b, ipath, ("type", "reply"), "a reply button")
+        btype = r.text(b, "type", join(ipath, "type"), "Button type")
+        rpath = join(ipath, "reply")
+        reply = r.obj(b.get("reply", {}), rpath, "The button's reply object")
+        if reply is None:
+            continue
+        r.known(reply, rpath, ("id", "title"), "a button reply")
+        buttons.append(
+            ReplyButton(
+                id=r.text(reply, "id", join(rpath, "id"), "Button id"),
+                title=r.text(reply, "title", join(rpath, "title"), "Button title"),
+                type=btype,
+            )
+        )
+    return {"buttons": tuple(buttons)}
+
+
+def _list(r: Reader, a: JsonObject, path: str) -> Fields:
+    r.known(a, path, ("button", "sections"), "a list action")
+    spath = join(path, "sections")
+    sections = []
+    for i, item in enumerate(r.array(a, "sections", spath, "The sections") or ()):
+        ipath = index(spath, i)
+        s = r.obj(item, ipath, "A section")
+        if s is None:
+            continue
+        r.known(s, ipath, ("title", "rows"), "a list section")
+        rows_path = join(ipath, "rows")
+        rows = []
+        for j, row_item in enumerate(r.array(s, "rows", rows_path, "The rows") or ()):
+            jpath = index(rows_path, j)
+            row = r.obj(row_item, jpath, "A row")
+            if row is None:
+                continue
+            r.known(row, jpath, ("id", "title", "description"), "a list row")
+            rows.append(
+                ListRow(
+                    id=r.text(row, "id", join(jpath, "id"), "Row id"),
+                    title=r.text(row, "title", join(jpath, "title"), "Row title"),
+                    description=r.opt_text(
+                        row, "description", join(jpath, "description"), "Row description"
+                    ),
+                )
+            )
+        title = r.opt_text(s, "title", join(ipath, "title"), "Section title")
+        sections.append(ListSection(title=title, rows=tuple(rows)))
+    button = r.text(a, "button", join(path, "button"), "List button label")
+    return {"button": button, "sections": tuple(sections)}
+
+
+def _product(r: Reader, a: JsonObject, path: str) -> Fields:
+    r.known(a, path, ("catalog_id", "product_retailer_id"), "a product action")
+    return {
+        "catalog_id": r.text(a, "catalog_id", join(path, "catalog_id"), "Catalog id"),
+        "product_retailer_id": r.text(
+            a, "product_retailer_id", join(path, "product_retailer_id"), "Product id"
+        ),
+    }
+
+
+def _product_list(r: Reader, a: JsonObject, path: str) -> Fields:
+    r.known(a, path, ("catalog_id", "sections"), "a product-list action")
+    spath = join(path, "sections")
+    sections = []
+    for i, item in enumerate(r.array(a, "sections", spath, "The sections") or ()):
+        ipath = index(spath, i)
+        s = r.obj(item, ipath, "A section")
+        if s is None:
+            continue
+        r.known(s, ipath, ("title", "product_items"), "a product section")
+        ppath = join(ipath, "product_items")
+        ids = []
+        for j, p_item in enumerate(r.array(s, "product_items", ppath, "The products") or ()):
+            jpath = index(ppath, j)
+            p = r.obj(p_item, jpath, "A product item")
+            if p is None:
+                continue
+            r.known(p, jpath, ("product_retailer_id",), "a product item")
+            ids.append(
+                r.text(p, "product_retailer_id", join(jpath, "product_retailer_id"), "Product id")
+            )
+        title = r.opt_text(s, "title", join(ipath, "title"), "Section title")
+        sections.append(ProductSection(title=title, product_retailer_ids=tuple(ids)))
+    catalog_id = r.text(a, "catalog_id", join(path, "catalog_id"), "Catalog id")
+    return {"catalog_id": catalog_id, "sections": tuple(sections)}
+
+
+def _name_only(r: Reader, a: JsonObject, path: str) -> Fields:
+    r.known(a, path, ("name",), "this action")
+    return {"action_name": r.text(a, "name", join(path, "name"), "Action name")}
+
+
+def _parameters(r: Reader, a: JsonObject, path: str, keys: tuple[str, ...]) -> JsonObject | None:
+    r.known(a, path, ("name", "parameters"), "this action")
+    if "parameters" not in a:
+        return None
+    ppath = join(path, "parameters")
+    p = r.obj(a["parameters"], ppath, "The parameters")
+    if p is not None:
+        r.known(p, ppath, keys, "the parameters")
+    return p
+
+
+def _cta_url(r: Reader, a: JsonObject, path: str) -> Fields:
+    p = _parameters(r, a, path, ("display_text", "url")) or {}
+    ppath = join(path, "parameters")
+    return {
+        "action_name": r.text(a, "name", join(path, "name"), "Action name"),
+        "display_text": r.text(p, "display_text", join(ppath, "display_text"), "Button label"),
+        "url": r.text(p, "url", join(ppath, "url"), "Button URL"),
+    }
+
+
+_FLOW_TEXTS = ("flow_id", "flow_name", "flow_token", "mode", "flow_action")
+
+
+def _flow(r: Reader, a: JsonObject, path: str) -> Fields:
+    keys = ("flow_message_version", "flow_cta", "flow_action_payload", *_FLOW_TEXTS)
+    p = _parameters(r, a, path, keys) or {}
+    ppath = join(path, "parameters")
+    fields: Fields = {"action_name": r.text(a, "name", join(path, "name"), "Action name")}
+    version = p.get("flow_message_version", "")
+    if not isinstance(version, str):
+        r.problem(
+            join(ppath, "flow_message_version"),
+            f'flow_message_version must be the text "3", not {describe(version)}.',
+            "flow.version",
+        )
+    fields["flow_message_version"] = version if isinstance(version, str) else ""
+    fields["flow_cta"] = r.text(p, "flow_cta", join(ppath, "flow_cta"), "Flow button label")
+    for key in _FLOW_TEXTS:
+        fields[key] = r.opt_text(p, key, join(ppath, key), key)
+    if "flow_action_payload" in p:
+        fpath = join(ppath, "flow_action_payload")
+        fap = r.obj(p["flow_action_payload"], fpath, "flow_action_payload")
+        if fap is not None:
+            r.known(fap, fpath, ("screen", "data"), "flow_action_payload")
+            data = None
+            if "data" in fap:
+                data = r.obj(fap["data"], join(fpath, "data"), "The flow's initial data")
+            screen = r.opt_text(fap, "screen", join(fpath, "screen"), "Screen")
+            fields["flow_action_payload"] = FlowActionPayload(screen=screen, data=json_copy(data))
+    return fields
+
+
+def _catalog(r: Reader, a: JsonObject, path: str) -> Fields:
+    p = _parameters(r, a, path, ("thumbnail_product_retailer_id",)) or {}
+    tpath = join(path, "parameters.thumbnail_product_retailer_id")
+    return {
+        "action_name": r.text(a, "name", join(path, "name"), "Action name"),
+        "thumbnail_product_retailer_id": r.opt_text(
+            p, "thumbnail_product_retailer_id", tpath, "Thumbnail product id"
+        ),
+    }
+
+
+def _address(r: Reader, a: JsonObject, path: str) -> Fields:
+    keys = ("country", "values", "saved_addresses", "validation_errors")
+    p = _parameters(r, a, path, keys) or {}
+    ppath = join(path, "parameters")
+    fields: Fields = {
+        "action_name": r.text(a, "name", join(path, "name"), "Action name"),
+        "country": r.text(p, "country", join(ppath, "country"), "Country"),
+    }
+    for key in ("values", "validation_errors"):
+        if key in p:
+            fields[key] = json_copy(r.obj(p[key], join(ppath, key), key))
+    saved = r.array(p, "saved_addresses", join(ppath, "saved_addresses"), "saved_addresses")
+    if saved is not None:
+        spath = join(ppath, "saved_addresses")
+        objs = [r.obj(s, index(spath, i), "A saved address") for i, s in enumerate(saved)]
+        fields["saved_addresses"] = tuple(json_copy(o) for o in objs if o is not None)
+    return fields
+
+
+def _carousel(r: Reader, a: JsonObject, path: str) -> Fields:
+    r.known(a, path, ("cards",), "a carousel action")
+    cpath = join(path, "cards")
+    cards: list[MediaCard | ProductCard] = []
+    for i, item in enumerate(r.array(a, "cards", cpath, "The cards") or ()):
+        card = _card(r, item, index(cpath, i))
+        if card is not None:
+            cards.append(card)
+    return {"cards": tuple(cards)}
+
+
+def _card(r: Reader, item: object, path: str) -> MediaCard | ProductCard | None:
+    from composer.payload_reader import read_header
+
+    c = r.obj(item, path, "A card")
+    if c is None:
+        return None
+    ctype = r.text(c, "type", join(path, "type"), "Card type")
+    ipath = join(path, "card_index")
+    card_index = r.integer(c, "card_index", ipath, "card_index", "carousel.card_index")
+    apath = join(path, "action")
+    action = r.obj(c.get("action", {}), apath, "The card's action")
+    if ctype == "product":
+        r.known(c, path, ("card_index", "type", "action"), "a product card")
+        if action is None or card_index is None:
+            return None
+        r.known(action, apath, ("product_retailer_id", "catalog_id"), "a product card's action")
+        return ProductCard(
+            card_index=card_index,
+            catalog_id=r.text(action, "catalog_id", join(apath, "catalog_id"), "Catalog id"),
+            product_retailer_id=r.text(
+                action, "product_retailer_id", join(apath, "product_retailer_id"), "Product id"
+            ),
+        )
+    r.known(c, path, ("card_index", "type", "header", "body", "action"), "a media card")
+    header = read_header(r, c["header"], join(path, "header")) if "header" in c else None
+    body = None
+    if "body" in c:
+        bpath = join(path, "body")
+        b = r.obj(c["body"], bpath, "The card body")
+        if b is not None:
+            r.known(b, bpath, ("text",), "the card body")
+            body = r.text(b, "text", join(bpath, "text"), "Card body text")
+    if action is None or card_index is None:
+        return None
+    r.known(action, apath, ("name", "parameters", "buttons"), "a card's action")
+    url_button = None
+    if "name" in action or "parameters" in action:
+        f = _cta_url(r, {k: v for k, v in action.items() if k != "buttons"}, apath)
+        url_button = CardUrlButton(**f)
+    quick = None
+    items = r.array(action, "buttons", join(apath, "buttons"), "The card's buttons")
+    if items is not None:
+        quick = tuple(_quick_replies(r, items, join(apath, "buttons")))
+    return MediaCard(
+        card_index=card_index,
+        header=header,
+        body=body,
+        url_button=url_button,
+        quick_replies=quick,
+        type=ctype,
+    )
+
+
+def _quick_replies(r: Reader, items: list[Any], path: str) -> list[QuickReply]:
+    out = []
+    for i, item in enumerate(items):
+        ipath = index(path, i)
+        b = r.obj(item, ipath, "A quick-reply button")
+        if b is None:
+            continue
+        r.known(b, ipath, ("type", "quick_reply"), "a quick-reply button")
+        qpath = join(ipath, "quick_reply")
+        q = r.obj(b.get("quick_reply", {}), qpath, "The quick_reply object")
+        if q is None:
+            continue
+        r.known(q, qpath, ("id", "title"), "a quick reply")
+        out.append(
+            QuickReply(
+                id=r.text(q, "id", join(qpath, "id"), "Quick-reply id"),
+                title=r.text(q, "title", join(qpath, "title"), "Quick-reply title"),
+                type=r.text(b, "type", join(ipath, "type"), "Button type"),
+            )
+        )
+    return out
+
+
+ACTION_READERS: dict[str, Callable[[Reader, JsonObject, str], Fields]] = {
+    "button": _buttons,
+    "list": _list,
+    "product": _product,
+    "product_list": _product_list,
+    "location_request_message": _name_only,
+    "call_permission_request": _name_only,
+    "cta_url": _cta_url,
+    "flow": _flow,
+    "catalog_message": _catalog,
+    "address_message": _address,
+    "carousel": _carousel,
+}

@@ -1,0 +1,36 @@
+"""Phone numbers as keys: one normal form (digits only, the ``wa_id`` form) used everywhere.
+
+Meta accepts ``+``, ``-``, ``(``, ``)`` and spaces in ``to`` and answers with the digits-only
+``wa_id``; store, window and sandbox all key recipients on that form so "+1 (650) 555-0123" and
+"16505550123" are the same person.
+"""
+
+from __future__ import annotations
+
+__all__ = ["PUNCTUATION", "is_phone_like", "normalize"]
+
+PUNCTUATION = frozenset("+-() .")
+"""Characters Meta tolerates inside a phone number (plus the dot many people type)."""
+
+
+def normalize(number: str) -> str:
+    """Digits only: ``"+1 (650) 555-0123"`` -> ``"16505550123"``. Non-ASCII digits are dropped."""
+    return "".join(ch for ch in number if "0" <= ch <= "9")
+
+
+def is_phone_like(number: str) -> bool:
+    """True when ``number`` holds only digits and the tolerated punctuation, with some digits.
+
+    ``+`` may only come first. The digit count is checked by the validator against its limit.
+    """
+    text = number.strip()
+    if not text:
+        return False
+    body = text[1:] if text.startswith("+") else text
+    has_digit = False
+    for ch in body:
+        if "0" <= ch <= "9":
+            has_digit = True
+        elif ch not in PUNCTUATION or ch == "+":
+            return False
+    return has_digit

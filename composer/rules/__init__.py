@@ -1,0 +1,1 @@
+"""Validation rules, one module per message family; ``composer.validation`` is the public face."""

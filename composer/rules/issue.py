@@ -1,0 +1,39 @@
+"""The value every check returns: an ``Issue`` (rule id, JSON path, severity, plain sentence)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One finding about a message.
+
+    ``rule`` is the fact sheet's rule id (spec section 18), ``path`` a JSON path into the Graph
+    payload (``interactive.action.sections[1].rows[0].title``; ``$`` is the whole document) and
+    ``message`` a sentence a support agent understands.
+    """
+
+    rule: str
+    path: str
+    severity: Severity
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "rule": self.rule,
+            "path": self.path,
+            "severity": self.severity.value,
+            "message": self.message,
+        }
+
+
+def has_errors(issues: list[Issue]) -> bool:
+    """True when any issue blocks sending (warnings do not)."""
+    return any(i.severity is Severity.ERROR for i in issues)

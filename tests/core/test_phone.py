@@ -1,0 +1,37 @@
+"""composer.phone: one normal form for recipients."""
+
+from __future__ import annotations
+
+import pytest
+
+from composer.phone import is_phone_like, normalize
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("+1 (650) 555-0123", "16505550123"),
+        ("16505550123", "16505550123"),
+        ("+55 11 91234.5678", "5511912345678"),
+        ("", ""),
+        ("+١٢٣", ""),  # Arabic-Indic digits are not wa_id digits
+    ],
+)
+def test_normalize(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "ok"),
+    [
+        ("+1 (650) 555-0123", True),
+        ("16505550123", True),
+        ("", False),
+        ("+", False),
+        ("1+650", False),
+        ("call me", False),
+        ("+44 20 7946 0958 ext", False),
+    ],
+)
+def test_is_phone_like(raw: str, ok: bool) -> None:
+    assert is_phone_like(raw) is ok
