@@ -17,7 +17,6 @@ text order is time order.
 
 from __future__ import annotations
 
-import importlib
 import json
 import sqlite3
 import threading
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from composer import paths
+from composer.phone import normalize
 
 DB_FILENAME: Final = "composer.sqlite3"
 OUTCOMES: Final = ("accepted", "failed", "unknown")
@@ -113,12 +113,7 @@ def utc_now() -> datetime:
 
 
 def _normalize(number: str) -> str:
-    try:
-        phone = importlib.import_module("composer.phone")
-    except ImportError:  # composer.phone not landed yet: the same rule, digits only
-        digits = "".join(ch for ch in number if ch.isdigit())
-    else:
-        digits = str(phone.normalize(number))
+    digits = normalize(number)
     if not digits:
         raise ValueError(f"recipient {number!r} has no digits: expected a phone number")
     return digits

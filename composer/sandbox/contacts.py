@@ -1,0 +1,61 @@
+"""The sandbox's demo contacts and its one business phone number.
+
+Each demo contact shows one situation a new user should meet without a WhatsApp account: a window
+that is open, one that is about to close, one that has closed, and a number that is not on
+WhatsApp. Their last-inbound times are offsets from the sandbox clock at construction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Final
+
+from composer.phone import normalize
+
+SANDBOX_PHONE_NUMBER_ID: Final = "100000000000001"
+SANDBOX_WABA_ID: Final = "100000000000002"
+SANDBOX_DISPLAY_PHONE_NUMBER: Final = "+1 555 0100 000"
+SANDBOX_VERIFIED_NAME: Final = "WA Composer Sandbox"
+SANDBOX_QUALITY_RATING: Final = "GREEN"
+
+
+@dataclass(frozen=True)
+class DemoContact:
+    """A scripted recipient. ``last_inbound_ago`` is None when the number is not on WhatsApp."""
+
+    number: str
+    name: str
+    last_inbound_ago: timedelta | None
+    situation: str
+
+    @property
+    def wa_id(self) -> str:
+        return normalize(self.number)
+
+    @property
+    def on_whatsapp(self) -> bool:
+        return self.last_inbound_ago is not None
+
+
+OPEN_CONTACT: Final = DemoContact(
+    "+15550100001", "Ana Souza", timedelta(hours=2), "window open (last message 2 h ago)"
+)
+CLOSING_CONTACT: Final = DemoContact(
+    "+15550100002",
+    "Ben Okafor",
+    timedelta(hours=23, minutes=50),
+    "window closing (last message 23 h 50 min ago)",
+)
+CLOSED_CONTACT: Final = DemoContact(
+    "+15550100003", "Chloé Martin", timedelta(hours=30), "window closed (last message 30 h ago)"
+)
+NOT_ON_WHATSAPP_CONTACT: Final = DemoContact(
+    "+15550100009", "Not on WhatsApp", None, "not on WhatsApp (error 131026)"
+)
+DEMO_CONTACTS: Final[tuple[DemoContact, ...]] = (
+    OPEN_CONTACT,
+    CLOSING_CONTACT,
+    CLOSED_CONTACT,
+    NOT_ON_WHATSAPP_CONTACT,
+)

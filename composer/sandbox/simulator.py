@@ -1,0 +1,341 @@
+"""The Cloud API simulator: the app's default backend when no account is set.
+
+It answers the same three endpoints as Graph (``POST /{v}/{pnid}/messages``,
+``POST /{v}/{pnid}/media``, ``GET /{v}/{pnid}``; the version segment is optional) with the same
+JSON, runs the app's own validation (``composer.validation.validate_payload``) and applies the
+runtime rules the real API applies: the 24-hour window, the number's throughput and the pair
+rate, numbers not on WhatsApp, reactions to unknown messages. It is transport-free: the
+in-process ``SandboxTransport`` and the loopback server both call ``Sandbox.handle``.
+
+Decisions worth knowing:
+* Any bearer token is accepted, but the ``Authorization`` header is required (190 without it).
+* Demo contacts have scripted last-inbound times (``contacts.py``). Any other number is treated
+  as on WhatsApp with a window that opens at the first message sent to it, as if the customer
+  had just written; ``customer_writes()`` refreshes a window on demand.
+* A closed window answers 131047 synchronously by default; ``window_errors="async"`` accepts
+  the message and reports the 131047 in a failed status webhook instead (Meta does both).
+* A reaction must target a wamid this sandbox sent, otherwise it is refused at once with
+  131009 (Meta accepts it and reports 131009 later; failing at once is clearer in a demo).
+  Reactions only get a ``sent`` status, as on the real API.
+"""
+
+from __future__ import annotations
+
+import base64
+import importlib
+import itertools
+import json
+import logging
+import secrets
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from typing import TYPE_CHECKING, Any, Literal
+
+from composer import limits
+from composer.phone import normalize
+from composer.sandbox import contacts
+from composer.sandbox.media import parse_upload
+from composer.sandbox.meta_errors import (
+    ErrorReply,
+    IssueLike,
+    error_for_issue,
+    graph_error,
+    webhook_error,
+)
+from composer.sandbox.rates import RateLimiter, RateRules
+from composer.sandbox.statuses import Scheduler, StatusDelays, StatusListener, status_webhook
+
+if TYPE_CHECKING:
+    from composer.store import Store
+
+log = logging.getLogger(__name__)
+
+Validator = Callable[[object], Sequence[IssueLike]]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class SandboxRequest:
+    """An HTTP request reduced to what the simulator reads; header names are lower-case."""
+
+    method: str
+    path: str
+    headers: Mapping[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    query: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SandboxResponse:
+    status: int
+    body: dict[str, Any]
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+    def content(self) -> bytes:
+        return json.dumps(self.body, separators=(",", ":")).encode()
+
+
+@dataclass
+class _Sent:
+    wa_id: str
+    at: datetime
+    type: str
+
+
+def _default_validator() -> Validator | None:
+    try:
+        validation = importlib.import_module("composer.validation")
+    except ImportError:
+        log.warning("composer.validation is missing: the sandbox skips payload validation")
+        return None
+    validate: Validator = validation.validate_payload
+    return validate
+
+
+def _reply(error: ErrorReply) -> SandboxResponse:
+    headers = {}
+    if error.status == 401:
+        headers["www-authenticate"] = 'OAuth "Facebook Platform" "invalid_token"'
+    return SandboxResponse(error.status, error.body, headers)
+
+
+class Sandbox:
+    """A stateful, thread-safe Cloud API stand-in. ``close()`` stops its status webhooks."""
+
+    def __init__(
+        self,
+        clock: Callable[[], datetime] = utc_now,
+        *,
+        rates: RateRules | None = None,
+        delays: StatusDelays | None = None,
+        window_errors: Literal["sync", "async"] = "sync",
+        validator: Validator | None = None,
+        phone_number_id: str = contacts.SANDBOX_PHONE_NUMBER_ID,
+    ) -> None:
+        self.clock = clock
+        self.phone_number_id = phone_number_id
+        self.delays = delays or StatusDelays()
+        self.window_errors = window_errors
+        self._validate = validator if validator is not None else _default_validator()
+        self._rates = RateLimiter(rates or RateRules())
+        self._lock = threading.RLock()
+        self._listeners: list[StatusListener] = []
+        self._scheduler = Scheduler()
+        self._sent: dict[str, _Sent] = {}
+        self._media: dict[str, tuple[str, int]] = {}
+        self._media_ids = itertools.count(1037543291543636)
+        start = clock()
+        self._inbound: dict[str, datetime] = {
+            c.wa_id: start - c.last_inbound_ago
+            for c in contacts.DEMO_CONTACTS
+            if c.last_inbound_ago is not None
+        }
+        self._not_on_whatsapp = {c.wa_id for c in contacts.DEMO_CONTACTS if not c.on_whatsapp}
+
+    # --- what the app reads --------------------------------------------------------------------
+    def last_inbound(self, number: str) -> datetime | None:
+        """When the customer last wrote, as the sandbox believes (None: not yet known)."""
+        with self._lock:
+            return self._inbound.get(normalize(number))
+
+    def customer_writes(self, number: str, at: datetime | None = None) -> None:
+        """Simulate an inbound message: opens or refreshes the customer's 24-hour window."""
+        with self._lock:
+            self._inbound[normalize(number)] = at or self.clock()
+
+    def seed_store(self, store: Store) -> None:
+        """Record the demo contacts' last-inbound times in the app's store (source "sandbox")."""
+        with self._lock:
+            known = dict(self._inbound)
+        for wa_id, at in known.items():
+            store.set_last_inbound(wa_id, at, "sandbox")
+
+    def sent_message(self, wamid: str) -> bool:
+        with self._lock:
+            return wamid in self._sent
+
+    def media(self, media_id: str) -> tuple[str, int] | None:
+        """(MIME type, size) of an uploaded media id."""
+        with self._lock:
+            return self._media.get(media_id)
+
+    # --- status webhooks -----------------------------------------------------------------------
+    def add_status_listener(self, listener: StatusListener) -> None:
+        """Call ``listener(webhook_body)`` from the timer thread for every status webhook."""
+        with self._lock:
+            self._listeners.append(listener)
+
+    def remove_status_listener(self, listener: StatusListener) -> None:
+        with self._lock:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+    def close(self) -> None:
+        """Cancel pending status webhooks; safe to call twice."""
+        self._scheduler.close()
+
+    def __enter__(self) -> Sandbox:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _emit(self, wamid: str, wa_id: str, status: str, code: int | None = None) -> None:
+        body = status_webhook(
+            wamid=wamid,
+            status=status,
+            at=self.clock(),
+            recipient_id=wa_id,
+            errors=[webhook_error(code)] if code is not None else None,
+        )
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(body)
+            except Exception:
+                log.exception("sandbox status listener failed")
+
+    def _schedule(self, wamid: str, wa_id: str, kind: str, fail_code: int | None) -> None:
+        if fail_code is not None:
+            first = self.delays.sent if self.delays.sent is not None else 0.0
+            self._scheduler.call_later(
+                first, partial(self._emit, wamid, wa_id, "failed", fail_code)
+            )
+            return
+        steps: list[tuple[str, float | None]] = [("sent", self.delays.sent)]
+        if kind != "reaction":  # reactions only ever get "sent" (spec 5)
+            steps += [("delivered", self.delays.delivered), ("read", self.delays.read)]
+        for status, after in steps:
+            if after is not None:
+                self._scheduler.call_later(after, partial(self._emit, wamid, wa_id, status))
+
+    # --- HTTP ------------------------------------------------------------------------------------
+    def handle(self, request: SandboxRequest) -> SandboxResponse:
+        """Answer one request exactly as the Graph API would."""
+        auth = request.headers.get("authorization", "")
+        scheme, _, token = auth.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            return _reply(
+                graph_error(
+                    190,
+                    status=401,
+                    message="Invalid OAuth access token - Cannot parse access token",
+                )
+            )
+        parts = [p for p in request.path.split("/") if p]
+        if parts and parts[0].startswith("v") and parts[0][1:].replace(".", "").isdigit():
+            parts = parts[1:]
+        method = request.method.upper()
+        if parts and parts[0] == self.phone_number_id:
+            if method == "POST" and parts[1:] == ["messages"]:
+                return self._send(request.body)
+            if method == "POST" and parts[1:] == ["media"]:
+                return self._upload(request)
+            if method == "GET" and len(parts) == 1:
+                return self._info(request.query)
+        target = parts[0] if parts else ""
+        return _reply(
+            graph_error(
+                100,
+                None,
+                message=f"Unsupported {method.lower()} request. Object with ID '{target}' does "
+                "not exist, cannot be loaded due to missing permissions, or does not support "
+                "this operation.",
+                error_type="GraphMethodException",
+                subcode=33,
+            )
+        )
+
+    def _info(self, query: Mapping[str, str]) -> SandboxResponse:
+        info = {
+            "verified_name": contacts.SANDBOX_VERIFIED_NAME,
+            "display_phone_number": contacts.SANDBOX_DISPLAY_PHONE_NUMBER,
+            "quality_rating": contacts.SANDBOX_QUALITY_RATING,
+            "throughput": {"level": "STANDARD"},
+        }
+        wanted = [f.strip() for f in query.get("fields", "").split(",") if f.strip()]
+        if wanted:
+            info = {k: v for k, v in info.items() if k in wanted}
+        else:
+            info.pop("throughput")
+        return SandboxResponse(200, {**info, "id": self.phone_number_id})
+
+    def _upload(self, request: SandboxRequest) -> SandboxResponse:
+        result = parse_upload(request.headers.get("content-type", ""), request.body)
+        if isinstance(result, ErrorReply):
+            return _reply(result)
+        mime, size = result
+        with self._lock:
+            media_id = str(next(self._media_ids))
+            self._media[media_id] = (mime, size)
+        return SandboxResponse(200, {"id": media_id})
+
+    def _send(self, raw: bytes) -> SandboxResponse:
+        try:
+            payload = json.loads(raw)
+        except (ValueError, UnicodeDecodeError):
+            return _reply(graph_error(100, "The request body is not valid JSON."))
+        if self._validate is not None:
+            blocking = [i for i in self._validate(payload) if str(i.severity) == "error"]
+            if blocking:
+                return _reply(error_for_issue(blocking[0], payload))
+        if not isinstance(payload, dict) or not isinstance(payload.get("to"), str):
+            return _reply(graph_error(131008, "The parameter to is required."))
+        to: str = payload["to"]
+        wa_id = normalize(to)
+        kind = str(payload.get("type", "text"))
+        now = self.clock()
+        with self._lock:
+            refused = self._rates.check(wa_id, now.timestamp())
+            if refused is not None:
+                return _reply(graph_error(refused))
+            if wa_id in self._not_on_whatsapp or not wa_id:
+                return _reply(graph_error(131026))
+            last = self._inbound.setdefault(wa_id, now)
+            closed = kind != "template" and now - last >= timedelta(
+                seconds=limits.SERVICE_WINDOW_SECONDS
+            )
+            if closed and self.window_errors == "sync":
+                return _reply(graph_error(131047))
+            if kind == "reaction":
+                target = payload.get("reaction", {}).get("message_id")
+                if target not in self._sent:
+                    return _reply(
+                        graph_error(
+                            131009,
+                            "Param reaction.message_id is not valid: the reaction target "
+                            "message is unknown (not sent by this number).",
+                        )
+                    )
+            wamid = _new_wamid(wa_id)
+            self._sent[wamid] = _Sent(wa_id, now, kind)
+        self._schedule(wamid, wa_id, kind, 131047 if closed else None)
+        return SandboxResponse(
+            200,
+            {
+                "messaging_product": "whatsapp",
+                "contacts": [{"input": to, "wa_id": wa_id}],
+                "messages": [{"id": wamid}],
+            },
+        )
+
+
+def _new_wamid(wa_id: str) -> str:
+    """A unique id in the shape of real wamids (base64 of an opaque blob holding the wa_id)."""
+    digits = wa_id.encode()[:255]
+    blob = (
+        b"\x1c\x18"
+        + bytes([len(digits)])
+        + digits
+        + b"\x15\x02\x00\x11\x18\x12"
+        + secrets.token_hex(9).upper().encode()
+        + b"\x00"
+    )
+    return "wamid." + base64.b64encode(blob).decode()

@@ -1,0 +1,132 @@
+"""Status webhooks the sandbox emits after a send: sent, delivered, read (or failed).
+
+One timer thread and a heap, rather than a ``threading.Timer`` per status: events for one
+message come out strictly in order, and ``close()`` cancels everything pending and joins the
+thread, so no callback runs after the sandbox is closed.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from composer.sandbox import contacts
+
+log = logging.getLogger(__name__)
+
+StatusListener = Callable[[dict[str, Any]], None]
+
+
+@dataclass(frozen=True)
+class StatusDelays:
+    """Seconds after the send at which each status webhook is emitted (None: never)."""
+
+    sent: float | None = 0.3
+    delivered: float | None = 1.0
+    read: float | None = 2.5
+
+
+def status_webhook(
+    *,
+    wamid: str,
+    status: str,
+    at: datetime,
+    recipient_id: str,
+    errors: list[dict[str, Any]] | None = None,
+    biz_opaque_callback_data: str | None = None,
+) -> dict[str, Any]:
+    """A Meta-shaped status notification (reference-shapes.json ``webhook_status_*``)."""
+    item: dict[str, Any] = {
+        "id": wamid,
+        "status": status,
+        "timestamp": str(int(at.timestamp())),
+        "recipient_id": recipient_id,
+    }
+    if biz_opaque_callback_data is not None:
+        item["biz_opaque_callback_data"] = biz_opaque_callback_data
+    if status == "sent":
+        item["pricing"] = {
+            "billable": False,
+            "pricing_model": "PMP",
+            "type": "free_customer_service",
+            "category": "service",
+        }
+    if errors:
+        item["errors"] = errors
+    value = {
+        "messaging_product": "whatsapp",
+        "metadata": {
+            "display_phone_number": "".join(
+                ch for ch in contacts.SANDBOX_DISPLAY_PHONE_NUMBER if ch.isdigit()
+            ),
+            "phone_number_id": contacts.SANDBOX_PHONE_NUMBER_ID,
+        },
+        "statuses": [item],
+    }
+    return {
+        "object": "whatsapp_business_account",
+        "entry": [
+            {
+                "id": contacts.SANDBOX_WABA_ID,
+                "changes": [{"value": value, "field": "messages"}],
+            }
+        ],
+    }
+
+
+class Scheduler:
+    """Runs callbacks after delays on one daemon thread, in due order (ties in call order)."""
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[float, int, Callable[[], None]]] = []
+        self._seq = itertools.count()
+        self._cond = threading.Condition()
+        self._closed = False
+        self._thread: threading.Thread | None = None
+
+    def call_later(self, delay: float, fn: Callable[[], None]) -> None:
+        with self._cond:
+            if self._closed:
+                return
+            heapq.heappush(self._heap, (time.monotonic() + delay, next(self._seq), fn))
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="sandbox-status-webhooks", daemon=True
+                )
+                self._thread.start()
+            self._cond.notify()
+
+    def pending(self) -> int:
+        with self._cond:
+            return len(self._heap)
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._closed and (not self._heap or self._heap[0][0] > time.monotonic()):
+                    timeout = self._heap[0][0] - time.monotonic() if self._heap else None
+                    self._cond.wait(timeout)
+                if self._closed:
+                    return
+                _, _, fn = heapq.heappop(self._heap)
+            try:
+                fn()
+            except Exception:  # a failing listener must not stop later webhooks
+                log.exception("sandbox status listener failed")
+
+    def close(self) -> None:
+        """Cancel every pending callback and wait for a running one to finish."""
+        with self._cond:
+            self._closed = True
+            self._heap.clear()
+            self._cond.notify_all()
+            thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout=10)

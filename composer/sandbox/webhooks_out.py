@@ -1,0 +1,62 @@
+"""Delivering the sandbox's webhooks to a receiver over HTTP, signed like Meta's.
+
+``WebhookPoster`` is a status listener: ``sandbox.add_status_listener(WebhookPoster(url, secret))``
+POSTs every body to ``url`` with ``X-Hub-Signature-256`` (HMAC-SHA256 of the raw body with the
+app secret). Bodies are serialised with non-ASCII escaped as ``\\uXXXX``, as Meta sends them;
+serialisation and signing are ``composer.graph.webhooks``' so both ends agree by construction.
+A failed delivery is counted and logged, never raised into the sandbox's timer thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+import httpx
+
+from composer.graph.webhooks import SIGNATURE_HEADER, canonical_body, sign
+
+log = logging.getLogger(__name__)
+
+
+class WebhookPoster:
+    def __init__(
+        self,
+        url: str,
+        app_secret: str,
+        *,
+        timeout: float = 5.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        if not app_secret:
+            raise ValueError("app secret: required to sign X-Hub-Signature-256")
+        self.url = url
+        self._secret = app_secret
+        self._client = httpx.Client(timeout=timeout, transport=transport)
+        self._lock = threading.Lock()
+        self.delivered = 0
+        self.failed = 0
+
+    def __repr__(self) -> str:  # never show the secret
+        return f"WebhookPoster(url={self.url!r}, delivered={self.delivered}, failed={self.failed})"
+
+    def __call__(self, body: dict[str, Any]) -> None:
+        raw = canonical_body(body)
+        headers = {"Content-Type": "application/json", SIGNATURE_HEADER: sign(raw, self._secret)}
+        try:
+            response = self._client.post(self.url, content=raw, headers=headers)
+            ok = response.status_code == 200
+            if not ok:
+                log.warning("webhook receiver answered HTTP %s", response.status_code)
+        except httpx.HTTPError as exc:
+            log.warning("webhook delivery to %s failed: %s", self.url, type(exc).__name__)
+            ok = False
+        with self._lock:
+            if ok:
+                self.delivered += 1
+            else:
+                self.failed += 1
+
+    def close(self) -> None:
+        self._client.close()
