@@ -206,15 +206,15 @@ def test_demo_contacts_and_seed_store(sandbox: Sandbox, tmp_path: Path) -> None:
 
 # --- rates ----------------------------------------------------------------------------------------
 def test_throughput_130429_is_configurable(clock: Clock) -> None:
-    with Sandbox(clock, delays=QUIET, rates=RateRules(throughput_per_second=5)) as sandbox:
-        with client_for(sandbox) as client:
-            for i in range(5):
-                assert send(client, buttons(f"+4477009000{i:02d}")).status_code == 200
-            err = error_of(send(client, buttons("+447700900099")))
-            assert err["code"] == 130429 and err["error_subcode"] == 2494055
-            assert err["error_data"]["details"] == "Cloud API message throughput has been reached."
-            clock.advance(seconds=1)
-            assert send(client, buttons("+447700900099")).status_code == 200
+    rules = RateRules(throughput_per_second=5)
+    with Sandbox(clock, delays=QUIET, rates=rules) as sandbox, client_for(sandbox) as client:
+        for i in range(5):
+            assert send(client, buttons(f"+4477009000{i:02d}")).status_code == 200
+        err = error_of(send(client, buttons("+447700900099")))
+        assert err["code"] == 130429 and err["error_subcode"] == 2494055
+        assert err["error_data"]["details"] == "Cloud API message throughput has been reached."
+        clock.advance(seconds=1)
+        assert send(client, buttons("+447700900099")).status_code == 200
 
 
 def test_default_throughput_is_80_per_second(client: httpx.Client) -> None:
@@ -258,13 +258,7 @@ def test_reaction_needs_a_wamid_this_sandbox_sent(client: httpx.Client, clock: C
     assert send(client, reaction).status_code == 200
 
 
-# --- bodies the API cannot read --------------------------------------------------------------------
+# --- bodies the API cannot read -------------------------------------------------------------
 def test_body_that_is_not_json_is_code_100(client: httpx.Client) -> None:
     r = client.post(MESSAGES, content=b"{not json", headers=AUTH)
     assert r.status_code == 400 and error_of(r)["code"] == 100
-
-
-def test_async_window_mode_accepts_then_reports(clock: Clock) -> None:
-    with Sandbox(clock, delays=QUIET, window_errors="async") as sandbox:
-        with client_for(sandbox) as client:
-            assert send(client, buttons(CLOSED_CONTACT.number)).status_code == 200
