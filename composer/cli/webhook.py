@@ -1,0 +1,162 @@
+"""``wa-composer webhook``: run the webhook receiver alone, recording into the app's store.
+
+The app secret (for ``X-Hub-Signature-256``) and the verify token (for Meta's GET handshake)
+come from ``WA_COMPOSER_APP_SECRET`` / ``WA_COMPOSER_VERIFY_TOKEN`` when set, else from the
+profile's keyring entries ``app_secret`` / ``verify_token``; ``--store-secrets`` puts them there.
+Neither secret is ever printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from typing import Any
+
+APP_SECRET_ENV = "WA_COMPOSER_APP_SECRET"  # noqa: S105 (a variable name, not a secret)
+VERIFY_TOKEN_ENV = "WA_COMPOSER_VERIFY_TOKEN"  # noqa: S105
+SECRET_NAMES = {"app_secret": APP_SECRET_ENV, "verify_token": VERIFY_TOKEN_ENV}
+DEFAULT_PORT = 8484
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "webhook",
+        help="run the webhook receiver (inbound messages and delivery statuses)",
+        description="Receive Meta's webhooks on this machine and record them in the history. "
+        "Expose the port with a tunnel and register the URL in the App Dashboard.",
+    )
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0 = any)"
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
+    parser.add_argument("--profile", default=None, help="profile whose secrets to use")
+    parser.add_argument(
+        "--store-secrets",
+        action="store_true",
+        help="ask for the app secret and verify token and keep them in the keyring, then exit",
+    )
+    parser.set_defaults(handler=_run)
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"wa-composer webhook: {message}", file=sys.stderr)
+    return code
+
+
+def _profile_name(args: argparse.Namespace) -> str:
+    from composer.accounts import SANDBOX_PROFILE_NAME
+
+    return str(args.profile or SANDBOX_PROFILE_NAME)
+
+
+def resolve_secrets(profile: str) -> tuple[str, str]:
+    """(app secret, verify token) from the environment, else the profile's keyring entries.
+
+    Raises ValueError with a sentence saying what is missing and how to provide it.
+    """
+    values = {name: os.environ.get(env, "").strip() for name, env in SECRET_NAMES.items()}
+    missing = [name for name, value in values.items() if not value]
+    keyring_problem = ""
+    if missing:
+        from composer.credentials import CredentialsError, KeyringSecretStore
+
+        try:
+            secrets = KeyringSecretStore()
+            for name in missing:
+                values[name] = (secrets.get(profile, name) or "").strip()
+        except CredentialsError as exc:
+            keyring_problem = f" (keyring: {exc})"
+    still = [name for name, value in values.items() if not value]
+    if still:
+        wanted = ", ".join(f"{name} ({SECRET_NAMES[name]})" for name in still)
+        raise ValueError(
+            f"no {wanted} for profile {profile!r}{keyring_problem}. Set the environment "
+            f"variable(s), or run `wa-composer webhook --store-secrets --profile {profile}`."
+        )
+    return values["app_secret"], values["verify_token"]
+
+
+def _store_secrets(profile: str) -> int:
+    from composer.credentials import CredentialsError, KeyringSecretStore
+
+    prompts = {
+        "app_secret": "App secret (App Dashboard > App settings > Basic): ",
+        "verify_token": "Verify token (any string; enter the same one in the dashboard): ",
+    }
+    values: dict[str, str] = {}
+    for name, prompt in prompts.items():
+        value = getpass.getpass(prompt) if sys.stdin.isatty() else sys.stdin.readline()
+        if not value.strip():
+            return _fail(f"{name}: empty; nothing stored")
+        values[name] = value.strip()
+    try:
+        store = KeyringSecretStore()
+        for name, value in values.items():
+            store.set(profile, name, value)
+    except CredentialsError as exc:
+        return _fail(str(exc))
+    print(f"Stored the app secret and verify token of profile {profile!r} in the keyring.")
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    profile = _profile_name(args)
+    if args.store_secrets:
+        return _store_secrets(profile)
+    if not 0 <= args.port <= 65535:
+        return _fail(f"--port: {args.port} is not a port number (0-65535)")
+    try:
+        app_secret, verify_token = resolve_secrets(profile)
+    except ValueError as exc:
+        return _fail(str(exc))
+
+    from composer.graph.webhooks import WebhookEvent
+    from composer.store import Store, StoreError
+    from composer.webhook_recorder import WebhookRecorder
+    from composer.webhook_server import WebhookServer
+
+    def on_event(event: WebhookEvent) -> None:
+        print(describe_event(event), flush=True)
+
+    try:
+        store = Store()
+    except StoreError as exc:
+        return _fail(str(exc))
+    try:
+        server = WebhookServer(
+            WebhookRecorder(store, on_event),
+            app_secret=app_secret,
+            verify_token=verify_token,
+            host=args.host,
+            port=args.port,
+        )
+        server.start()
+    except OSError as exc:
+        store.close()
+        return _fail(f"cannot listen on {args.host}:{args.port} ({exc.strerror or exc})")
+    print(f"Receiving webhooks at {server.url} (profile {profile!r}). Ctrl+C to stop.", flush=True)
+    try:
+        server.serve_forever()
+    finally:
+        store.close()
+    return 0
+
+
+def describe_event(event: Any) -> str:
+    """One log line per recorded event (no secrets, no message content)."""
+    from composer.graph.webhooks import InboundMessage, StatusUpdate
+    from composer.window import iso_utc
+
+    if isinstance(event, InboundMessage):
+        who = event.sender or event.user_id
+        return f"{iso_utc(event.timestamp)} inbound {event.type} from {who}"
+    if isinstance(event, StatusUpdate):
+        codes = "".join(f" (error {c})" for c in event.error_codes)
+        return (
+            f"{iso_utc(event.timestamp)} {event.status} {event.id} to {event.recipient_id}{codes}"
+        )
+    return f"error notice: {', '.join(str(e.get('code')) for e in event.errors)}"

@@ -1,0 +1,86 @@
+"""``wa-composer window show/set/import`` against a real store in WA_COMPOSER_HOME."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from composer.cli import main
+from composer.window import iso_utc
+
+SHAPES = json.loads(
+    (Path(__file__).parent.parent / "data" / "reference-shapes.json").read_text("utf-8")
+)
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("WA_COMPOSER_HOME", str(tmp_path))
+    return tmp_path
+
+
+def _show_json(capsys: pytest.CaptureFixture[str], number: str) -> dict[str, object]:
+    assert main(["window", "show", number, "--json"]) == 0
+    return dict(json.loads(capsys.readouterr().out))
+
+
+def test_show_unknown_prints_exact_keys(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _show_json(capsys, "+1 (555) 010-0001") == {
+        "recipient": "15550100001",
+        "last_inbound": None,
+        "source": None,
+        "closes_at": None,
+        "state": "unknown",
+        "seconds_left": None,
+    }
+
+
+def test_set_then_show(capsys: pytest.CaptureFixture[str]) -> None:
+    at = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=23, minutes=30)
+    assert main(["window", "set", "15550100001", "--last-inbound", iso_utc(at) or ""]) == 0
+    assert "closing" in capsys.readouterr().out
+    data = _show_json(capsys, "15550100001")
+    assert data["last_inbound"] == iso_utc(at)
+    assert data["closes_at"] == iso_utc(at + timedelta(hours=24))
+    assert data["source"] == "manual" and data["state"] == "closing"
+    assert isinstance(data["seconds_left"], int) and 0 < data["seconds_left"] <= 1800
+    assert main(["window", "show", "15550100001"]) == 0
+    line = capsys.readouterr().out
+    assert line.startswith("15550100001: closing, closes in 0:") and "via manual" in line
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("yesterday", "not an ISO 8601 time"),
+        ("2026-11-25T10:00:00", "no time zone"),
+        ("2999-01-01T00:00:00Z", "in the future"),
+    ],
+)
+def test_set_rejects_bad_times(
+    capsys: pytest.CaptureFixture[str], value: str, message: str
+) -> None:
+    assert main(["window", "set", "15550100001", "--last-inbound", value]) == 2
+    err = capsys.readouterr().err
+    assert "--last-inbound" in err and message in err and "Traceback" not in err
+
+
+def test_bad_number(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["window", "show", "ana", "--json"]) == 2
+    assert "NUMBER" in capsys.readouterr().err
+
+
+def test_import_pasted_webhook(capsys: pytest.CaptureFixture[str], home: Path) -> None:
+    path = home / "hook.json"
+    path.write_text(json.dumps(SHAPES["webhook_inbound_text"]), "utf-8")
+    assert main(["window", "import", str(path)]) == 0
+    assert "1 inbound" in capsys.readouterr().out
+    data = _show_json(capsys, "16505550123")
+    assert data["source"] == "pasted" and data["state"] == "closed"
+    assert data["last_inbound"] == "2025-06-15T22:05:36Z"
+    path.write_text("not json", "utf-8")
+    assert main(["window", "import", str(path)]) == 2
+    assert "not valid JSON" in capsys.readouterr().err
