@@ -53,6 +53,10 @@ class Limit:
 
 # --- Envelope (spec section 1) ---------------------------------------------------------------
 BIZ_OPAQUE_CALLBACK_DATA: Final = Limit("envelope.biz_opaque_len", "Callback data", 512)
+# E.164: at most 15 digits including the country code; the shortest numbers in use have 7.
+PHONE_DIGITS: Final = Limit(
+    "envelope.to_format", "Recipient phone number", 15, minimum=7, unit="digits"
+)
 
 # --- Shared parts (section 2) ------------------------------------------------------------------
 HEADER_TEXT: Final = Limit("header.text_len", "Header text", 60, minimum=1)

@@ -206,7 +206,7 @@ def _card(card: MediaCard | ProductCard) -> dict[str, Any]:
 
 
 def _interactive(content: Interactive) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": content.kind.value}  # type: ignore[attr-defined]
+    out: dict[str, Any] = {"type": content.kind.value}
     if content.header is not None:
         out["header"] = header_payload(content.header)
     if content.body is not None:

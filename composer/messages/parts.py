@@ -9,7 +9,7 @@ missing); an optional part that is absent is ``None``.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -70,6 +70,8 @@ class Interactive(Model):
     Every interactive model carries header, body and footer, even types that forbid some of
     them, so that a payload that breaks the rule still parses and gets a precise issue.
     """
+
+    kind: ClassVar[MessageKind]
 
     header: Header | None = None
     body: str | None = None
