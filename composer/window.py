@@ -342,3 +342,19 @@ Clock = Callable[[], datetime]
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+class ClosureSink(Protocol):
+    def mark_window_closed(self, recipient: str, at: datetime, source: str) -> None: ...
+
+
+def note_send_error(store: ClosureSink, recipient: str, code: int | None, at: datetime) -> bool:
+    """After a failed send: a synchronous 131047 closes the window (source "send").
+
+    The send bar and ``wa-composer send`` call this with the GraphError's code; True when the
+    window was marked closed.
+    """
+    if code != RE_ENGAGEMENT_CODE:
+        return False
+    store.mark_window_closed(recipient, at, Source.SEND.value)
+    return True
