@@ -68,7 +68,7 @@ class Reader:
     def known(self, d: dict[Any, Any], path: str, allowed: tuple[str, ...], where: str) -> None:
         for key in d:
             if key not in allowed:
-                shown = key if isinstance(key, str) else repr(key)
+                shown = (key if isinstance(key, str) else repr(key))[:40]
                 self.problem(
                     join(path, str(shown)),
                     f"'{shown}' is not a field of {where}; WhatsApp does not accept it here.",

@@ -1,0 +1,150 @@
+"""``wa-composer validate [--json] FILE...``: check message POST bodies without sending them.
+
+Built for scripts and CI: every file is checked (not just the first), the output is one line per
+issue or one JSON array, and nothing the files contain can produce a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the validator (pydantic) is imported inside the handler: fast start-up
+    from composer.validation import Issue
+
+MAX_BYTES = 64 * 1024 * 1024
+"""A message body is a few kilobytes; anything over this is refused unread (exit 2)."""
+
+STDIN_NAME = "<stdin>"
+
+EPILOG = """\
+Each FILE holds one message POST body (JSON); "-" reads standard input.
+Plain output: one line per issue, "FILE: SEVERITY RULE PATH: MESSAGE"; nothing for a clean file.
+--json: one array, an object per file: {"file", "valid", "issues": [{"rule", "path",
+"severity", "message"}]}.
+Exit status: 0 every file is valid (warnings allowed); 1 some file has an error, including JSON
+that is not a message object (a list, a number: rule payload.shape); 2 some file cannot be read
+or is not JSON at all (not UTF-8, syntax error, NaN, nested too deeply, over 64 MB). The highest
+applicable status wins.
+"""
+
+
+@dataclass
+class FileResult:
+    """One file's outcome. ``readable`` is False when it could not be read or parsed as JSON."""
+
+    file: str
+    issues: list[Issue] = field(default_factory=list)
+    readable: bool = True
+
+    @property
+    def valid(self) -> bool:
+        from composer.validation import has_errors
+
+        return self.readable and not has_errors(self.issues)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "valid": self.valid,
+            "issues": [i.to_dict() for i in self.issues],
+        }
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "validate",
+        help="check message JSON files against every WhatsApp rule",
+        description="Check WhatsApp Cloud API message POST bodies against every rule the "
+        "composer knows (lengths, counts, required parts, cross-field rules).",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON array instead of lines")
+    parser.add_argument("files", nargs="+", metavar="FILE", help='message file, or "-" for stdin')
+    parser.set_defaults(handler=run)
+
+
+def _unreadable(name: str, rule: str, message: str) -> FileResult:
+    from composer.validation import Issue, Severity
+
+    return FileResult(name, [Issue(rule, "$", Severity.ERROR, message)], readable=False)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in JSON")
+
+
+def validate_bytes(name: str, data: bytes) -> FileResult:
+    """Decode, parse and validate one document. Never raises."""
+    from composer.validation import validate_payload
+
+    if len(data) > MAX_BYTES:
+        return _unreadable(name, "file.too_large", f"The file is over {MAX_BYTES // 2**20} MB.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return _unreadable(name, "file.not_json", f"Not JSON: not UTF-8 text (byte {exc.start}).")
+    try:
+        doc = json.loads(text, parse_constant=_reject_constant)
+    except RecursionError:
+        return _unreadable(name, "file.not_json", "Not JSON this tool can read: nested too deeply.")
+    except ValueError as exc:  # JSONDecodeError, NaN/Infinity, integers too long to convert
+        return _unreadable(name, "file.not_json", f"Not JSON: {_one_line(str(exc))}.")
+    return FileResult(name, validate_payload(doc))
+
+
+def validate_file(name: str) -> FileResult:
+    """Read ``name`` (``-`` = standard input) and validate it. Never raises."""
+    shown = STDIN_NAME if name == "-" else name
+    try:
+        if name == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            with open(name, "rb") as handle:
+                data = handle.read(MAX_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return _unreadable(shown, "file.unreadable", f"Cannot read the file: {reason}.")
+    return validate_bytes(shown, data)
+
+
+def exit_code(results: list[FileResult]) -> int:
+    if any(not r.readable for r in results):
+        return 2
+    return 0 if all(r.valid for r in results) else 1
+
+
+def _one_line(text: str) -> str:
+    """Control characters (a key holding a newline...) would break the one-issue-per-line format."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
+def format_plain(results: list[FileResult]) -> str:
+    lines = [
+        f"{_one_line(r.file)}: {i.severity.value} {i.rule} {_one_line(i.path)}: "
+        f"{_one_line(i.message)}"
+        for r in results
+        for i in r.issues
+    ]
+    return "".join(line + "\n" for line in lines)
+
+
+def format_json(results: list[FileResult]) -> str:
+    return json.dumps([r.to_dict() for r in results], indent=2) + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    results = [validate_file(name) for name in args.files]
+    text = format_json(results) if args.json else format_plain(results)
+    out = sys.stdout
+    if hasattr(out, "reconfigure"):  # a C locale must not turn an emoji into a traceback
+        out.reconfigure(errors="backslashreplace")
+    out.write(text)
+    out.flush()
+    return exit_code(results)
