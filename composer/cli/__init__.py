@@ -20,7 +20,7 @@ from typing import cast
 from composer import __version__
 
 # One entry per sub-command module in composer/cli/.
-SUBCOMMANDS: tuple[str, ...] = ("webhook", "window", "sandbox")
+SUBCOMMANDS: tuple[str, ...] = ("webhook", "window", "sandbox", "validate")
 
 Handler = Callable[[argparse.Namespace], int]
 
