@@ -11,8 +11,9 @@ How a validation issue becomes a code (the real API is not documented rule by ru
   "Button title length invalid. Min length: 1, Max length: 20";
 * a wrong shape or type that the models reject -> 100;
 * every other broken rule (counts, uniqueness, header type, emoji, ...) -> 131009.
-Details always name the field by its JSON path (``interactive.action.buttons[0].reply.title``)
-except for the button-title case, which mirrors Meta's wording word for word.
+Details name the field in Meta's bracket notation (``interactive['action']['buttons'][0]``),
+which is what real details use and what ``composer.graph.field_paths`` reads back into the
+validator's JSON path; the button-title case mirrors Meta's wording word for word.
 """
 
 from __future__ import annotations
@@ -140,6 +141,20 @@ def value_at(data: object, path: str) -> object:
     return node
 
 
+def meta_param(path: str) -> str:
+    """``interactive.action.buttons[0]`` -> ``interactive['action']['buttons'][0]``."""
+    out = ""
+    for match in _TOKEN.finditer(path.removeprefix("$").lstrip(".")):
+        key, index = match.group(1), match.group(2)
+        if index is not None:
+            out += f"[{index}]"
+        elif not out:
+            out = key
+        else:
+            out += f"['{key}']"
+    return out or "payload"
+
+
 def _limit_for(rule: str, length: int) -> limits.Limit | None:
     """The limit this length broke: among limits sharing a rule id, the largest one exceeded."""
     broken = [lim for lim in limits.ALL_LIMITS if lim.rule == rule and lim.is_over(length)]
@@ -148,7 +163,7 @@ def _limit_for(rule: str, length: int) -> limits.Limit | None:
 
 def error_for_issue(issue: IssueLike, payload: object) -> ErrorReply:
     """Turn the first blocking validation issue into the error the Cloud API would answer."""
-    path = issue.path or "payload"
+    path = meta_param(issue.path)
     value = value_at(payload, issue.path) if issue.path else payload
     if value is _MISSING or value is None:
         return graph_error(131008, f"The parameter {path} is required.")

@@ -310,7 +310,7 @@ class Sandbox:
                     return _reply(
                         graph_error(
                             131009,
-                            "Param reaction.message_id is not valid: the reaction target "
+                            "Param reaction['message_id'] is not valid: the reaction target "
                             "message is unknown (not sent by this number).",
                         )
                     )

@@ -252,7 +252,7 @@ def test_pair_rate_is_configurable(clock: Clock) -> None:
 def test_reaction_needs_a_wamid_this_sandbox_sent(client: httpx.Client, clock: Clock) -> None:
     reaction = example("reaction_add", OPEN_CONTACT.number)
     err = error_of(send(client, reaction))
-    assert err["code"] == 131009 and "reaction.message_id" in err["error_data"]["details"]
+    assert err["code"] == 131009 and "reaction['message_id']" in err["error_data"]["details"]
     wamid = send(client, buttons(OPEN_CONTACT.number)).json()["messages"][0]["id"]
     reaction["reaction"]["message_id"] = wamid
     assert send(client, reaction).status_code == 200
