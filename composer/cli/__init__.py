@@ -20,7 +20,15 @@ from typing import cast
 from composer import __version__
 
 # One entry per sub-command module in composer/cli/.
-SUBCOMMANDS: tuple[str, ...] = ("webhook", "window", "sandbox", "validate")
+SUBCOMMANDS: tuple[str, ...] = (
+    "webhook",
+    "window",
+    "sandbox",
+    "validate",
+    "profile",
+    "token",
+    "send",
+)
 
 Handler = Callable[[argparse.Namespace], int]
 
