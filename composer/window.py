@@ -292,24 +292,36 @@ def _day_and_clock(value: datetime, now: datetime, tz: tzinfo | None) -> tuple[s
     return f"{local.day} {local.strftime('%b')}", clock
 
 
+def headline(status: WindowStatus, now: datetime, tz: tzinfo | None = None) -> str:
+    """The big line: ``closes in 13:42:07, at 14:32`` / ``closed 2 h 13 min ago``."""
+    if status.state is WindowState.UNKNOWN:
+        return "window unknown"
+    if status.state is WindowState.CLOSED:
+        ended = status.closes_at or now
+        return f"closed {format_ago((now - ended).total_seconds())} ago"
+    assert status.closes_at is not None and status.seconds_left is not None
+    day, clock = _day_and_clock(status.closes_at, now, tz)
+    when = f"{day} at {clock}" if day else f"at {clock}"
+    return f"closes in {format_countdown(status.seconds_left)}, {when}"
+
+
+def provenance(status: WindowStatus, now: datetime, tz: tzinfo | None = None) -> str:
+    """Where the time comes from: ``last message yesterday 14:32, via webhook``."""
+    parts = []
+    if status.last_inbound is not None:
+        moment = format_moment(status.last_inbound, now, tz)
+        parts.append(f"last message {moment}, via {status.source}")
+    if status.closed_by_api:
+        parts.insert(0, "WhatsApp reported 131047")
+    return "; ".join(parts)
+
+
 def describe(status: WindowStatus, now: datetime, tz: tzinfo | None = None) -> str:
     """The one-line summary shown beside the recipient and by ``window show``."""
     if status.state is WindowState.UNKNOWN:
         return "window unknown: no record of when this customer last wrote"
-    last = ""
-    if status.last_inbound is not None:
-        last = f"last message {format_moment(status.last_inbound, now, tz)}, via {status.source}"
-    if status.state is WindowState.CLOSED:
-        ended = status.closes_at or now
-        text = f"closed {format_ago((now - ended).total_seconds())} ago"
-        if status.closed_by_api:
-            text += " (WhatsApp reported 131047"
-            return text + (f"; {last})" if last else ")")
-        return f"{text} ({last})" if last else text
-    assert status.closes_at is not None and status.seconds_left is not None
-    day, clock = _day_and_clock(status.closes_at, now, tz)
-    when = f"{day} at {clock}" if day else f"at {clock}"
-    return f"closes in {format_countdown(status.seconds_left)}, {when} ({last})"
+    head, origin = headline(status, now, tz), provenance(status, now, tz)
+    return f"{head} ({origin})" if origin else head
 
 
 def closed_reason(status: WindowStatus) -> str:

@@ -1,0 +1,278 @@
+"""The live 24-hour window countdown shown beside the recipient.
+
+All wording and every threshold come from ``composer.window``; this widget only displays them.
+One shared 1 Hz ``QTimer`` (``SharedTicker``) drives every countdown, and it runs only while at
+least one countdown is visible and knows its window, so an idle app does no periodic work.
+A tick recomputes the status from facts cached at ``set_recipient``/``refresh`` (no database
+access per second) and touches labels only when their text changes.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, tzinfo
+from typing import Final
+
+from PySide6.QtCore import QDate, QDateTime, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.window import (
+    UNKNOWN_HINT,
+    Tone,
+    WindowFacts,
+    WindowState,
+    WindowStatus,
+    closed_reason,
+    headline,
+    iso_utc,
+    parse_iso_utc,
+    provenance,
+    tone,
+    utc_now,
+)
+
+# Colours per tone (theme data, not logic): text colour of the headline.
+TONE_COLOURS: Final = {
+    Tone.NEUTRAL: "#667781",
+    Tone.OK: "#008069",
+    Tone.AMBER: "#b07800",
+    Tone.RED: "#d92d20",
+    Tone.CLOSED: "#d92d20",
+}
+TICK_MS: Final = 1000
+
+FactsLoader = Callable[[str], WindowFacts]
+ManualEntry = Callable[[str, datetime], None]
+
+
+class SharedTicker(QObject):
+    """One 1 Hz timer for every countdown; stopped whenever nobody needs it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.setTimerType(Qt.TimerType.CoarseTimer)
+        self._timer.timeout.connect(self.tick)
+        self._subscribers: weakref.WeakSet[WindowCountdown] = weakref.WeakSet()
+
+    def subscribe(self, widget: WindowCountdown) -> None:
+        self._subscribers.add(widget)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def unsubscribe(self, widget: WindowCountdown) -> None:
+        self._subscribers.discard(widget)
+        if not self._subscribers:
+            self._timer.stop()
+
+    def is_running(self) -> bool:
+        return self._timer.isActive()
+
+    def subscriber_count(self) -> int:
+        return len(self._subscribers)
+
+    def tick(self) -> None:
+        for widget in list(self._subscribers):
+            try:
+                widget.tick()
+            except RuntimeError:  # the C++ widget is gone; forget it
+                self.unsubscribe(widget)
+
+
+_ticker: SharedTicker | None = None
+
+
+def shared_ticker() -> SharedTicker:
+    global _ticker
+    if _ticker is None:
+        _ticker = SharedTicker()
+    return _ticker
+
+
+def _unknown_facts(recipient: str) -> WindowFacts:
+    return WindowFacts(recipient, None, None)
+
+
+class WindowCountdown(QWidget):
+    """Countdown for the current recipient. ``state_changed(WindowStatus)`` fires on changes of
+    state, tone or 131047 closure (not every second), so the send bar can gate Send."""
+
+    state_changed = Signal(object)
+    last_inbound_entered = Signal(str, object)  # recipient, aware UTC datetime
+    connect_webhooks_requested = Signal()
+
+    def __init__(
+        self,
+        facts: FactsLoader | None = None,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        tz: tzinfo | None = None,
+        on_manual_entry: ManualEntry | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("windowCountdown")
+        self._load = facts or _unknown_facts
+        self._clock = clock
+        self._tz = tz
+        self._on_manual_entry = on_manual_entry
+        self._facts = _unknown_facts("")
+        self._status = self._facts.status(clock())
+        self._signature: tuple[object, ...] | None = None
+
+        self.headline = QLabel()
+        self.headline.setObjectName("windowHeadline")
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail = QLabel()
+        self.detail.setObjectName("windowDetail")
+        self.detail.setWordWrap(True)
+        self.when = QDateTimeEdit()
+        self.when.setObjectName("windowLastInbound")
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setAccessibleName("When the customer last wrote")
+        self.save = QPushButton("Save")
+        self.save.setToolTip("Record when the customer last wrote (a manual entry)")
+        self.save.clicked.connect(self._save_manual)
+        self.connect_button = QPushButton("Connect webhooks…")
+        self.connect_button.clicked.connect(self.connect_webhooks_requested)
+        self.entry_error = QLabel()
+        self.entry_error.setObjectName("windowEntryError")
+        self.entry_error.setStyleSheet(f"color: {TONE_COLOURS[Tone.RED]};")
+        self.entry_error.hide()
+        self._entry = QWidget()
+        row = QHBoxLayout(self._entry)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("Last message at"))
+        row.addWidget(self.when)
+        row.addWidget(self.save)
+        row.addWidget(self.connect_button)
+        row.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.detail)
+        layout.addWidget(self._entry)
+        layout.addWidget(self.entry_error)
+        self._render()
+
+    # --- API for the main window -----------------------------------------------------------
+    def set_recipient(self, number: str) -> None:
+        """Show the window of ``number`` (empty: unknown)."""
+        self._facts = self._load(number) if number.strip() else _unknown_facts("")
+        self.entry_error.hide()
+        self._render(force_emit=True)
+
+    def refresh(self) -> None:
+        """Reload the facts (after a webhook event, a send error or a manual entry)."""
+        if self._facts.recipient:
+            self._facts = self._load(self._facts.recipient)
+        self._render()
+
+    def status(self) -> WindowStatus:
+        return self._status
+
+    def recipient(self) -> str:
+        return self._facts.recipient
+
+    def tick(self) -> None:
+        self._render()
+
+    # --- internals -----------------------------------------------------------------------------
+    def _render(self, force_emit: bool = False) -> None:
+        now = self._clock()
+        status = self._facts.status(now)
+        self._status = status
+        current_tone = tone(status)
+        unknown = status.state is WindowState.UNKNOWN
+        self._set_text(self.headline, headline(status, now, self._tz))
+        if status.state is WindowState.CLOSED:
+            origin = provenance(status, now, self._tz)
+            detail = closed_reason(status) + (f" ({origin})" if origin else "")
+        elif unknown:
+            detail = UNKNOWN_HINT
+        else:
+            detail = provenance(status, now, self._tz)
+        self._set_text(self.detail, detail)
+        self._entry.setVisible(unknown)
+        signature = (status.state, current_tone, status.closed_by_api, status.last_inbound)
+        if signature != self._signature:
+            colour = TONE_COLOURS[current_tone]
+            self.headline.setStyleSheet(f"color: {colour}; font-weight: 600;")
+            self.headline.setProperty("tone", current_tone.value)
+            if unknown:
+                self.when.setMaximumDateTime(self._to_edit(now + timedelta(minutes=1)))
+                self.when.setDateTime(self._to_edit(now))
+        changed = signature != self._signature
+        self._signature = signature
+        self._sync_ticker()
+        if changed or force_emit:
+            self.state_changed.emit(status)
+
+    @staticmethod
+    def _set_text(label: QLabel, text: str) -> None:
+        if label.text() != text:
+            label.setText(text)
+
+    def _sync_ticker(self) -> None:
+        ticker = shared_ticker()
+        if self.isVisible() and self._status.state is not WindowState.UNKNOWN:
+            ticker.subscribe(self)
+        else:
+            ticker.unsubscribe(self)
+
+    def _save_manual(self) -> None:
+        recipient = self._facts.recipient
+        if not recipient:
+            self._show_entry_error("Enter a recipient first.")
+            return
+        at = self._from_edit()
+        try:
+            value = parse_iso_utc(iso_utc(at) or "", now=self._clock())
+        except ValueError as exc:
+            self._show_entry_error(str(exc))
+            return
+        self.entry_error.hide()
+        if self._on_manual_entry is not None:
+            self._on_manual_entry(recipient, value)
+        self.last_inbound_entered.emit(recipient, value)
+        self.refresh()
+
+    def _zone(self) -> tzinfo:
+        return self._tz or datetime.now().astimezone().tzinfo or UTC
+
+    def _to_edit(self, value: datetime) -> QDateTime:
+        """The edit shows wall-clock time in the widget's zone (the user's local time)."""
+        local = value.astimezone(self._zone())
+        return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+
+    def _from_edit(self) -> datetime:
+        shown = self.when.dateTime()
+        date, clock = shown.date(), shown.time()
+        return datetime(
+            date.year(), date.month(), date.day(), clock.hour(), clock.minute(), tzinfo=self._zone()
+        )
+
+    def _show_entry_error(self, text: str) -> None:
+        self.entry_error.setText(text)
+        self.entry_error.show()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._render()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        shared_ticker().unsubscribe(self)
