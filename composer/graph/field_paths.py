@@ -40,13 +40,13 @@ _PARAMS = "interactive.action.parameters"
 
 # Most specific phrases first: the first matching rule wins.
 PHRASES: tuple[PhraseRule, ...] = (
-    _r(r"button titles?.*unique|duplicate button title", f"{_BUTTONS}.title", check="duplicate"),
-    _r(r"button ids?.*unique|duplicate button id", f"{_BUTTONS}.id", check="duplicate"),
+    _r(r"buttons? titles?.*unique|duplicate button title", f"{_BUTTONS}.title", check="duplicate"),
+    _r(r"buttons? ids?.*unique|duplicate button id", f"{_BUTTONS}.id", check="duplicate"),
     _r(r"button title", f"{_BUTTONS}.title", check="length", limit=limits.BUTTON_TITLE),
     _r(r"button id", f"{_BUTTONS}.id", check="length", limit=limits.BUTTON_ID),
     _r(r"buttons? count|number of buttons", "interactive.action.buttons"),
-    _r(r"row titles?.*unique|duplicate row title", f"{_ROWS}.title", check="duplicate"),
-    _r(r"row ids?.*unique|duplicate row id", f"{_ROWS}.id", check="duplicate"),
+    _r(r"rows? titles?.*unique|duplicate row title", f"{_ROWS}.title", check="duplicate"),
+    _r(r"rows? ids?.*unique|duplicate row id", f"{_ROWS}.id", check="duplicate"),
     _r(r"row title", f"{_ROWS}.title", check="length", limit=limits.LIST_ROW_TITLE),
     _r(
         r"row description",

@@ -1,0 +1,138 @@
+"""Profiles: validation with clear messages, atomic 0600 JSON file, WA_COMPOSER_HOME."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+
+from composer.accounts import (
+    DEFAULT_API_VERSION,
+    DEFAULT_BASE_URL,
+    SANDBOX_PROFILE_NAME,
+    Profile,
+    ProfileError,
+    ProfileNotFound,
+    ProfileStore,
+    sandbox_profile,
+)
+
+PNID = "106540352242922"
+
+
+def test_defaults_are_current() -> None:
+    p = Profile("shop", PNID)
+    assert p.api_version == DEFAULT_API_VERSION == "v24.0"
+    assert p.base_url == DEFAULT_BASE_URL == "https://graph.facebook.com"
+    assert p.waba_id is None and not p.is_sandbox
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"name": ""}, "name"),
+        ({"name": "has space"}, "name"),
+        ({"name": "a/b"}, "name"),
+        ({"phone_number_id": "+1 555 0100"}, "phone_number_id"),
+        ({"phone_number_id": "12"}, "phone_number_id"),
+        ({"waba_id": "abc"}, "waba_id"),
+        ({"api_version": "24.0"}, "api_version"),
+        ({"api_version": "v24"}, "api_version"),
+        ({"base_url": "http://graph.facebook.com"}, "base_url"),
+        ({"base_url": "ftp://example.com"}, "base_url"),
+        ({"base_url": "https://"}, "base_url"),
+        ({"base_url": "https://user:pw@example.com"}, "base_url"),
+        ({"base_url": "https://example.com/?q=1"}, "base_url"),
+        ({"base_url": "https://example.com:99999"}, "base_url"),
+    ],
+)
+def test_invalid_values_name_the_field(kwargs: dict[str, str], field: str) -> None:
+    values = {"name": "shop", "phone_number_id": PNID} | kwargs
+    with pytest.raises(ProfileError) as caught:
+        Profile(**values)
+    assert str(caught.value).startswith(f"{field}:")
+
+
+@pytest.mark.parametrize(
+    "url", ["http://127.0.0.1:8585", "http://localhost", "https://graph.example.com/base"]
+)
+def test_loopback_http_and_any_https_are_allowed(url: str) -> None:
+    assert Profile("t", PNID, base_url=url).base_url == url
+
+
+def test_store_round_trip_in_wa_composer_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WA_COMPOSER_HOME", str(tmp_path))
+    store = ProfileStore()
+    assert store.list() == []
+    a = Profile("b-shop", PNID, waba_id="102290129340398")
+    b = Profile("a-shop", "123456789012345", api_version="v23.0")
+    store.add(a)
+    store.add(b)
+    assert store.path == tmp_path / "config" / "profiles.json"
+    assert [p.name for p in ProfileStore().list()] == ["a-shop", "b-shop"]
+    assert ProfileStore().get("b-shop") == a
+    store.update(Profile("b-shop", PNID, api_version="v25.0"))
+    assert store.get("b-shop").api_version == "v25.0"
+    store.remove("a-shop")
+    assert [p.name for p in store.list()] == ["b-shop"]
+    mode = stat.S_IMODE(store.path.stat().st_mode)
+    assert mode == 0o600
+    assert [f.name for f in store.path.parent.iterdir()] == ["profiles.json"]  # no temp files
+
+
+def test_duplicates_missing_and_reserved_names(tmp_path: Path) -> None:
+    store = ProfileStore(tmp_path / "p.json")
+    store.add(Profile("shop", PNID))
+    with pytest.raises(ProfileError, match="already exists"):
+        store.add(Profile("shop", PNID))
+    with pytest.raises(ProfileNotFound) as caught:
+        store.get("nope")
+    assert "profile list" in str(caught.value)
+    with pytest.raises(ProfileNotFound):
+        store.remove("nope")
+    with pytest.raises(ProfileNotFound):
+        store.update(Profile("nope", PNID))
+    with pytest.raises(ProfileError, match="reserved"):
+        store.add(Profile(SANDBOX_PROFILE_NAME, PNID))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{not json",
+        "[]",
+        '{"profiles": {}}',
+        '{"profiles": [{"name": "x"}]}',
+        '{"profiles": [{"name": "x", "phone_number_id": "1", "extra": 1}]}',
+    ],
+)
+def test_broken_file_gives_a_clear_message(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "profiles.json"
+    path.write_text(text)
+    with pytest.raises(ProfileError) as caught:
+        ProfileStore(path).list()
+    assert str(path) in str(caught.value)
+
+
+def test_file_holds_no_unexpected_keys(tmp_path: Path) -> None:
+    store = ProfileStore(tmp_path / "profiles.json")
+    store.add(Profile("shop", PNID))
+    data = json.loads(store.path.read_text())
+    assert set(data["profiles"][0]) == {
+        "name",
+        "phone_number_id",
+        "waba_id",
+        "api_version",
+        "base_url",
+    }
+
+
+def test_sandbox_profile_matches_the_sandbox() -> None:
+    from composer.sandbox import SANDBOX_PHONE_NUMBER_ID
+
+    p = sandbox_profile()
+    assert p.is_sandbox and p.phone_number_id == SANDBOX_PHONE_NUMBER_ID
