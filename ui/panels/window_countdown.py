@@ -12,7 +12,8 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, tzinfo
-from typing import Final
+from functools import partial
+from typing import Final, Protocol
 
 from PySide6.QtCore import QDate, QDateTime, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -29,11 +30,13 @@ from composer.window import (
     UNKNOWN_HINT,
     Tone,
     WindowFacts,
+    WindowFactsSource,
     WindowState,
     WindowStatus,
     closed_reason,
     headline,
     iso_utc,
+    load_facts,
     parse_iso_utc,
     provenance,
     tone,
@@ -103,9 +106,24 @@ def _unknown_facts(recipient: str) -> WindowFacts:
     return WindowFacts(recipient, None, None)
 
 
+class WindowStore(WindowFactsSource, Protocol):
+    """What the countdown needs from ``composer.store.Store``: read facts, record manual times."""
+
+    def set_last_inbound(self, recipient: str, at: datetime, source: str) -> None: ...
+
+
+def _record_manual(store: WindowStore, recipient: str, at: datetime) -> None:
+    store.set_last_inbound(recipient, at, "manual")
+
+
 class WindowCountdown(QWidget):
     """Countdown for the current recipient. ``state_changed(WindowStatus)`` fires on changes of
-    state, tone or 131047 closure (not every second), so the send bar can gate Send."""
+    state, tone or 131047 closure (not every second), so the send bar can gate Send with
+    ``composer.window.send_block_reason(kind, status)``.
+
+    Pass ``store`` (a ``composer.store.Store``), or ``facts`` (recipient -> WindowFacts) and
+    ``on_manual_entry`` for finer control.
+    """
 
     state_changed = Signal(object)
     last_inbound_entered = Signal(str, object)  # recipient, aware UTC datetime
@@ -115,6 +133,7 @@ class WindowCountdown(QWidget):
         self,
         facts: FactsLoader | None = None,
         *,
+        store: WindowStore | None = None,
         clock: Callable[[], datetime] = utc_now,
         tz: tzinfo | None = None,
         on_manual_entry: ManualEntry | None = None,
@@ -122,6 +141,10 @@ class WindowCountdown(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("windowCountdown")
+        if facts is None and store is not None:
+            facts = partial(load_facts, store)
+        if on_manual_entry is None and store is not None:
+            on_manual_entry = partial(_record_manual, store)
         self._load = facts or _unknown_facts
         self._clock = clock
         self._tz = tz

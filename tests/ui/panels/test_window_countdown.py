@@ -33,12 +33,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 def _widget(qtbot: QtBot, store: Store, clock: Clock) -> WindowCountdown:
-    widget = WindowCountdown(
-        lambda number: load_facts(store, number),
-        clock=clock,
-        tz=UTC,
-        on_manual_entry=lambda number, at: store.set_last_inbound(number, at, "manual"),
-    )
+    widget = WindowCountdown(store=store, clock=clock, tz=UTC)
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)
