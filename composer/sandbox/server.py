@@ -27,8 +27,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY_BYTES:
-            error = graph_error(131053, f"Request body over {MAX_BODY_BYTES} bytes.", status=413)
+        limit = self.server.max_body_bytes
+        if length > limit:
+            error = graph_error(131053, f"Request body over {limit} bytes.", status=413)
             self._write(SandboxResponse(error.status, error.body), close=True)
             return
         body = self.rfile.read(length) if length > 0 else b""
@@ -66,17 +67,20 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], sandbox: Sandbox) -> None:
+    def __init__(self, address: tuple[str, int], sandbox: Sandbox, max_body_bytes: int) -> None:
         self.sandbox = sandbox
+        self.max_body_bytes = max_body_bytes
         super().__init__(address, _Handler)
 
 
 class SandboxServer:
     """A running loopback sandbox; ``url`` is its base URL (use it as a profile's base URL)."""
 
-    def __init__(self, sandbox: Sandbox, host: str, port: int) -> None:
+    def __init__(
+        self, sandbox: Sandbox, host: str, port: int, max_body_bytes: int = MAX_BODY_BYTES
+    ) -> None:
         self.sandbox = sandbox
-        self._server = _Server((host, port), sandbox)
+        self._server = _Server((host, port), sandbox, max_body_bytes)
         address = self._server.server_address
         self.host, self.port = str(address[0]), int(address[1])
         self._thread = threading.Thread(
@@ -105,6 +109,13 @@ class SandboxServer:
         self.close()
 
 
-def serve(host: str = "127.0.0.1", port: int = 0, sandbox: Sandbox | None = None) -> SandboxServer:
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 0,
+    sandbox: Sandbox | None = None,
+    *,
+    max_body_bytes: int = MAX_BODY_BYTES,
+) -> SandboxServer:
     """Start a sandbox HTTP server in a background thread (port 0 picks a free port)."""
-    return SandboxServer(sandbox if sandbox is not None else Sandbox(), host, port)
+    chosen = sandbox if sandbox is not None else Sandbox()
+    return SandboxServer(chosen, host, port, max_body_bytes)
