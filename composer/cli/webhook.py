@@ -10,13 +10,9 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from typing import Any
 
-APP_SECRET_ENV = "WA_COMPOSER_APP_SECRET"  # noqa: S105 (a variable name, not a secret)
-VERIFY_TOKEN_ENV = "WA_COMPOSER_VERIFY_TOKEN"  # noqa: S105
-SECRET_NAMES = {"app_secret": APP_SECRET_ENV, "verify_token": VERIFY_TOKEN_ENV}
 DEFAULT_PORT = 8484
 
 
@@ -53,33 +49,6 @@ def _profile_name(args: argparse.Namespace) -> str:
     return str(args.profile or SANDBOX_PROFILE_NAME)
 
 
-def resolve_secrets(profile: str) -> tuple[str, str]:
-    """(app secret, verify token) from the environment, else the profile's keyring entries.
-
-    Raises ValueError with a sentence saying what is missing and how to provide it.
-    """
-    values = {name: os.environ.get(env, "").strip() for name, env in SECRET_NAMES.items()}
-    missing = [name for name, value in values.items() if not value]
-    keyring_problem = ""
-    if missing:
-        from composer.credentials import CredentialsError, KeyringSecretStore
-
-        try:
-            secrets = KeyringSecretStore()
-            for name in missing:
-                values[name] = (secrets.get(profile, name) or "").strip()
-        except CredentialsError as exc:
-            keyring_problem = f" (keyring: {exc})"
-    still = [name for name, value in values.items() if not value]
-    if still:
-        wanted = ", ".join(f"{name} ({SECRET_NAMES[name]})" for name in still)
-        raise ValueError(
-            f"no {wanted} for profile {profile!r}{keyring_problem}. Set the environment "
-            f"variable(s), or run `wa-composer webhook --store-secrets --profile {profile}`."
-        )
-    return values["app_secret"], values["verify_token"]
-
-
 def _store_secrets(profile: str) -> int:
     from composer.credentials import CredentialsError, KeyringSecretStore
 
@@ -109,6 +78,8 @@ def _run(args: argparse.Namespace) -> int:
         return _store_secrets(profile)
     if not 0 <= args.port <= 65535:
         return _fail(f"--port: {args.port} is not a port number (0-65535)")
+    from composer.webhook_server import resolve_secrets
+
     try:
         app_secret, verify_token = resolve_secrets(profile)
     except ValueError as exc:
