@@ -1,30 +1,74 @@
-"""QApplication bootstrap: ``run()`` opens the main window (placeholder until the editors land)."""
+"""QApplication bootstrap: ``run()`` opens the composer window.
+
+Start-up is kept light on purpose: the window is drawn first, and the message models (pydantic),
+the editors and the last draft come in right after the first paint (``finish_startup``); httpx
+and keyring are imported only when sending or opening the settings.
+
+``WA_COMPOSER_START_TYPE`` (e.g. ``list``) preselects an editor; used for screenshots.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+    from ui.services import Services
+
+START_TYPE_ENV = "WA_COMPOSER_START_TYPE"
 
 
-class _FirstPaintExit(QObject):
-    """Quits the application right after the watched widget's first paint."""
+class _FirstPaint(QObject):
+    """Calls ``then`` once, right after the watched widget's first paint event."""
+
+    def __init__(self, then: list[object]) -> None:
+        super().__init__()
+        self._then = then
+        self._done = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, QApplication.quit)
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            for fn in self._then:
+                QTimer.singleShot(0, fn)  # type: ignore[call-overload]
         return False
 
 
-def run(*, exit_after_first_paint: bool = False) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    window = QMainWindow()
-    window.setWindowTitle("WA Composer")
-    window.setCentralWidget(QLabel("WA Composer"))
+def make_app() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setApplicationName("WA Composer")
+    app.setOrganizationName("wa-composer")
+    from ui.resources import register_search_paths, stylesheet
+
+    register_search_paths()
+    app.setWindowIcon(QIcon("icons:app.svg"))
+    app.setStyleSheet(stylesheet())
+    return app
+
+
+def make_window(services: Services | None = None, start_kind: str | None = None) -> MainWindow:
+    from ui.main_window import MainWindow
+    from ui.services import Services
+
+    window = MainWindow(services or Services(), start_kind=start_kind)
     window.resize(1280, 800)
-    watcher = _FirstPaintExit()
-    if exit_after_first_paint:
-        window.installEventFilter(watcher)
+    return window
+
+
+def run(*, exit_after_first_paint: bool = False) -> int:
+    app = make_app()
+    window = make_window(start_kind=os.environ.get(START_TYPE_ENV) or None)
+    actions: list[object] = (
+        [QApplication.quit] if exit_after_first_paint else [window.finish_startup]
+    )
+    watcher = _FirstPaint(actions)
+    window.installEventFilter(watcher)
     window.show()
     return int(app.exec())

@@ -1,0 +1,244 @@
+"""Reusable field controls: a labelled input with its ``n/limit`` counter and its issue line.
+
+Every editor is assembled from these, so counters, colours, error marks and focus behave the same
+everywhere. A control never decides whether a value is valid: the counter only compares a count
+with the ``composer.limits`` entry it was given, and errors come from ``check()`` via the session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.limits import Limit, char_count
+
+if TYPE_CHECKING:
+    from composer.validation import Issue
+
+LABEL_WIDTH = 132
+COUNTER_WIDTH = 60
+
+
+def restyle(widget: QWidget) -> None:
+    """Re-apply the stylesheet after a dynamic property used by a QSS selector changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
+class IssueLine(QLabel):
+    """The one-line message under a field: red for errors, amber for warnings, hidden otherwise."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("issueLine")
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_issues(self, issues: Sequence[Issue]) -> str:
+        """Show the worst issue first; returns the level ("error", "warning" or "")."""
+        if not issues:
+            self.hide()
+            self.setText("")
+            return ""
+        ordered = sorted(issues, key=lambda i: 0 if str(i.severity) == "error" else 1)
+        level = str(ordered[0].severity)
+        self.setText("\n".join(i.message for i in ordered))
+        self.setProperty("level", level)
+        restyle(self)
+        self.show()
+        return level
+
+
+class Markable(QWidget):
+    """A widget that can show the issues for its JSON path and take the focus for them."""
+
+    changed = Signal()
+
+    def show_issues(self, issues: Sequence[Issue]) -> None:
+        raise NotImplementedError
+
+    def focus_field(self) -> None:
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class FieldRow(Markable):
+    """Label | input | counter on one line, the issue line underneath (aligned with the input)."""
+
+    def __init__(
+        self, label: str, input_widget: QWidget, parent: QWidget | None = None, *, top: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self._input = input_widget
+        self.label = QLabel(label)
+        self.label.setObjectName("fieldLabel")
+        self.label.setFixedWidth(LABEL_WIDTH)
+        self.label.setBuddy(input_widget)
+        self.counter = QLabel("")
+        self.counter.setObjectName("counter")
+        self.counter.setFixedWidth(COUNTER_WIDTH)
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.issue_line = IssueLine()
+        grid = QVBoxLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(2)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        align = Qt.AlignmentFlag.AlignTop if top else Qt.AlignmentFlag.AlignVCenter
+        row.addWidget(self.label, 0, align)
+        row.addWidget(input_widget, 1)
+        row.addWidget(self.counter, 0, align)
+        grid.addLayout(row)
+        under = QHBoxLayout()
+        under.setContentsMargins(LABEL_WIDTH + 8, 0, COUNTER_WIDTH + 8, 0)
+        under.addWidget(self.issue_line)
+        grid.addLayout(under)
+        input_widget.setAccessibleName(label.rstrip(" *:"))
+
+    @property
+    def input(self) -> QWidget:
+        return self._input
+
+    def show_issues(self, issues: Sequence[Issue]) -> None:
+        level = self.issue_line.show_issues(issues)
+        self._input.setProperty("issue", level)
+        restyle(self._input)
+
+    def focus_field(self) -> None:
+        self._input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class TextField(FieldRow):
+    """A single- or multi-line text input with a live ``n/limit`` counter from composer.limits."""
+
+    def __init__(
+        self,
+        label: str,
+        limit: Limit | None = None,
+        *,
+        placeholder: str = "",
+        multiline: bool = False,
+        lines: int = 4,
+        parent: QWidget | None = None,
+    ) -> None:
+        editor: QLineEdit | QPlainTextEdit
+        if multiline:
+            editor = QPlainTextEdit()
+            editor.setTabChangesFocus(True)
+            editor.setPlaceholderText(placeholder)
+            height = QFontMetrics(editor.font()).lineSpacing() * lines + 14
+            editor.setFixedHeight(height)
+            editor.textChanged.connect(self._on_edit)
+        else:
+            editor = QLineEdit()
+            editor.setPlaceholderText(placeholder)
+            editor.textChanged.connect(self._on_edit)
+        editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        super().__init__(label, editor, parent, top=multiline)
+        self._editor = editor
+        self.limit = limit
+        self._update_counter()
+
+    def text(self) -> str:
+        if isinstance(self._editor, QPlainTextEdit):
+            return self._editor.toPlainText()
+        return self._editor.text()
+
+    def set_text(self, text: str) -> None:
+        """Load a value without emitting ``changed`` (drafts and imports)."""
+        with QSignalBlocker(self._editor):
+            if isinstance(self._editor, QPlainTextEdit):
+                self._editor.setPlainText(text)
+            else:
+                self._editor.setText(text)
+        self._update_counter()
+
+    @property
+    def editor(self) -> QLineEdit | QPlainTextEdit:
+        return self._editor
+
+    def _on_edit(self) -> None:
+        self._update_counter()
+        self.changed.emit()
+
+    def _update_counter(self) -> None:
+        if self.limit is None:
+            return
+        n = char_count(self.text())
+        self.counter.setText(f"{n}/{self.limit.maximum}")
+        level = "over" if self.limit.is_over(n) else "near" if self.limit.is_near(n) else "ok"
+        self.counter.setProperty("level", level)
+        self.counter.setToolTip(
+            f"{self.limit.label}: {n} of at most {self.limit.maximum} {self.limit.unit}"
+        )
+        restyle(self.counter)
+
+
+class ChoiceField(FieldRow):
+    """A labelled combo box whose items carry string values."""
+
+    def __init__(
+        self, label: str, choices: Sequence[tuple[str, str]], parent: QWidget | None = None
+    ) -> None:
+        combo = QComboBox()
+        for text, value in choices:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        super().__init__(label, combo, parent)
+        self.combo = combo
+
+    def value(self) -> str:
+        return str(self.combo.currentData())
+
+    def set_value(self, value: str) -> None:
+        with QSignalBlocker(self.combo):
+            index = self.combo.findData(value)
+            self.combo.setCurrentIndex(max(index, 0))
+
+
+class CountBadge(Markable):
+    """An aggregate counter such as ``Buttons 2/3`` or ``Rows in total 7/10``, plus its issues."""
+
+    def __init__(self, limit: Limit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.limit = limit
+        self.badge = QLabel()
+        self.badge.setObjectName("countBadge")
+        self.issue_line = IssueLine()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.badge)
+        layout.addWidget(self.issue_line)
+        self.set_count(0)
+
+    def set_count(self, n: int) -> None:
+        self.badge.setText(f"{self.limit.label} {n}/{self.limit.maximum}")
+        over = self.limit.is_over(n) or self.limit.is_under(n)
+        level = "over" if over else "near" if n >= self.limit.maximum else "ok"
+        self.badge.setProperty("level", level)
+        self.badge.setAccessibleName(self.badge.text())
+        restyle(self.badge)
+
+    def show_issues(self, issues: Sequence[Issue]) -> None:
+        self.issue_line.show_issues(issues)
+
+
+def section_title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("sectionTitle")
+    return label

@@ -1,0 +1,473 @@
+"""The composer window: type picker and profile on top, the form on the left, the phone preview in
+the middle, issues / JSON / history on the right and the send bar at the bottom.
+
+Wiring follows design.md: the form emits a new message per edit, the session keeps it and fans
+``changed(message, issues)`` out to the preview, the field marks, the issues list, the JSON view,
+the send bar and the (throttled) autosave. The window is drawn before the message models are
+imported; ``finish_startup`` (run right after the first paint) builds the editor and restores the
+last draft, which keeps pydantic, httpx and keyring off the start-up path.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.composer_form import ComposerForm
+from ui.editors.fields import restyle
+from ui.editors.titles import TITLES
+from ui.panels.history import HistoryPanel
+from ui.panels.issues_panel import IssuesPanel
+from ui.panels.json_view import JsonView
+from ui.panels.send_bar import SendBar
+from ui.session import Session
+from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from composer.messages import Message
+    from composer.rules.issue import Issue
+    from ui.sender import SendOutcome
+    from ui.services import Services
+
+SANDBOX = "sandbox"
+AUTOSAVE_MS = 500
+DEFAULT_KIND = "button"
+DEFAULT_RECIPIENT = "+15550100001"
+
+
+class MainWindow(QMainWindow):
+    """Top-level window; ``ready`` fires once the editor is built and the draft restored."""
+
+    ready = Signal()
+    sent = Signal(object)  # SendOutcome, after the UI has shown it
+
+    def __init__(self, services: Services, *, start_kind: str | None = None) -> None:
+        super().__init__()
+        self.services = services
+        self.setWindowTitle("WA Composer")
+        self.setObjectName("mainWindow")
+        self.session = Session(self)
+        self.tasks = TaskRunner(self)
+        self._start_kind = start_kind
+        self._in_flight = False
+        self._window_block: str | None = None
+        self._draft_name: str | None = None
+        self._started = False
+        self._build()
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_current_draft)
+        self.session.changed.connect(self._on_changed)
+        self.form.edited.connect(self.session.set_message)
+
+    # --- layout -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.type_combo = QComboBox()
+        self.type_combo.setAccessibleName("Message type")
+        for key, title in TITLES.items():
+            self.type_combo.addItem(title, key)
+        self.profile_combo = QComboBox()
+        self.profile_combo.setAccessibleName("Sending profile")
+        self.profile_combo.addItem("Sandbox (simulated)", SANDBOX)
+        self.profile_combo.setMinimumWidth(190)
+        self.profile_badge = QLabel()
+        self.profile_badge.setObjectName("profileBadge")
+        self.import_button = QPushButton("Import JSON…")
+        self.drafts_button = QPushButton("Drafts…")
+        self.settings_button = QPushButton("Settings…")
+        for b, name in (
+            (self.import_button, "Import a JSON payload (Ctrl+I)"),
+            (self.drafts_button, "Drafts library"),
+            (self.settings_button, "Profiles and access tokens"),
+        ):
+            b.setToolTip(name)
+            b.setAccessibleName(name)
+        bar = QWidget()
+        bar.setObjectName("topBar")
+        top = QHBoxLayout(bar)
+        top.setContentsMargins(16, 10, 16, 10)
+        top.setSpacing(8)
+        type_label = QLabel("Type")
+        type_label.setBuddy(self.type_combo)
+        profile_label = QLabel("Profile")
+        profile_label.setBuddy(self.profile_combo)
+        top.addWidget(type_label)
+        top.addWidget(self.type_combo)
+        top.addSpacing(16)
+        top.addWidget(profile_label)
+        top.addWidget(self.profile_combo)
+        top.addWidget(self.profile_badge)
+        top.addStretch(1)
+        top.addWidget(self.import_button)
+        top.addWidget(self.drafts_button)
+        top.addWidget(self.settings_button)
+
+        self.form = ComposerForm()
+        self.preview_box = QWidget()
+        self.preview_box.setObjectName("previewPane")
+        self.preview_layout = QVBoxLayout(self.preview_box)
+        self.preview_layout.setContentsMargins(0, 0, 0, 0)
+        self.preview: Any = None
+        self.issues_panel = IssuesPanel()
+        self.json_view = JsonView()
+        self.history = HistoryPanel()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sideTabs")
+        self.tabs.addTab(self.issues_panel, "Issues")
+        self.tabs.addTab(self.json_view, "JSON")
+        self.tabs.addTab(self.history, "History")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.form)
+        self.splitter.addWidget(self.preview_box)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 4)
+        self.splitter.setSizes([520, 380, 380])
+        self.send_bar = SendBar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(bar)
+        column.addWidget(self.splitter, 1)
+        column.addWidget(self.send_bar)
+        self.setCentralWidget(central)
+        self.send_bar.set_blocked("starting…")
+
+        self.type_combo.currentIndexChanged.connect(self._on_type_picked)
+        self.profile_combo.currentIndexChanged.connect(self._on_profile_picked)
+        self.issues_panel.path_activated.connect(self.focus_path)
+        self.send_bar.send_requested.connect(self.send)
+        self.import_button.clicked.connect(self.open_import_dialog)
+        self.json_view.import_json.clicked.connect(self.open_import_dialog)
+        self.drafts_button.clicked.connect(self.open_drafts_dialog)
+        self.settings_button.clicked.connect(self.open_settings)
+        self.tabs.currentChanged.connect(self._on_tab)
+        for keys, slot in (
+            ("Ctrl+Return", self.send),
+            ("Ctrl+Enter", self.send),
+            ("Ctrl+S", self.save_draft_interactive),
+            ("Ctrl+I", self.open_import_dialog),
+            ("Ctrl+Shift+V", self.open_import_dialog),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(slot)
+        self._show_profile_badge(SANDBOX)
+
+    # --- start-up -----------------------------------------------------------------------------
+    def finish_startup(self) -> None:
+        """Build the editor, mount preview and countdown, restore the last draft (after paint)."""
+        if self._started:
+            return
+        self._started = True
+        from ui.mounts import mount_countdown, mount_preview
+
+        self.preview = mount_preview(self.preview_layout)
+        mount_countdown(self)
+        self._reload_profiles()
+        self._offer_contacts()
+        restored = self._restore_current()
+        if not restored:
+            kind = self._start_kind if self._start_kind in TITLES else DEFAULT_KIND
+            self.form.recipient.field.set_number(DEFAULT_RECIPIENT)
+            self._select_type(str(kind))
+        elif self._start_kind in TITLES and self._start_kind != self.form.kind():
+            self._select_type(str(self._start_kind))
+        self.send_bar.set_blocked(self._window_block)
+        self._refresh_send_bar()
+        self.ready.emit()
+
+    def _restore_current(self) -> bool:
+        data = self.services.drafts.load_current()
+        if not data:
+            return False
+        profile = data.get("profile")
+        if isinstance(profile, str):
+            index = self.profile_combo.findData(profile)
+            if index >= 0:
+                with QSignalBlocker(self.profile_combo):
+                    self.profile_combo.setCurrentIndex(index)
+                self._show_profile_badge(profile)
+                self._offer_contacts()
+        return self.load_payload(data.get("payload")) is None
+
+    # --- loading ------------------------------------------------------------------------------
+    def load_payload(self, payload: object) -> str | None:
+        """Load a Graph payload into the editors; returns an error text (editors untouched)."""
+        from composer.payload import PayloadError, from_payload
+
+        try:
+            msg = from_payload(payload)
+        except PayloadError as exc:
+            lines = [f"• {i.path}: {i.message}" for i in exc.issues[:8]]
+            return "This is not a message payload the composer can read:\n" + "\n".join(lines)
+        kind = str(msg.content.kind)
+        if kind not in TITLES:
+            supported = ", ".join(TITLES.values())
+            return (
+                f"The editors do not support {kind!r} messages yet (supported: {supported}). "
+                "Nothing was changed."
+            )
+        self.load_message(msg)
+        return None
+
+    def load_message(self, msg: Message) -> None:
+        self.form.load(msg)
+        with QSignalBlocker(self.type_combo):
+            self.type_combo.setCurrentIndex(self.type_combo.findData(str(msg.content.kind)))
+        self.session.set_message(self.form.build())
+
+    def import_json_text(self, text: str) -> str | None:
+        import json
+
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            return f"The text is not valid JSON: {exc}. Nothing was changed."
+        return self.load_payload(data)
+
+    def _select_type(self, kind: str) -> None:
+        with QSignalBlocker(self.type_combo):
+            self.type_combo.setCurrentIndex(self.type_combo.findData(kind))
+        self.form.set_kind(kind)
+
+    def _on_type_picked(self, _index: int) -> None:
+        if self._started:
+            self.form.set_kind(str(self.type_combo.currentData()))
+
+    # --- the one fan-out ----------------------------------------------------------------------
+    def _on_changed(self, msg: Message | None, issues: list[Issue]) -> None:
+        shown = [*issues, *self.form.input_issues()]
+        self.form.mark(shown)
+        self.issues_panel.set_issues(shown)
+        errors = sum(1 for i in shown if str(i.severity) == "error")
+        self.tabs.setTabText(0, f"Issues ({len(shown)})" if shown else "Issues")
+        if msg is not None:
+            from composer.payload import to_payload
+
+            self.json_view.set_payload(to_payload(msg), self._messages_url())
+        if self.preview is not None and hasattr(self.preview, "set_message"):
+            self.preview.set_message(msg, issues)
+        self.send_bar.set_errors(errors)
+        self._refresh_send_bar()
+        if self.countdown is not None:
+            self.countdown.set_recipient(msg.to if msg is not None else "")
+        if not self._autosave.isActive():
+            self._autosave.start()
+
+    countdown: Any = None
+
+    def set_window_block(self, reason: str | None) -> None:
+        self._window_block = reason
+        self._refresh_send_bar()
+
+    def _refresh_send_bar(self) -> None:
+        reason = self._window_block
+        if not self.form.recipient.field.number():
+            reason = "enter the recipient's phone number."
+        if self._started:
+            self.send_bar.set_blocked(reason)
+
+    def focus_path(self, path: str) -> None:
+        self.form.focus_path(path)
+
+    # --- profiles -----------------------------------------------------------------------------
+    def profile_name(self) -> str:
+        return str(self.profile_combo.currentData())
+
+    def _reload_profiles(self) -> None:
+        current = self.profile_name()
+        with QSignalBlocker(self.profile_combo):
+            while self.profile_combo.count() > 1:
+                self.profile_combo.removeItem(1)
+            try:
+                profiles = self.services.profiles().list()
+            except Exception as exc:  # an unreadable profiles file must not stop the window
+                self.send_bar.show_result("warning", f"Profiles could not be read: {exc}")
+                profiles = []
+            for p in profiles:
+                self.profile_combo.addItem(p.name, p.name)
+            index = self.profile_combo.findData(current)
+            self.profile_combo.setCurrentIndex(max(index, 0))
+        self._show_profile_badge(self.profile_name())
+
+    def _on_profile_picked(self, _index: int) -> None:
+        name = self.profile_name()
+        self._show_profile_badge(name)
+        self._offer_contacts()
+        if self.session.current() is not None:
+            self._on_changed(self.session.current(), self.session.issues())
+
+    def _show_profile_badge(self, name: str) -> None:
+        sandbox = name == SANDBOX
+        self.profile_badge.setText(
+            "SANDBOX · nothing leaves this computer" if sandbox else "LIVE · real customers"
+        )
+        self.profile_badge.setProperty("level", "sandbox" if sandbox else "live")
+        restyle(self.profile_badge)
+
+    def _offer_contacts(self) -> None:
+        if self.profile_name() == SANDBOX:
+            from composer.sandbox.contacts import DEMO_CONTACTS
+
+            contacts = [(c.number, f"{c.name} · {c.number} · {c.situation}") for c in DEMO_CONTACTS]
+        else:
+            contacts = []
+        self.form.recipient.field.set_contacts(contacts)
+
+    def _messages_url(self) -> str:
+        try:
+            p = self.services.profile(self.profile_name())
+        except Exception:
+            return "https://graph.facebook.com/v23.0/PHONE_NUMBER_ID/messages"
+        return f"{p.base_url}/{p.api_version}/{p.phone_number_id}/messages"
+
+    # --- sending ------------------------------------------------------------------------------
+    def send(self) -> None:
+        msg = self.session.current()
+        if msg is None or not self.send_bar.can_send():
+            return
+        profile = self.services.profile(self.profile_name())
+        if not profile.is_sandbox and not self._confirm(profile.name, msg.to):
+            return
+        from ui.sender import send_message
+
+        self._in_flight = True
+        self.send_bar.set_in_flight(True)
+        services = self.services
+        self.tasks.start(
+            lambda: send_message(services, profile, msg), self._on_sent, self._on_send_crash
+        )
+
+    def _confirm(self, profile: str, to: str) -> bool:
+        question = f"Send this message to {to} with the real profile {profile!r}?"
+        if self.services.confirm is not None:
+            return self.services.confirm(question)
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(self, "Send to a real customer?", question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def is_sending(self) -> bool:
+        return self._in_flight
+
+    def _on_sent(self, outcome: SendOutcome) -> None:
+        self._in_flight = False
+        self.send_bar.set_in_flight(False)
+        level = "ok" if outcome.ok else "warning" if outcome.outcome == "unknown" else "error"
+        self.send_bar.show_result(level, outcome.text)
+        if not outcome.ok and outcome.field_path:
+            self.focus_path(outcome.field_path)
+        self.refresh_history()
+        self.sent.emit(outcome)
+
+    def _on_send_crash(self, exc: BaseException) -> None:
+        from ui.sender import SendOutcome
+
+        self._on_sent(
+            SendOutcome(False, None, "Send failed", f"Send failed: {type(exc).__name__}: {exc}")
+        )
+
+    def refresh_history(self) -> None:
+        try:
+            self.history.set_records(self.services.store().history())
+        except Exception as exc:  # the history database is optional for composing
+            self.send_bar.show_result("warning", f"History could not be read: {exc}")
+
+    def _on_tab(self, index: int) -> None:
+        if self.tabs.widget(index) is self.history:
+            self.refresh_history()
+
+    # --- drafts -------------------------------------------------------------------------------
+    def draft_data(self) -> dict[str, Any] | None:
+        msg = self.session.current()
+        if msg is None:
+            return None
+        from composer.payload import to_payload
+
+        return {
+            "kind": str(msg.content.kind),
+            "payload": to_payload(msg),
+            "profile": self.profile_name(),
+        }
+
+    def save_current_draft(self) -> None:
+        data = self.draft_data()
+        if data is None:
+            return
+        from composer.drafts import DraftError
+
+        try:
+            self.services.drafts.save_current(data)
+        except DraftError as exc:
+            self.send_bar.show_result("warning", str(exc))
+
+    def save_draft_as(self, name: str) -> str:
+        data = self.draft_data()
+        if data is None:
+            raise ValueError("There is no message to save yet.")
+        saved = self.services.drafts.save_as(name, data, overwrite=True)
+        self._draft_name = saved
+        self.send_bar.show_result("ok", f"Draft saved as {saved!r}.")
+        return saved
+
+    def save_draft_interactive(self) -> None:
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+        from composer.drafts import DraftError
+
+        name = self._draft_name
+        if name is None:
+            text, ok = QInputDialog.getText(self, "Save draft", "Draft name:")
+            if not ok:
+                return
+            name = text
+        try:
+            self.save_draft_as(name)
+        except (DraftError, ValueError) as exc:
+            QMessageBox.warning(self, "Draft not saved", str(exc))
+
+    def open_draft(self, name: str) -> str | None:
+        draft = self.services.drafts.open(name)
+        error = self.load_payload(draft.data.get("payload"))
+        if error is None:
+            self._draft_name = draft.name
+        return error
+
+    def open_drafts_dialog(self) -> None:
+        from ui.panels.drafts_dialog import DraftsDialog
+
+        DraftsDialog(self).exec()
+
+    def open_import_dialog(self) -> None:
+        from ui.panels.import_dialog import ImportDialog
+
+        ImportDialog(self).exec()
+
+    def open_settings(self) -> None:
+        from ui.panels.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.services, self.tasks, self).exec()
+        self._reload_profiles()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._autosave.isActive():
+            self._autosave.stop()
+        self.save_current_draft()
+        super().closeEvent(event)

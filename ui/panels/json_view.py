@@ -1,0 +1,78 @@
+"""The live payload: read-only JSON of the exact POST body, with Copy JSON and Copy as cURL."""
+
+from __future__ import annotations
+
+import json
+import shlex
+from typing import Any
+
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+TOKEN_PLACEHOLDER = "$WA_TOKEN"  # noqa: S105 (a shell variable name, not a secret)
+
+
+def curl_command(payload: dict[str, Any], url: str) -> str:
+    """A shell command sending ``payload``; the token is the variable ``$WA_TOKEN``, never real."""
+    body = json.dumps(payload, ensure_ascii=False, indent=2)
+    return (
+        f"curl -sS -X POST {shlex.quote(url)} \\\n"
+        f'  -H "Authorization: Bearer {TOKEN_PLACEHOLDER}" \\\n'
+        "  -H 'Content-Type: application/json' \\\n"
+        f"  --data-binary {shlex.quote(body)}"
+    )
+
+
+class JsonView(QWidget):
+    """Shows the payload; the buttons copy it (or a cURL command) to the clipboard."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("jsonView")
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName("Message JSON")
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.copy_json = QPushButton("Copy JSON")
+        self.copy_curl = QPushButton("Copy as cURL")
+        self.import_json = QPushButton("Import JSON…")
+        self.copy_curl.setToolTip(
+            f"The token is written as {TOKEN_PLACEHOLDER}, never the real one"
+        )
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        buttons.addWidget(self.import_json)
+        buttons.addStretch(1)
+        buttons.addWidget(self.copy_json)
+        buttons.addWidget(self.copy_curl)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(buttons)
+        self._payload: dict[str, Any] | None = None
+        self._url = ""
+        self.copy_json.clicked.connect(self._copy_json)
+        self.copy_curl.clicked.connect(self._copy_curl)
+
+    def set_payload(self, payload: dict[str, Any] | None, url: str) -> None:
+        self._payload = payload
+        self._url = url
+        text = "" if payload is None else json.dumps(payload, ensure_ascii=False, indent=2)
+        if text != self.text.toPlainText():
+            bar = self.text.verticalScrollBar()
+            pos = bar.value()
+            self.text.setPlainText(text)
+            bar.setValue(pos)
+
+    def json_text(self) -> str:
+        return self.text.toPlainText()
+
+    def curl_text(self) -> str:
+        return "" if self._payload is None else curl_command(self._payload, self._url)
+
+    def _copy_json(self) -> None:
+        QGuiApplication.clipboard().setText(self.json_text())
+
+    def _copy_curl(self) -> None:
+        QGuiApplication.clipboard().setText(self.curl_text())

@@ -1,0 +1,82 @@
+"""Recipient: a phone number field that offers the sandbox's demo contacts when the sandbox
+profile is active, with the 24-hour window countdown beside it (when available)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+
+from ui.editors.fields import LABEL_WIDTH, FieldRow
+
+
+class RecipientField(FieldRow):
+    """Editable combo: type any number, or pick a demo contact (the item data is the number)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.combo = QComboBox()
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.combo.setMinimumWidth(200)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(16)
+        line = self.combo.lineEdit()
+        assert line is not None  # editable combo
+        line.setPlaceholderText("+16505550123 (with + and country code)")
+        line.textEdited.connect(lambda _t: self.changed.emit())
+        self.combo.activated.connect(self._picked)
+        super().__init__("To", self.combo, parent)
+        self.combo.setAccessibleName("Recipient phone number")
+        self.label.setFixedWidth(LABEL_WIDTH)
+
+    def _picked(self, index: int) -> None:
+        number = self.combo.itemData(index)
+        if isinstance(number, str):
+            with QSignalBlocker(self.combo):
+                self.combo.setEditText(number)
+        self.changed.emit()
+
+    def set_contacts(self, contacts: Sequence[tuple[str, str]]) -> None:
+        """(number, label) pairs offered in the drop-down; the typed text is kept."""
+        text = self.number()
+        with QSignalBlocker(self.combo):
+            self.combo.clear()
+            for number, label in contacts:
+                self.combo.addItem(label, number)
+            self.combo.setEditText(text)
+
+    def number(self) -> str:
+        return self.combo.currentText().strip()
+
+    def set_number(self, number: str) -> None:
+        with QSignalBlocker(self.combo):
+            self.combo.setEditText(number)
+
+
+class RecipientPanel(QWidget):
+    """The "To" row: recipient field plus a slot for the window countdown."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = RecipientField()
+        self.field.changed.connect(self.changed)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(12)
+        self._row.addWidget(self.field, 1)
+        self.countdown: QWidget | None = None
+
+    def mount_countdown(self, widget: QWidget) -> None:
+        self.countdown = widget
+        self._row.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+
+    def mount_placeholder(self, text: str) -> None:
+        label = QLabel(text)
+        label.setObjectName("hint")
+        self.countdown = label
+        self._row.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)

@@ -1,0 +1,45 @@
+"""Registers resources/ as Qt search paths (``icons:send.svg``) and builds the stylesheet.
+
+Stylesheets are ordered ``.qss`` partials (``10-base.qss``, ``20-editor.qss``, ...) with theme
+tokens like ``@accent``; the token table lives in ``resources/styles/tokens.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QDir
+
+_TOKEN = re.compile(r"@([a-z][a-z0-9_]*)")
+
+
+def resource_dir(name: str) -> Path:
+    return Path(str(resources.files("resources") / name))
+
+
+def register_search_paths() -> None:
+    for name in ("icons", "styles", "fonts"):
+        QDir.addSearchPath(name, str(resource_dir(name)))
+
+
+def load_tokens(path: Path) -> dict[str, str]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def stylesheet() -> str:
+    """All partials in order, with tokens replaced; an unknown token is a loud error."""
+    styles = resource_dir("styles")
+    tokens = load_tokens(styles / "tokens.json")
+    parts = [p.read_text(encoding="utf-8") for p in sorted(styles.glob("*.qss"))]
+
+    def sub(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in tokens:
+            raise KeyError(f"stylesheet token @{name} is not defined in tokens.json")
+        return tokens[name]
+
+    return _TOKEN.sub(sub, "\n".join(parts))

@@ -1,0 +1,76 @@
+"""The app's seams in one place: files, profiles, tokens, history, sandbox and the clock.
+
+The window receives a ``Services`` so tests pass real objects pointed at temporary directories
+(or a loopback server) instead of patching. Heavy pieces (keyring, httpx, the sandbox, SQLite)
+are created on first use, never during start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from composer.drafts import DraftStore
+
+if TYPE_CHECKING:
+    from composer.accounts import Profile, ProfileStore
+    from composer.credentials import TokenStore
+    from composer.sandbox import Sandbox
+    from composer.store import Store
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Services:
+    drafts: DraftStore = field(default_factory=DraftStore)
+    profiles_factory: Callable[[], ProfileStore] | None = None
+    tokens_factory: Callable[[], TokenStore] | None = None
+    store_factory: Callable[[], Store] | None = None
+    sandbox_factory: Callable[[], Sandbox] | None = None
+    clock: Callable[[], datetime] = _utc_now
+    # Asked before a real (non-sandbox) send; returns True to go ahead. Tests pass a function.
+    confirm: Callable[[str], bool] | None = None
+    _cache: dict[str, Any] = field(default_factory=dict)
+
+    def _get(self, key: str, make: Callable[[], Any]) -> Any:
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+    def profiles(self) -> ProfileStore:
+        from composer.accounts import ProfileStore
+
+        return self._get("profiles", self.profiles_factory or ProfileStore)  # type: ignore[no-any-return]
+
+    def tokens(self) -> TokenStore:
+        def make() -> TokenStore:
+            from composer.credentials import KeyringTokenStore
+
+            return KeyringTokenStore()
+
+        return self._get("tokens", self.tokens_factory or make)  # type: ignore[no-any-return]
+
+    def store(self) -> Store:
+        from composer.store import Store
+
+        return self._get("store", self.store_factory or Store)  # type: ignore[no-any-return]
+
+    def sandbox(self) -> Sandbox:
+        def make() -> Sandbox:
+            from composer.sandbox import Sandbox
+
+            return Sandbox(self.clock)
+
+        return self._get("sandbox", self.sandbox_factory or make)  # type: ignore[no-any-return]
+
+    def profile(self, name: str) -> Profile:
+        from composer.accounts import SANDBOX_PROFILE_NAME, sandbox_profile
+
+        if name == SANDBOX_PROFILE_NAME:
+            return sandbox_profile()
+        return self.profiles().get(name)
