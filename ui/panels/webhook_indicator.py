@@ -1,0 +1,91 @@
+"""A small status indicator for the in-app webhook receiver, with its switch and the paste dialog.
+
+It shows whether webhooks are being received (and where), how many events arrived, and offers
+the manual way in (paste webhook JSON). All work is done by ``WebhookReceiverControl`` and the
+core; this widget only displays and forwards clicks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from composer.accounts import SANDBOX_PROFILE_NAME
+from ui.panels.paste_webhook_dialog import PasteWebhookDialog
+from ui.panels.webhook_receiver import WebhookReceiverControl
+
+DOT_COLOURS: Final = {"off": "#8696a0", "on": "#25d366", "sandbox": "#53bdeb", "error": "#d92d20"}
+
+
+class WebhookIndicator(QWidget):
+    def __init__(
+        self,
+        control: WebhookReceiverControl,
+        store: Any,
+        profile: Callable[[], str] = lambda: SANDBOX_PROFILE_NAME,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("webhookIndicator")
+        self._control, self._store, self._profile = control, store, profile
+        self.dot = QLabel("●")
+        self.label = QLabel()
+        self.label.setObjectName("webhookStatus")
+        self.toggle = QPushButton()
+        self.toggle.clicked.connect(self._toggle)
+        self.paste = QPushButton("Import webhook JSON…")
+        self.paste.clicked.connect(self.open_paste_dialog)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.dot)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.toggle)
+        layout.addWidget(self.paste)
+        control.state_changed.connect(self._render)
+        control.event_received.connect(self._render)
+        self.dialog: PasteWebhookDialog | None = None
+        self._render()
+
+    def level(self) -> str:
+        c = self._control
+        if c.error:
+            return "error"
+        if not c.running:
+            return "off"
+        return "sandbox" if c.sandbox_only else "on"
+
+    def _render(self, *_args: object) -> None:
+        c, level = self._control, self.level()
+        if level == "error":
+            text = f"Webhooks: {c.error}"
+        elif level == "off":
+            text = "Webhooks: off"
+        else:
+            mode = "sandbox only" if c.sandbox_only else "receiving"
+            text = f"Webhooks: {mode} at {c.url} · {c.events_seen} event(s)"
+        self.label.setText(text)
+        self.label.setToolTip(
+            "Expose this address with a tunnel and register it, with your verify token, as the "
+            "callback URL in the App Dashboard (see README, Webhooks)."
+            if level == "on"
+            else "Store the app secret and verify token with "
+            "`wa-composer webhook --store-secrets` to receive Meta's webhooks."
+        )
+        self.dot.setStyleSheet(f"color: {DOT_COLOURS[level]};")
+        self.dot.setProperty("level", level)
+        self.toggle.setText("Stop" if c.running else "Start")
+
+    def _toggle(self) -> None:
+        if self._control.running:
+            self._control.stop()
+        else:
+            self._control.start_for_profile(self._profile())
+        self._render()
+
+    def open_paste_dialog(self) -> PasteWebhookDialog:
+        if self.dialog is None:
+            self.dialog = PasteWebhookDialog(self._store, self)
+        self.dialog.show()
+        return self.dialog
