@@ -39,7 +39,7 @@ def edit(base: str | dict[str, Any], *changes: tuple[str, Any]) -> dict[str, Any
 
 def quick_reply_carousel(replies: int = 1) -> dict[str, Any]:
     """The media carousel example with quick-reply buttons instead of URL buttons."""
-    doc = copy.deepcopy(VALID["media_carousel_url_buttons"])
+    doc: dict[str, Any] = copy.deepcopy(VALID["media_carousel_url_buttons"])
     for c, card in enumerate(doc["interactive"]["action"]["cards"]):
         card["action"] = {
             "buttons": [
