@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from composer.messages import ListMessage, LocationRequest, Message, ReplyButtons
+from composer.phone import normalize
 
 
 class ReplyError(ValueError):
@@ -106,16 +107,11 @@ def location_reply_webhook(
     return _envelope(msg, {"type": "location", "location": location}, at, context)
 
 
-def wa_id(number: str) -> str:
-    """The recipient's wa_id: the phone number's digits only ("+1 650-555" -> "1650555")."""
-    return "".join(ch for ch in number if ch.isdigit())
-
-
 def _envelope(
     msg: Message, body: dict[str, Any], at: datetime | None, context: WebhookContext
 ) -> dict[str, Any]:
     when = at if at is not None else datetime.now(UTC)
-    customer = wa_id(msg.to)
+    customer = normalize(msg.to)
     timestamp = str(int(when.timestamp()))
     message: dict[str, Any] = {
         "from": customer,
