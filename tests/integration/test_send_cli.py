@@ -1,0 +1,198 @@
+"""``wa-composer send`` end to end: validation gate, sandbox default, real HTTP to the fake
+Graph server, history rows, and no token anywhere afterwards."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from composer.cli import main
+from composer.store import Store
+from tests.integration.fake_graph import SUCCESS_WAMID, FakeGraph, Reply, graph_error
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = json.loads((ROOT / "tests" / "data" / "examples.json").read_text(encoding="utf-8"))
+TOKEN = "EAAGsendCLItokenZZ9876543210"
+PNID = "106540352242922"
+OPEN, CLOSED = "+15550100001", "+15550100003"
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("WA_COMPOSER_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("WA_COMPOSER_TOKEN", raising=False)
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def graph() -> Iterator[FakeGraph]:
+    with FakeGraph() as server:
+        yield server
+
+
+def message_file(tmp_path: Path, name: str = "reply_buttons_text_header") -> Path:
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps(EXAMPLES[name]), encoding="utf-8")
+    return path
+
+
+def cli(*args: str, env: dict[str, str] | None = None, stdin: str = "") -> Any:
+    """The real command in a child process (what a user runs)."""
+    return subprocess.run(
+        [sys.executable, "-m", "composer", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env={**os.environ, **(env or {})},
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
+def add_profile(base_url: str, capsys: Any) -> None:
+    assert main(["profile", "add", "shop", "--phone-number-id", PNID, "--base-url", base_url]) == 0
+    assert "token set shop" in capsys.readouterr().out
+
+
+def scan_for(secret: str, *roots: Path) -> list[str]:
+    """Every file under roots whose bytes contain the secret (sqlite WAL files included)."""
+    needle = secret.encode()
+    return [str(f) for r in roots for f in r.rglob("*") if f.is_file() and needle in f.read_bytes()]
+
+
+def test_fresh_machine_sends_to_the_sandbox(home: Path, tmp_path: Path) -> None:
+    msg = message_file(tmp_path)
+    ok = cli("send", str(msg), "--to", OPEN, env={"WA_COMPOSER_HOME": str(home)})
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.strip().startswith("wamid.")
+    assert "sandbox" in ok.stderr
+    closed = cli("send", str(msg), "--to", CLOSED, env={"WA_COMPOSER_HOME": str(home)})
+    assert closed.returncode == 1
+    assert "131047" in closed.stderr and "template" in closed.stderr
+    assert "Traceback" not in closed.stderr + ok.stderr
+    history = Store(home / "data" / "composer.sqlite3").history()
+    assert [(r.outcome, r.profile) for r in history] == [
+        ("failed", "sandbox"),
+        ("accepted", "sandbox"),
+    ]
+    assert history[1].wamid == ok.stdout.strip()
+    assert history[0].error is not None and history[0].error["code"] == 131047
+
+
+def test_json_outcome_from_the_sandbox(home: Path, tmp_path: Path, capsys: Any) -> None:
+    assert main(["send", str(message_file(tmp_path)), "--to", CLOSED, "--json"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert out["ok"] is False and out["outcome"] == "failed" and out["sandbox"] is True
+    assert out["profile"] == "sandbox" and out["recipient"] == CLOSED and out["attempts"] == 1
+    assert out["error"]["code"] == 131047 and "template" in out["error"]["next_step"]
+    assert Store().window_closed_at(CLOSED) is not None  # the API's word overrides the clock
+
+
+def test_invalid_message_is_not_sent(
+    home: Path, tmp_path: Path, graph: FakeGraph, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    add_profile(graph.url, capsys)
+    monkeypatch.setenv("WA_COMPOSER_TOKEN", TOKEN)
+    bad = EXAMPLES["invalid"][0]
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(bad["payload"]))
+    assert main(["send", str(path), "--profile", "shop"]) == 2
+    err = capsys.readouterr().err
+    assert bad["rule"] in err and "not sent" in err
+    assert main(["send", str(path), "--profile", "shop", "--json"]) == 2
+    out = json.loads(capsys.readouterr().out)
+    assert out["outcome"] == "invalid" and bad["rule"] in {i["rule"] for i in out["issues"]}
+    assert graph.requests == []
+
+
+@pytest.mark.parametrize(("content", "words"), [("{nope", "not valid JSON"), (None, "cannot read")])
+def test_unreadable_input_exits_2(
+    home: Path, tmp_path: Path, capsys: Any, content: str | None, words: str
+) -> None:
+    path = tmp_path / "m.json"
+    if content is not None:
+        path.write_text(content)
+    assert main(["send", str(path)]) == 2
+    assert words in capsys.readouterr().err
+
+
+def test_send_through_a_profile_hits_graph_exactly(
+    home: Path, tmp_path: Path, graph: FakeGraph, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    add_profile(graph.url, capsys)
+    monkeypatch.setenv("WA_COMPOSER_TOKEN", TOKEN)
+    msg = message_file(tmp_path)
+    assert main(["send", str(msg), "--to", "+16505550123", "--profile", "shop"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == SUCCESS_WAMID
+    [request] = graph.requests
+    assert request.method == "POST" and request.path == f"/v24.0/{PNID}/messages"
+    assert request.headers["authorization"] == f"Bearer {TOKEN}"
+    assert request.json() == EXAMPLES["reply_buttons_text_header"] | {"to": "+16505550123"}
+
+
+def test_retries_are_reported_and_unknown_outcome_recorded(
+    home: Path, tmp_path: Path, graph: FakeGraph, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    add_profile(graph.url, capsys)
+    monkeypatch.setenv("WA_COMPOSER_TOKEN", TOKEN)
+    msg = str(message_file(tmp_path))
+    graph.add(Reply(429, graph_error(130429), {"Retry-After": "0"}))
+    assert main(["send", msg, "--profile", "shop", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "attempt 1" in captured.err and "retrying" in captured.err
+    assert json.loads(captured.out)["attempts"] == 2
+    graph.add(Reply(drop=True))
+    before = len(graph.requests)
+    assert main(["send", msg, "--profile", "shop"]) == 1
+    assert "may or may not have been delivered" in capsys.readouterr().err
+    assert len(graph.requests) == before + 1
+    assert Store().history()[0].outcome == "unknown"
+
+
+def test_missing_profile_or_token_is_a_clear_exit_2(
+    home: Path, tmp_path: Path, capsys: Any
+) -> None:
+    msg = str(message_file(tmp_path))
+    assert main(["send", msg, "--profile", "ghost"]) == 2
+    assert "no profile named 'ghost'" in capsys.readouterr().err
+
+
+def test_no_token_anywhere_after_sends(
+    home: Path,
+    tmp_path: Path,
+    graph: FakeGraph,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: Any,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)  # httpx/httpcore debug logs included
+    add_profile(graph.url, capsys)
+    monkeypatch.setenv("WA_COMPOSER_TOKEN", TOKEN)
+    msg = str(message_file(tmp_path))
+    graph.add(
+        Reply(401, graph_error(190, "Error validating access token: " + "x")),
+        Reply(400, graph_error(131009, details="Button title length invalid")),
+    )
+    codes = [main(["send", msg, "--profile", "shop", *extra]) for extra in ([], ["--json"], [])]
+    assert codes == [1, 1, 0]
+    proc = cli("send", msg, "--profile", "shop", "--json", env={"WA_COMPOSER_TOKEN": TOKEN})
+    assert proc.returncode == 0
+    assert main(["profile", "list"]) == 0
+    captured = capsys.readouterr()
+    assert all(r.headers["authorization"] == f"Bearer {TOKEN}" for r in graph.requests)
+    assert len(graph.requests) == 4
+    outputs = captured.out + captured.err + proc.stdout + proc.stderr + caplog.text
+    assert "HTTP Request" in caplog.text or "send_request" in caplog.text  # logs were captured
+    assert TOKEN not in outputs
+    assert scan_for(TOKEN, home) == []
+    assert len(Store().history()) == 4
+    assert (home / "config" / "profiles.json").exists()
