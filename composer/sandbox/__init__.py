@@ -20,9 +20,10 @@ from composer.sandbox.contacts import (
 )
 from composer.sandbox.rates import RateRules
 from composer.sandbox.server import SandboxServer, serve
-from composer.sandbox.simulator import Sandbox, SandboxRequest, SandboxResponse, utc_now
+from composer.sandbox.simulator import Sandbox, utc_now
 from composer.sandbox.statuses import StatusDelays, StatusListener, status_webhook
 from composer.sandbox.transport import SandboxTransport
+from composer.sandbox.wire import SandboxRequest, SandboxResponse
 
 __all__ = [
     "CLOSED_CONTACT",

@@ -15,7 +15,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from composer import limits
 from composer.sandbox.meta_errors import graph_error
-from composer.sandbox.simulator import Sandbox, SandboxRequest, SandboxResponse
+from composer.sandbox.simulator import Sandbox
+from composer.sandbox.wire import SandboxRequest, SandboxResponse
 
 MAX_BODY_BYTES = max(k.max_bytes for k in limits.MEDIA_KINDS.values()) + 1024 * 1024
 

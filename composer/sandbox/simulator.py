@@ -21,15 +21,12 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
-import base64
-import importlib
 import itertools
 import json
 import logging
-import secrets
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
@@ -46,7 +43,15 @@ from composer.sandbox.meta_errors import (
     webhook_error,
 )
 from composer.sandbox.rates import RateLimiter, RateRules
-from composer.sandbox.statuses import Scheduler, StatusDelays, StatusListener, status_webhook
+from composer.sandbox.statuses import (
+    Scheduler,
+    StatusDelays,
+    StatusListener,
+    inbound_text_webhook,
+    status_webhook,
+)
+from composer.sandbox.wire import SandboxRequest, SandboxResponse, new_wamid, reply_for
+from composer.validation import validate_payload
 
 if TYPE_CHECKING:
     from composer.store import Store
@@ -60,49 +65,12 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass(frozen=True)
-class SandboxRequest:
-    """An HTTP request reduced to what the simulator reads; header names are lower-case."""
-
-    method: str
-    path: str
-    headers: Mapping[str, str] = field(default_factory=dict)
-    body: bytes = b""
-    query: Mapping[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class SandboxResponse:
-    status: int
-    body: dict[str, Any]
-    headers: Mapping[str, str] = field(default_factory=dict)
-
-    def content(self) -> bytes:
-        return json.dumps(self.body, separators=(",", ":")).encode()
-
-
 @dataclass
 class _Sent:
     wa_id: str
     at: datetime
     type: str
-
-
-def _default_validator() -> Validator | None:
-    try:
-        validation = importlib.import_module("composer.validation")
-    except ImportError:
-        log.warning("composer.validation is missing: the sandbox skips payload validation")
-        return None
-    validate: Validator = validation.validate_payload
-    return validate
-
-
-def _reply(error: ErrorReply) -> SandboxResponse:
-    headers = {}
-    if error.status == 401:
-        headers["www-authenticate"] = 'OAuth "Facebook Platform" "invalid_token"'
-    return SandboxResponse(error.status, error.body, headers)
+    callback: str | None = None
 
 
 class Sandbox:
@@ -122,7 +90,7 @@ class Sandbox:
         self.phone_number_id = phone_number_id
         self.delays = delays or StatusDelays()
         self.window_errors = window_errors
-        self._validate = validator if validator is not None else _default_validator()
+        self._validate: Validator = validator if validator is not None else validate_payload
         self._rates = RateLimiter(rates or RateRules())
         self._lock = threading.RLock()
         self._listeners: list[StatusListener] = []
@@ -144,10 +112,26 @@ class Sandbox:
         with self._lock:
             return self._inbound.get(normalize(number))
 
-    def customer_writes(self, number: str, at: datetime | None = None) -> None:
-        """Simulate an inbound message: opens or refreshes the customer's 24-hour window."""
+    def customer_writes(
+        self, number: str, at: datetime | None = None, text: str | None = None
+    ) -> dict[str, Any] | None:
+        """Simulate an inbound message: opens or refreshes the customer's 24-hour window.
+
+        With ``text``, listeners also get the inbound-message webhook Meta would send (from the
+        timer thread, like status webhooks); the body is returned.
+        """
+        wa_id = normalize(number)
+        when = at or self.clock()
         with self._lock:
-            self._inbound[normalize(number)] = at or self.clock()
+            self._inbound[wa_id] = max(when, self._inbound.get(wa_id, when))
+        if text is None:
+            return None
+        name = next((c.name for c in contacts.DEMO_CONTACTS if c.wa_id == wa_id), "Customer")
+        body = inbound_text_webhook(
+            wamid=new_wamid(wa_id), sender=wa_id, name=name, text=text, at=when
+        )
+        self._scheduler.call_later(0.0, partial(self._deliver, body))
+        return body
 
     def seed_store(self, store: Store) -> None:
         """Record the demo contacts' last-inbound times in the app's store (source "sandbox")."""
@@ -186,14 +170,20 @@ class Sandbox:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _emit(self, wamid: str, wa_id: str, status: str, code: int | None = None) -> None:
+    def _emit(self, wamid: str, status: str, code: int | None = None) -> None:
+        with self._lock:
+            sent = self._sent[wamid]
         body = status_webhook(
             wamid=wamid,
             status=status,
             at=self.clock(),
-            recipient_id=wa_id,
+            recipient_id=sent.wa_id,
             errors=[webhook_error(code)] if code is not None else None,
+            biz_opaque_callback_data=sent.callback,
         )
+        self._deliver(body)
+
+    def _deliver(self, body: dict[str, Any]) -> None:
         with self._lock:
             listeners = list(self._listeners)
         for listener in listeners:
@@ -202,19 +192,17 @@ class Sandbox:
             except Exception:
                 log.exception("sandbox status listener failed")
 
-    def _schedule(self, wamid: str, wa_id: str, kind: str, fail_code: int | None) -> None:
+    def _schedule(self, wamid: str, kind: str, fail_code: int | None) -> None:
         if fail_code is not None:
             first = self.delays.sent if self.delays.sent is not None else 0.0
-            self._scheduler.call_later(
-                first, partial(self._emit, wamid, wa_id, "failed", fail_code)
-            )
+            self._scheduler.call_later(first, partial(self._emit, wamid, "failed", fail_code))
             return
         steps: list[tuple[str, float | None]] = [("sent", self.delays.sent)]
         if kind != "reaction":  # reactions only ever get "sent" (spec 5)
             steps += [("delivered", self.delays.delivered), ("read", self.delays.read)]
         for status, after in steps:
             if after is not None:
-                self._scheduler.call_later(after, partial(self._emit, wamid, wa_id, status))
+                self._scheduler.call_later(after, partial(self._emit, wamid, status))
 
     # --- HTTP ------------------------------------------------------------------------------------
     def handle(self, request: SandboxRequest) -> SandboxResponse:
@@ -222,7 +210,7 @@ class Sandbox:
         auth = request.headers.get("authorization", "")
         scheme, _, token = auth.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
-            return _reply(
+            return reply_for(
                 graph_error(
                     190,
                     status=401,
@@ -241,7 +229,7 @@ class Sandbox:
             if method == "GET" and len(parts) == 1:
                 return self._info(request.query)
         target = parts[0] if parts else ""
-        return _reply(
+        return reply_for(
             graph_error(
                 100,
                 None,
@@ -270,7 +258,7 @@ class Sandbox:
     def _upload(self, request: SandboxRequest) -> SandboxResponse:
         result = parse_upload(request.headers.get("content-type", ""), request.body)
         if isinstance(result, ErrorReply):
-            return _reply(result)
+            return reply_for(result)
         mime, size = result
         with self._lock:
             media_id = str(next(self._media_ids))
@@ -281,13 +269,12 @@ class Sandbox:
         try:
             payload = json.loads(raw)
         except (ValueError, UnicodeDecodeError):
-            return _reply(graph_error(100, "The request body is not valid JSON."))
-        if self._validate is not None:
-            blocking = [i for i in self._validate(payload) if str(i.severity) == "error"]
-            if blocking:
-                return _reply(error_for_issue(blocking[0], payload))
+            return reply_for(graph_error(100, "The request body is not valid JSON."))
+        blocking = [i for i in self._validate(payload) if str(i.severity) == "error"]
+        if blocking:
+            return reply_for(error_for_issue(blocking[0], payload))
         if not isinstance(payload, dict) or not isinstance(payload.get("to"), str):
-            return _reply(graph_error(131008, "The parameter to is required."))
+            return reply_for(graph_error(131008, "The parameter to is required."))
         to: str = payload["to"]
         wa_id = normalize(to)
         kind = str(payload.get("type", "text"))
@@ -295,28 +282,31 @@ class Sandbox:
         with self._lock:
             refused = self._rates.check(wa_id, now.timestamp())
             if refused is not None:
-                return _reply(graph_error(refused))
+                return reply_for(graph_error(refused))
             if wa_id in self._not_on_whatsapp or not wa_id:
-                return _reply(graph_error(131026))
+                return reply_for(graph_error(131026))
             last = self._inbound.setdefault(wa_id, now)
             closed = kind != "template" and now - last >= timedelta(
                 seconds=limits.SERVICE_WINDOW_SECONDS
             )
             if closed and self.window_errors == "sync":
-                return _reply(graph_error(131047))
+                return reply_for(graph_error(131047))
             if kind == "reaction":
                 target = payload.get("reaction", {}).get("message_id")
                 if target not in self._sent:
-                    return _reply(
+                    return reply_for(
                         graph_error(
                             131009,
                             "Param reaction['message_id'] is not valid: the reaction target "
                             "message is unknown (not sent by this number).",
                         )
                     )
-            wamid = _new_wamid(wa_id)
-            self._sent[wamid] = _Sent(wa_id, now, kind)
-        self._schedule(wamid, wa_id, kind, 131047 if closed else None)
+            wamid = new_wamid(wa_id)
+            callback = payload.get("biz_opaque_callback_data")
+            self._sent[wamid] = _Sent(
+                wa_id, now, kind, callback if isinstance(callback, str) else None
+            )
+        self._schedule(wamid, kind, 131047 if closed else None)
         return SandboxResponse(
             200,
             {
@@ -325,17 +315,3 @@ class Sandbox:
                 "messages": [{"id": wamid}],
             },
         )
-
-
-def _new_wamid(wa_id: str) -> str:
-    """A unique id in the shape of real wamids (base64 of an opaque blob holding the wa_id)."""
-    digits = wa_id.encode()[:255]
-    blob = (
-        b"\x1c\x18"
-        + bytes([len(digits)])
-        + digits
-        + b"\x15\x02\x00\x11\x18\x12"
-        + secrets.token_hex(9).upper().encode()
-        + b"\x00"
-    )
-    return "wamid." + base64.b64encode(blob).decode()

@@ -1,4 +1,5 @@
-"""Status webhooks the sandbox emits after a send: sent, delivered, read (or failed).
+"""Webhooks the sandbox emits: statuses after a send (sent, delivered, read or failed) and
+simulated inbound messages.
 
 One timer thread and a heap, rather than a ``threading.Timer`` per status: events for one
 message come out strictly in order, and ``close()`` cancels everything pending and joins the
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from composer.phone import normalize
 from composer.sandbox import contacts
 
 log = logging.getLogger(__name__)
@@ -60,15 +62,37 @@ def status_webhook(
         }
     if errors:
         item["errors"] = errors
+    return _envelope({"statuses": [item]})
+
+
+def inbound_text_webhook(
+    *, wamid: str, sender: str, name: str, text: str, at: datetime
+) -> dict[str, Any]:
+    """A Meta-shaped inbound text message (reference-shapes.json ``webhook_inbound_text``)."""
+    return _envelope(
+        {
+            "contacts": [{"profile": {"name": name}, "wa_id": sender}],
+            "messages": [
+                {
+                    "from": sender,
+                    "id": wamid,
+                    "timestamp": str(int(at.timestamp())),
+                    "type": "text",
+                    "text": {"body": text},
+                }
+            ],
+        }
+    )
+
+
+def _envelope(fields: dict[str, Any]) -> dict[str, Any]:
     value = {
         "messaging_product": "whatsapp",
         "metadata": {
-            "display_phone_number": "".join(
-                ch for ch in contacts.SANDBOX_DISPLAY_PHONE_NUMBER if ch.isdigit()
-            ),
+            "display_phone_number": normalize(contacts.SANDBOX_DISPLAY_PHONE_NUMBER),
             "phone_number_id": contacts.SANDBOX_PHONE_NUMBER_ID,
         },
-        "statuses": [item],
+        **fields,
     }
     return {
         "object": "whatsapp_business_account",

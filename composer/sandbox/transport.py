@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import httpx
 
-from composer.sandbox.simulator import Sandbox, SandboxRequest
+from composer.sandbox.simulator import Sandbox
+from composer.sandbox.wire import SandboxRequest
 
 
 class SandboxTransport(httpx.BaseTransport):

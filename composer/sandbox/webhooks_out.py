@@ -1,21 +1,27 @@
-"""Delivering the sandbox's webhooks to a receiver over HTTP, signed like Meta's.
+"""Delivering the sandbox's webhooks: over HTTP signed like Meta's, or straight into the store.
 
 ``WebhookPoster`` is a status listener: ``sandbox.add_status_listener(WebhookPoster(url, secret))``
 POSTs every body to ``url`` with ``X-Hub-Signature-256`` (HMAC-SHA256 of the raw body with the
 app secret). Bodies are serialised with non-ASCII escaped as ``\\uXXXX``, as Meta sends them;
 serialisation and signing are ``composer.graph.webhooks``' so both ends agree by construction.
 A failed delivery is counted and logged, never raised into the sandbox's timer thread.
+
+``recording_listener(store)`` is the no-network path for the app's in-process sandbox: bodies go
+through the same parser and recorder as the HTTP receiver, so the history shows sent, delivered
+and read without a webhook server.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 
-from composer.graph.webhooks import SIGNATURE_HEADER, canonical_body, sign
+from composer.graph.webhooks import SIGNATURE_HEADER, WebhookEvent, canonical_body, parse, sign
+from composer.webhook_recorder import EventStore, WebhookRecorder
 
 log = logging.getLogger(__name__)
 
@@ -60,3 +66,18 @@ class WebhookPoster:
 
     def close(self) -> None:
         self._client.close()
+
+
+def recording_listener(
+    store: EventStore,
+    on_event: Callable[[WebhookEvent], None] | None = None,
+    *,
+    source: str = "sandbox",
+) -> Callable[[dict[str, Any]], None]:
+    """A status listener that records each webhook body into ``store`` (source "sandbox")."""
+    recorder = WebhookRecorder(store, on_event, source=source)
+
+    def listener(body: dict[str, Any]) -> None:
+        recorder.apply(parse(body))
+
+    return listener

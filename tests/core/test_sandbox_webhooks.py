@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import threading
 import time
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -18,6 +20,8 @@ from composer.sandbox import (
     SandboxTransport,
     StatusDelays,
 )
+from composer.sandbox.webhooks_out import recording_listener
+from composer.store import Store
 from tests.core.sandbox_helpers import AUTH, DATA, Clock, example
 
 FAST = StatusDelays(sent=0.01, delivered=0.03, read=0.06)
@@ -151,3 +155,61 @@ def test_a_failing_listener_does_not_stop_the_others() -> None:
         _send(sandbox, example("location_request", "+447700900123"))
         time.sleep(0.2)
     assert len(collector.bodies) == 3
+
+
+def test_callback_data_is_echoed_in_statuses() -> None:
+    collector = Collector()
+    with Sandbox(Clock(), delays=FAST) as sandbox:
+        sandbox.add_status_listener(collector)
+        body = example("location_request", OPEN_CONTACT.number)
+        body["biz_opaque_callback_data"] = "order-4471"
+        _send(sandbox, body)
+        collector.wait_for(3)
+    items = [b["entry"][0]["changes"][0]["value"]["statuses"][0] for b in collector.bodies]
+    assert [i["biz_opaque_callback_data"] for i in items] == ["order-4471"] * 3
+
+
+def test_customer_writes_sends_an_inbound_webhook() -> None:
+    collector = Collector()
+    clock = Clock()
+    with Sandbox(clock, delays=FAST) as sandbox:
+        sandbox.add_status_listener(collector)
+        assert sandbox.customer_writes(CLOSED_CONTACT.number) is None  # window only
+        assert sandbox.last_inbound(CLOSED_CONTACT.number) == clock.now
+        clock.advance(minutes=5)
+        body = sandbox.customer_writes("+1 555 010 0003", text="Olá, ça va?")
+        assert collector.wait_for(1) == [body]
+    assert sandbox.last_inbound(CLOSED_CONTACT.number) == clock.now
+    reference = json.loads((DATA / "reference-shapes.json").read_text())["webhook_inbound_text"]
+    value = collector.bodies[0]["entry"][0]["changes"][0]["value"]
+    ref_value = reference["entry"][0]["changes"][0]["value"]
+    assert set(value) == set(ref_value)
+    assert value["contacts"] == [{"profile": {"name": "Chloé Martin"}, "wa_id": "15550100003"}]
+    message = value["messages"][0]
+    assert set(message) == set(ref_value["messages"][0])
+    assert message["text"] == {"body": "Olá, ça va?"} and message["from"] == "15550100003"
+
+
+def test_recording_listener_fills_the_history_without_http(tmp_path: Path) -> None:
+    clock = Clock(datetime.now(UTC))
+    with Store(tmp_path / "h.sqlite3") as store, Sandbox(clock, delays=FAST) as sandbox:
+        seen: list[object] = []
+        sandbox.add_status_listener(recording_listener(store, seen.append))
+        body = example("location_request", OPEN_CONTACT.number)
+        wamid = _send(sandbox, body).json()["messages"][0]["id"]
+        store.record_send(
+            profile="sandbox",
+            recipient=OPEN_CONTACT.number,
+            payload=body,
+            outcome="accepted",
+            wamid=wamid,
+        )
+        sandbox.customer_writes(CLOSED_CONTACT.number, text="hi")
+        deadline = time.monotonic() + 10
+        while len(seen) < 4 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        record = store.find_by_wamid(wamid)
+        assert record is not None and record.status == "read"
+        inbound = store.last_inbound(CLOSED_CONTACT.number)
+        assert inbound is not None and inbound.source == "sandbox"
+        assert abs((inbound.at - clock.now).total_seconds()) < 1  # webhook times are seconds
