@@ -157,3 +157,37 @@ def test_cli_token_from_keyring_is_sent_and_never_leaks(profile: str, tmp_path: 
     assert KeyringTokenStore().get(profile) is None
     again: Any = cli(home, "token", "delete", profile)
     assert again.returncode == 0 and "No token" in again.stdout
+
+
+LOCK_PROBE = """
+import secretstorage
+from composer.credentials import CredentialsError, KeyringTokenStore
+store = KeyringTokenStore()
+store.set("lock-probe", "EAAGlockedTOKEN42")
+with secretstorage.dbus_init() as conn:
+    secretstorage.get_default_collection(conn).lock()
+try:
+    store.get("lock-probe")
+except CredentialsError as exc:
+    print("CredentialsError:", exc)
+"""
+
+
+def test_locked_keyring_says_to_unlock_it(tmp_path: Path) -> None:
+    """Locks a real gnome-keyring collection. It runs in its own private session (a nested
+    scripts/with-keyring.sh), because a locked collection can't be unlocked again without a
+    desktop prompt and would break the other tests."""
+    require_secret_service()
+    probe = tmp_path / "probe.py"
+    probe.write_text(LOCK_PROBE)
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "with-keyring.sh"), sys.executable, str(probe)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "CredentialsError: The system keyring is locked." in result.stdout
+    assert "Unlock your login keyring" in result.stdout
+    assert "EAAGlockedTOKEN42" not in result.stdout + result.stderr
