@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 class Model(BaseModel):
     """Base of every message model: immutable, no unknown attributes."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class MessageKind(StrEnum):
