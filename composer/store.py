@@ -267,9 +267,15 @@ class Store:
             )
             return True
 
-    def history(self, limit: int = 200) -> list[SendRecord]:
-        """Newest first."""
-        rows = self._read("SELECT * FROM history ORDER BY id DESC LIMIT ?", (limit,))
+    def history(self, limit: int = 200, recipient: str | None = None) -> list[SendRecord]:
+        """Newest first; only sends to ``recipient`` when given."""
+        if recipient is None:
+            rows = self._read("SELECT * FROM history ORDER BY id DESC LIMIT ?", (limit,))
+        else:
+            rows = self._read(
+                "SELECT * FROM history WHERE recipient = ? ORDER BY id DESC LIMIT ?",
+                (normalize(recipient), limit),
+            )
         return [self._record(row) for row in rows]
 
     def find_by_wamid(self, wamid: str) -> SendRecord | None:

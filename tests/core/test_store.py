@@ -75,6 +75,8 @@ def test_record_and_history_newest_first(store: Store) -> None:
     assert rows[0].error == {"code": 131047, "title": "Re-engagement message"}
     assert rows[0].status == "failed" and rows[0].payload == {"x": "é"}
     assert store.history(limit=1)[0].id == second
+    assert [r.id for r in store.history(recipient="15550100001")] == [first]
+    assert store.history(recipient="+1 555 999") == []
 
 
 def test_bad_outcome_naive_time_and_empty_recipient_are_refused(store: Store) -> None:
