@@ -88,8 +88,12 @@ PHRASES: tuple[PhraseRule, ...] = (
     _r(r"text body|text\.body|message text", "text.body", check="length", limit=limits.TEXT_BODY),
 )
 
-_BRACKETED = re.compile(r"([A-Za-z_]\w*)((?:\[(?:'[^']*'|\"[^\"]*\"|\d+)\])+)")
-_BRACKET_PART = re.compile(r"\[(?:'([^']*)'|\"([^\"]*)\"|(\d+))\]")
+_ROOTS = "interactive|text|reaction|context|template|image|video|document|audio|location"
+# A payload path written in brackets (interactive['body']['text']) or dots and indexes
+# (interactive.action.buttons[0].reply.title), starting at a top-level payload key.
+_EXPLICIT = re.compile(
+    rf"(?<![\w./])(?:{_ROOTS})(?:\.[A-Za-z_]\w*|\[(?:'[^']*'|\"[^\"]*\"|\d+)\])+"
+)
 _PARAM_NAME = re.compile(
     r"\bparam(?:eter)?\s+['\"]?(to|type|recipient_type|messaging_product|recipient)['\"]?\b",
     re.IGNORECASE,
@@ -98,14 +102,18 @@ _MAX = re.compile(r"max(?:imum)?\s*length:?\s*(\d+)", re.IGNORECASE)
 _MIN = re.compile(r"min(?:imum)?\s*length:?\s*(\d+)", re.IGNORECASE)
 
 
-def _bracketed_path(text: str) -> str | None:
+def _explicit_path(text: str) -> str | None:
     """``interactive['action']['buttons'][0]`` -> ``interactive.action.buttons[0]``."""
-    match = _BRACKETED.search(text)
+    match = _EXPLICIT.search(text)
     if not match:
         return None
-    path = match.group(1)
-    for key, key2, index in _BRACKET_PART.findall(match.group(2)):
-        path += f"[{index}]" if index else f".{key or key2}"
+    raw = match.group(0)
+    head = re.match(r"[A-Za-z_]\w*", raw)
+    assert head is not None
+    path, rest = head.group(0), raw[head.end() :]
+    for part in re.finditer(r"\.([A-Za-z_]\w*)|\[(?:'([^']*)'|\"([^\"]*)\"|(\d+))\]", rest):
+        dotted, key, key2, index = part.groups()
+        path += f"[{index}]" if index else f".{dotted or key or key2}"
     return path
 
 
@@ -162,7 +170,7 @@ def field_path_for(details: str | None, payload: Mapping[str, Any] | None) -> st
     """
     if not details:
         return None
-    explicit = _bracketed_path(details)
+    explicit = _explicit_path(details)
     if explicit:
         return explicit
     named = _PARAM_NAME.search(details)

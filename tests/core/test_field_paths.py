@@ -64,11 +64,15 @@ BUTTONS: dict[str, Any] = {
         # A phrase we know whose field is absent still names where it belongs.
         ("Header text length invalid", BUTTONS, "interactive.header.text"),
         ("Param to is not valid", {}, "to"),
+        ("Param interactive.action.sections[1].rows[0].title is not valid: too long", None,
+         "interactive.action.sections[1].rows[0].title"),
+        ("The parameter interactive.body.text is required.", BUTTONS, "interactive.body.text"),
+        ("Could not read report.document.pdf", None, None),
         ("(#100) Param interactive['action']['sections'][0]['rows'][2]['id'] is required", None,
          "interactive.action.sections[0].rows[2].id"),
     ],
 )  # fmt: skip
-def test_phrases_resolve_to_paths(details: str, payload: Any, path: str) -> None:
+def test_phrases_resolve_to_paths(details: str, payload: Any, path: str | None) -> None:
     assert field_path_for(details, payload) == path
 
 
