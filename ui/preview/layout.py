@@ -1,0 +1,188 @@
+"""The preview as plain data: where every box, text run, button and row goes.
+
+``Layouter.layout`` turns a message + theme + click-through state into a ``Screen``: lists of
+items (``TextItem`` with the visible text and its styled spans, ``ShapeItem`` for boxes, icons
+and images) and ``Hit`` regions for taps. Tests read the Screen, not pixels; ``painter.py`` draws
+it. Text goes through a cached ``TextEngine`` so a keystroke re-lays-out only the paragraph it
+changed; the rest of the work here is arithmetic on a few dozen items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from composer.formatting import BlockKind, Style
+from composer.messages import Message
+from ui.preview.text_engine import Para, TextEngine
+from ui.preview.themes import Theme
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x <= x < self.x + self.w and self.y <= y < self.y + self.h
+
+    def moved(self, dx: float, dy: float) -> Rect:
+        return Rect(self.x + dx, self.y + dy, self.w, self.h)
+
+
+@dataclass(frozen=True, slots=True)
+class TextItem:
+    """A paragraph of visible text; ``spans`` are (text, styles) with markers already removed."""
+
+    rect: Rect
+    role: str
+    text: str
+    color: str
+    para: Para = field(compare=False, repr=False)
+    spans: tuple[tuple[str, frozenset[Style]], ...] = ()
+    rtl: bool = False
+    block: BlockKind | None = None
+    marker: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ShapeItem:
+    """A box, line, circle, icon or image. ``kind`` tells the painter what to draw."""
+
+    kind: str
+    rect: Rect
+    color: str = ""
+    radius: float = 0.0
+    name: str = ""  # icon name, image key, or role of the shape ("bubble_in", "button", ...)
+    flags: tuple[str, ...] = ()
+
+
+Item = TextItem | ShapeItem
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A tappable region and what tapping it does, e.g. ("button", 1) or ("row", 0, 2)."""
+
+    rect: Rect
+    action: tuple[Any, ...]
+    tooltip: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ProductPreview:
+    """What the user typed about a catalog product, to draw it (the API cannot be asked here)."""
+
+    name: str = ""
+    price: str = ""
+    image: str = ""  # a local path or an http(s) link
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A customer's reply bubble produced by a tap (outgoing, right, green)."""
+
+    kind: Literal["text", "list", "location"]
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ChatState:
+    """Everything besides the message that changes the picture."""
+
+    business_name: str = "WA Composer Sandbox"
+    time_text: str = "12:34"
+    replies: tuple[Reply, ...] = ()
+    sheet: Literal["", "list", "products"] = ""
+    selected: tuple[int, int] | None = None
+    error_count: int = 0
+
+
+@dataclass(slots=True)
+class Screen:
+    """The laid-out preview in device coordinates. Chat items use content coordinates:
+    x as on screen, y from the top of the scrollable chat (painter shifts by chat_rect.y - scroll).
+    Sheet list items likewise scroll inside ``sheet_rect``."""
+
+    theme: Theme
+    width: float
+    height: float
+    screen_rect: Rect
+    chat_rect: Rect
+    background: list[Item] = field(default_factory=list)
+    chrome: list[Item] = field(default_factory=list)
+    chat: list[Item] = field(default_factory=list)
+    chat_hits: list[Hit] = field(default_factory=list)
+    content_height: float = 0.0
+    overlay: list[Item] = field(default_factory=list)
+    overlay_hits: list[Hit] = field(default_factory=list)
+    sheet_rect: Rect | None = None
+    sheet_items: list[Item] = field(default_factory=list)
+    sheet_hits: list[Hit] = field(default_factory=list)
+    sheet_content_height: float = 0.0
+
+    def all_items(self) -> list[Item]:
+        return [*self.background, *self.chrome, *self.chat, *self.overlay, *self.sheet_items]
+
+    def texts(self, role: str) -> list[str]:
+        """Visible texts of one role in paint order (chat, then sheet)."""
+        return [i.text for i in self.all_items() if isinstance(i, TextItem) and i.role == role]
+
+    def text_items(self, role: str) -> list[TextItem]:
+        return [i for i in self.all_items() if isinstance(i, TextItem) and i.role == role]
+
+    def shapes(self, name: str) -> list[ShapeItem]:
+        return [i for i in self.all_items() if isinstance(i, ShapeItem) and i.name == name]
+
+    def hit_actions(self) -> list[tuple[Any, ...]]:
+        hits = self.overlay_hits + self.sheet_hits if self.sheet_rect else self.chat_hits
+        return [h.action for h in hits]
+
+    def max_chat_scroll(self) -> float:
+        return max(0.0, self.content_height - self.chat_rect.h)
+
+    def max_sheet_scroll(self) -> float:
+        if self.sheet_rect is None:
+            return 0.0
+        return max(0.0, self.sheet_content_height - self.sheet_rect.h)
+
+
+def moved(item: Item, dx: float, dy: float) -> Item:
+    return replace(item, rect=item.rect.moved(dx, dy))
+
+
+class Layouter:
+    """Builds Screens; holds the text cache that makes re-layout incremental."""
+
+    def __init__(self) -> None:
+        self.text = TextEngine()
+
+    def layout(
+        self,
+        msg: Message | None,
+        theme: Theme,
+        state: ChatState,
+        products: Mapping[str, ProductPreview] | None = None,
+        image_sizes: Mapping[str, tuple[int, int]] | None = None,
+    ) -> Screen:
+        from ui.preview.chat import build_chat
+        from ui.preview.chrome import build_chrome
+        from ui.preview.sheet import build_sheet
+
+        screen = build_chrome(self.text, theme, state)
+        build_chat(self.text, screen, msg, state, products or {}, image_sizes or {})
+        if state.sheet and msg is not None:
+            build_sheet(self.text, screen, msg, state, products or {})
+        return screen

@@ -1,0 +1,355 @@
+"""PhoneView: the live, clickable WhatsApp preview (phone canvas + copyable webhook JSON).
+
+The canvas shows the layout (``layout.py``) drawn by ``painter.py``; taps go through the Screen's
+hit regions, and a tap that the business would hear about (reply button, list row + send,
+"Send location") adds the customer's reply bubble and emits ``reply_webhook`` with the exact
+webhook body from ``composer.replies``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QPoint, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QGuiApplication,
+    QImageWriter,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.messages import ListMessage, LocationRequest, Message, ReplyButtons
+from composer.replies import button_reply_webhook, list_reply_webhook, location_reply_webhook
+from composer.validation import Issue
+from ui.preview.chat import SAMPLE_LOCATION
+from ui.preview.export import render_image
+from ui.preview.layout import ChatState, Hit, Layouter, ProductPreview, Reply, Screen, ShapeItem
+from ui.preview.media import MediaStore
+from ui.preview.painter import Painter
+from ui.preview.themes import Theme, theme_for
+
+
+class PhoneCanvas(QWidget):
+    """Paints the current Screen scaled to fit and turns clicks into layout actions."""
+
+    action = Signal(tuple)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.painter = Painter()
+        self.laid_out: Screen | None = None
+        self.images: Mapping[str, Any] = {}
+        self.from_bottom = 0.0  # chat scroll, as distance from the bottom (chats stick to it)
+        self.sheet_scroll = 0.0
+        self.setMouseTracking(True)
+        self.setMinimumSize(240, 400)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+
+    def sizeHint(self) -> QSize:
+        if self.laid_out is None:
+            return QSize(380, 780)
+        return QSize(int(self.laid_out.width), int(self.laid_out.height))
+
+    @property
+    def chat_scroll(self) -> float:
+        if self.laid_out is None:
+            return 0.0
+        return max(0.0, self.laid_out.max_chat_scroll() - self.from_bottom)
+
+    def transform(self) -> tuple[float, float, float]:
+        """(scale, dx, dy) mapping device coordinates to widget pixels."""
+        if self.laid_out is None:
+            return 1.0, 0.0, 0.0
+        s = min(1.0, self.width() / self.laid_out.width, self.height() / self.laid_out.height)
+        dx = (self.width() - self.laid_out.width * s) / 2
+        dy = (self.height() - self.laid_out.height * s) / 2
+        return s, dx, dy
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.fillRect(self.rect(), self.palette().window())
+        if self.laid_out is not None:
+            s, dx, dy = self.transform()
+            p.translate(dx, dy)
+            p.scale(s, s)
+            self.painter.paint(p, self.laid_out, self.images, self.chat_scroll, self.sheet_scroll)
+        p.end()
+
+    # --- hit testing ----------------------------------------------------------------------------
+
+    def to_device(self, pos: QPointF) -> tuple[float, float]:
+        s, dx, dy = self.transform()
+        return (pos.x() - dx) / s, (pos.y() - dy) / s
+
+    def hit_at(self, x: float, y: float) -> Hit | None:
+        screen = self.laid_out
+        if screen is None:
+            return None
+        if screen.sheet_rect is not None:
+            for hit in reversed(screen.overlay_hits):
+                if not hit.rect.contains(x, y):
+                    continue
+                if hit.action == ("noop",) and screen.sheet_rect.contains(x, y):
+                    cy = y - screen.sheet_rect.y + self.sheet_scroll
+                    for row in screen.sheet_hits:
+                        if row.rect.contains(x, cy):
+                            return row
+                return hit
+            return None
+        if screen.chat_rect.contains(x, y):
+            cy = y - screen.chat_rect.y + self.chat_scroll
+            for hit in screen.chat_hits:
+                if hit.rect.contains(x, cy):
+                    return hit
+        return None
+
+    def widget_point(self, hit: Hit) -> QPoint:
+        """Where to click (widget pixels) to tap ``hit``: for tests and automation."""
+        assert self.laid_out is not None
+        x, y = hit.rect.x + hit.rect.w / 2, hit.rect.y + hit.rect.h / 2
+        if hit in self.laid_out.chat_hits:
+            y += self.laid_out.chat_rect.y - self.chat_scroll
+        elif hit in self.laid_out.sheet_hits and self.laid_out.sheet_rect is not None:
+            y += self.laid_out.sheet_rect.y - self.sheet_scroll
+        s, dx, dy = self.transform()
+        return QPoint(round(x * s + dx), round(y * s + dy))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        hit = self.hit_at(*self.to_device(event.position()))
+        if hit is not None:
+            self.action.emit(hit.action)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        hit = self.hit_at(*self.to_device(event.position()))
+        clickable = hit is not None and hit.action not in (("noop",),)
+        self.setCursor(
+            Qt.CursorShape.PointingHandCursor if clickable else Qt.CursorShape.ArrowCursor
+        )
+        if hit is not None and hit.tooltip:
+            QToolTip.showText(event.globalPosition().toPoint(), hit.tooltip, self)
+        else:
+            QToolTip.hideText()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.laid_out is None:
+            return
+        delta = event.angleDelta().y() / 2
+        if self.laid_out.sheet_rect is not None:
+            self.sheet_scroll = min(
+                self.laid_out.max_sheet_scroll(), max(0.0, self.sheet_scroll - delta)
+            )
+        else:
+            self.from_bottom = min(
+                self.laid_out.max_chat_scroll(), max(0.0, self.from_bottom + delta)
+            )
+        self.update()
+
+
+class PhoneView(QWidget):
+    """The preview widget D mounts in the main window (CONTRACTS.md, section E)."""
+
+    reply_webhook = Signal(dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layouter = Layouter()
+        self._media = MediaStore(self)
+        self._media.changed.connect(self._relayout)
+        self._theme: Theme = theme_for("android", False)
+        self._msg: Message | None = None
+        self._state = ChatState()
+        self._products: dict[str, ProductPreview] = {}
+        self.last_webhook: dict[str, Any] | None = None
+
+        self.canvas = PhoneCanvas(self)
+        self.canvas.action.connect(self._on_action)
+        self.json_view = QPlainTextEdit(self)
+        self.json_view.setReadOnly(True)
+        self.json_view.setObjectName("webhookJson")
+        self.json_view.setPlaceholderText(
+            "Tap a reply button, send a list row or share a location in the preview to see the "
+            "webhook JSON your business endpoint would receive."
+        )
+        self.json_view.setMaximumHeight(150)
+        self.copy_button = QPushButton("Copy", self)
+        self.copy_button.setToolTip("Copy the webhook JSON")
+        self.copy_button.setEnabled(False)
+        self.copy_button.clicked.connect(self.copy_webhook)
+        head = QHBoxLayout()
+        head.addWidget(QLabel("Webhook the business receives", self))
+        head.addStretch(1)
+        head.addWidget(self.copy_button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.canvas, 1)
+        box.addLayout(head)
+        box.addWidget(self.json_view)
+        self._relayout()
+
+    # --- public API -----------------------------------------------------------------------------
+
+    def set_message(self, msg: Message | None, issues: Sequence[Issue] = ()) -> None:
+        """Show ``msg`` (None: an empty chat). Only the parts that changed are laid out again."""
+        previous = self._msg
+        self._msg = msg
+        errors = sum(1 for i in issues if str(i.severity) == "error")
+        state = replace(self._state, error_count=errors, time_text=datetime.now().strftime("%H:%M"))
+        if msg is None or previous is None or type(msg.content) is not type(previous.content):
+            state = replace(state, replies=(), sheet="", selected=None)
+            self.canvas.from_bottom = 0.0
+        elif state.selected is not None and not self._row_exists(msg, *state.selected):
+            state = replace(state, selected=None)
+        self._state = state
+        self._relayout()
+
+    def set_appearance(self, platform: str, dark: bool) -> None:
+        self._theme = theme_for(platform, dark)
+        self._relayout()
+
+    def set_business_name(self, name: str) -> None:
+        self._state = replace(self._state, business_name=name)
+        self._relayout()
+
+    @property
+    def preview_data(self) -> dict[str, ProductPreview]:
+        """Product name/price/image per retailer id, as the user typed them."""
+        return dict(self._products)
+
+    def set_preview_data(self, products: Mapping[str, ProductPreview]) -> None:
+        self._products = dict(products)
+        self._relayout()
+
+    def set_product_preview(
+        self, retailer_id: str, name: str = "", price: str = "", image: str = ""
+    ) -> None:
+        self._products[retailer_id] = ProductPreview(name, price, image)
+        self._relayout()
+
+    def set_media_file(self, key: str, path: str | Path) -> None:
+        """Show a local file for a media header (key: its link, or "media-id:<id>")."""
+        self._media.set_local_file(key, path)
+        self._relayout()
+
+    def save_png(self, path: str | Path, scale: float = 2) -> bool:
+        """Save the phone as PNG at ``scale`` (2 = retina-sharp, for QA tickets)."""
+        image = render_image(
+            self.canvas.painter,
+            self.preview_screen(),
+            self._media.images,
+            scale,
+            self.canvas.chat_scroll,
+            self.canvas.sheet_scroll,
+        )
+        writer = QImageWriter(str(path), QByteArray(b"png"))
+        return bool(writer.write(image))
+
+    def preview_screen(self) -> Screen:
+        """The current layout (plain data): for tests and tools."""
+        assert self.canvas.laid_out is not None
+        return self.canvas.laid_out
+
+    def state(self) -> ChatState:
+        return self._state
+
+    def tap(self, action: tuple[Any, ...]) -> None:
+        """Perform a layout action as if tapped (the canvas calls this for real clicks)."""
+        self._on_action(action)
+
+    def copy_webhook(self) -> None:
+        QGuiApplication.clipboard().setText(self.json_view.toPlainText())
+
+    def close_media(self) -> None:
+        self._media.close()
+
+    # --- internals ------------------------------------------------------------------------------
+
+    def _relayout(self) -> None:
+        screen = self._layouter.layout(
+            self._msg, self._theme, self._state, self._products, self._media.sizes()
+        )
+        for item in screen.all_items():
+            if isinstance(item, ShapeItem) and item.kind == "image" and item.name:
+                self._media.request(item.name)
+        old = self.canvas.laid_out
+        self.canvas.laid_out = screen
+        self.canvas.images = self._media.images
+        if old is None or (old.width, old.height) != (screen.width, screen.height):
+            self.canvas.updateGeometry()
+        self.canvas.sheet_scroll = min(self.canvas.sheet_scroll, screen.max_sheet_scroll())
+        self.canvas.from_bottom = min(self.canvas.from_bottom, screen.max_chat_scroll())
+        self.canvas.update()
+
+    @staticmethod
+    def _row_exists(msg: Message, section: int, row: int) -> bool:
+        c = msg.content
+        return (
+            isinstance(c, ListMessage)
+            and 0 <= section < len(c.sections)
+            and 0 <= row < len(c.sections[section].rows)
+        )
+
+    def _on_action(self, action: tuple[Any, ...]) -> None:
+        msg = self._msg
+        if msg is None or not action:
+            return
+        name = action[0]
+        c = msg.content
+        state = self._state
+        if name == "button" and isinstance(c, ReplyButtons):
+            body = button_reply_webhook(msg, action[1])
+            title = c.buttons[action[1]].title
+            state = replace(state, replies=(*state.replies, Reply("text", title)))
+            self._publish(state, body)
+        elif name == "open_list":
+            self._set_state(replace(state, sheet="list", selected=None))
+            self.canvas.sheet_scroll = 0.0
+        elif name == "open_products":
+            self._set_state(replace(state, sheet="products"))
+            self.canvas.sheet_scroll = 0.0
+        elif name == "close_sheet":
+            self._set_state(replace(state, sheet="", selected=None))
+        elif name == "row":
+            self._set_state(replace(state, selected=(action[1], action[2])))
+        elif name == "send_list" and isinstance(c, ListMessage) and state.selected is not None:
+            s, r = state.selected
+            row = c.sections[s].rows[r]
+            body = list_reply_webhook(msg, s, r)
+            reply = Reply("list", row.title, row.description or "")
+            self._publish(
+                replace(state, sheet="", selected=None, replies=(*state.replies, reply)), body
+            )
+        elif name == "send_location" and isinstance(c, LocationRequest):
+            lat, lon = SAMPLE_LOCATION
+            body = location_reply_webhook(msg, lat, lon)
+            reply = Reply("location", f"📍 {lat}, {lon}")
+            self._publish(replace(state, replies=(*state.replies, reply)), body)
+
+    def _set_state(self, state: ChatState) -> None:
+        self._state = state
+        self._relayout()
+
+    def _publish(self, state: ChatState, body: dict[str, Any]) -> None:
+        self.canvas.from_bottom = 0.0
+        self._set_state(state)
+        self.last_webhook = body
+        self.json_view.setPlainText(json.dumps(body, indent=2, ensure_ascii=False))
+        self.copy_button.setEnabled(True)
+        self.reply_webhook.emit(body)

@@ -1,0 +1,196 @@
+"""Paragraph layout with QTextLayout, cached so a keystroke re-lays-out only the line it changed.
+
+Every paragraph of the preview (a body line, a footer, a button label) goes through
+``TextEngine.paragraph``; the cache key holds everything that changes the result (text, styles,
+width, font, direction, colours used by formats), so an unchanged paragraph costs a dict lookup.
+Long words wrap anywhere, like on the phone (``WrapAtWordBoundaryOrAnywhere``).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Literal
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPainter,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
+
+from composer.formatting import Span, Style
+from composer.limits import utf16_length
+from ui.preview.themes import Theme
+
+Role = Literal[
+    "body", "bold", "footer", "time", "button", "small", "small_bold", "name", "section", "mono"
+]
+
+
+@dataclass(slots=True, eq=False)
+class Para:
+    """One laid-out paragraph: the QTextLayout to draw plus the sizes the layout needs."""
+
+    layout: QTextLayout
+    width: float
+    height: float
+    natural_width: float
+    last_line_width: float
+    line_count: int
+
+    def draw(self, painter: QPainter, x: float, y: float) -> None:
+        self.layout.draw(painter, QPointF(x, y))
+
+
+class Fonts:
+    """QFont objects per theme and role; families include the colour-emoji font as fallback."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, str], QFont] = {}
+
+    def get(self, theme: Theme, role: Role) -> QFont:
+        key = (theme.key, role)
+        font = self._cache.get(key)
+        if font is None:
+            font = self._make(theme, role)
+            self._cache[key] = font
+        return font
+
+    @staticmethod
+    def _make(theme: Theme, role: Role) -> QFont:
+        font = QFont()
+        families = theme.mono_families if role == "mono" else theme.font_families
+        font.setFamilies(list(families))
+        size = {
+            "body": theme.body_px,
+            "bold": theme.body_px,
+            "footer": theme.footer_px,
+            "time": theme.time_px,
+            "button": theme.button_px,
+            "small": theme.footer_px,
+            "small_bold": theme.footer_px,
+            "name": theme.name_px,
+            "section": theme.section_px,
+            "mono": theme.body_px,
+        }[role]
+        font.setPixelSize(size)
+        if role in ("bold", "small_bold", "name"):
+            font.setWeight(QFont.Weight.Bold)
+        elif role == "button":
+            font.setWeight(QFont.Weight.Medium)
+        font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+        return font
+
+
+class TextEngine:
+    """Lays out paragraphs and remembers them (LRU, bounded)."""
+
+    def __init__(self, capacity: int = 4096) -> None:
+        self.fonts = Fonts()
+        self._cache: OrderedDict[tuple[object, ...], Para] = OrderedDict()
+        self._capacity = capacity
+        self.misses = 0  # how many paragraphs were actually laid out (for tests and profiling)
+
+    def paragraph(
+        self,
+        theme: Theme,
+        role: Role,
+        spans: tuple[Span, ...] | str,
+        width: float,
+        *,
+        rtl: bool = False,
+        center: bool = False,
+        max_lines: int = 0,
+    ) -> Para:
+        width = max(1.0, float(int(width)))
+        key = (theme.key, role, spans, width, rtl, center, max_lines)
+        para = self._cache.get(key)
+        if para is not None:
+            self._cache.move_to_end(key)
+            return para
+        self.misses += 1
+        para = self._layout(theme, role, spans, width, rtl, center, max_lines)
+        self._cache[key] = para
+        if len(self._cache) > self._capacity:
+            self._cache.popitem(last=False)
+        return para
+
+    def _layout(
+        self,
+        theme: Theme,
+        role: Role,
+        spans: tuple[Span, ...] | str,
+        width: float,
+        rtl: bool,
+        center: bool,
+        max_lines: int,
+    ) -> Para:
+        text = spans if isinstance(spans, str) else "".join(s.text for s in spans)
+        font = self.fonts.get(theme, role)
+        layout = QTextLayout(text, font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        if rtl:
+            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        if center:
+            option.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        elif rtl:
+            option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        else:
+            option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+        layout.setTextOption(option)
+        if not isinstance(spans, str):
+            layout.setFormats(self._formats(theme, spans))
+        extra = theme.line_extra
+        y = 0.0
+        natural = 0.0
+        last = 0.0
+        count = 0
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0.0, y + extra / 2))
+            y += line.height() + extra
+            last = line.naturalTextWidth()
+            natural = max(natural, last)
+            count += 1
+            if max_lines and count >= max_lines:
+                break
+        layout.endLayout()
+        return Para(layout, width, y, natural, last, count)
+
+    def _formats(self, theme: Theme, spans: tuple[Span, ...]) -> list[QTextLayout.FormatRange]:
+        ranges: list[QTextLayout.FormatRange] = []
+        start = 0
+        for span in spans:
+            length = utf16_length(span.text)  # Qt positions count UTF-16 units
+            if span.styles:
+                fmt = QTextCharFormat()
+                styles = span.styles
+                if Style.BOLD in styles:
+                    fmt.setFontWeight(QFont.Weight.Bold)
+                if Style.ITALIC in styles:
+                    fmt.setFontItalic(True)
+                if Style.STRIKE in styles:
+                    fmt.setFontStrikeOut(True)
+                if Style.MONO in styles or Style.CODE in styles:
+                    fmt.setFontFamilies(list(theme.mono_families))
+                if Style.CODE in styles:
+                    fmt.setBackground(QBrush(QColor(theme.code_bg)))
+                if Style.LINK in styles:
+                    fmt.setForeground(QBrush(QColor(theme.link)))
+                r = QTextLayout.FormatRange()
+                r.start = start
+                r.length = length
+                r.format = fmt
+                ranges.append(r)
+            start += length
+        return ranges

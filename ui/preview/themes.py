@@ -1,0 +1,375 @@
+"""Theme tables of the phone preview: one per platform (android, ios, web) x light/dark.
+
+WhatsApp has changed its palette several times and differs per platform, so every colour, font
+and distance the painter uses lives here as data (design convention 12), never as a literal in the
+painting code. Values follow shared/notes/whatsapp-look.md, 2021-24 palette (the one most users
+recognise); the comment after a value gives its confidence there (H/M/L).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+Platform = Literal["android", "ios", "web"]
+PLATFORMS: tuple[Platform, ...] = ("android", "ios", "web")
+
+EMOJI_FAMILY = "Noto Color Emoji"
+
+
+def rgba(r: int, g: int, b: int, a: float) -> str:
+    """A colour with alpha as Qt's "#AARRGGBB" string."""
+    return f"#{round(a * 255):02X}{r:02X}{g:02X}{b:02X}"
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """Everything the layout and painter need to know about one appearance."""
+
+    platform: Platform
+    dark: bool
+    # --- colours --------------------------------------------------------------------------------
+    wallpaper: str
+    doodle: str
+    bubble_in: str
+    bubble_out: str
+    bubble_in_deeper: str
+    bubble_out_deeper: str
+    text_primary: str
+    text_secondary: str
+    meta: str
+    tick_read: str
+    link: str
+    action_label: str
+    divider: str
+    header_bar: str
+    header_text: str
+    header_subtext: str
+    status_bar: str
+    status_text: str
+    avatar_bg: str
+    reaction_pill: str
+    reaction_border: str
+    quote_bar_self: str
+    quote_bar_other: str
+    blockquote_bar: str
+    blockquote_text: str
+    code_bg: str
+    media_placeholder: str
+    media_icon: str
+    sheet_bg: str
+    sheet_section: str
+    scrim: str
+    radio_on: str
+    radio_off: str
+    send_fab: str
+    send_icon: str
+    chip_bg: str
+    chip_text: str
+    error_chip_bg: str
+    error_chip_text: str
+    composer_bg: str
+    composer_field: str
+    composer_text: str
+    shadow: str
+    frame: str
+    doc_icon: str
+    # --- fonts (pixel sizes in logical px) -------------------------------------------------------
+    font_families: tuple[str, ...]
+    mono_families: tuple[str, ...]
+    body_px: int
+    footer_px: int
+    time_px: int
+    button_px: int
+    name_px: int
+    section_px: int
+    # --- geometry --------------------------------------------------------------------------------
+    screen_w: int
+    screen_h: int
+    bezel: int  # device frame thickness (0 = a window, no device)
+    screen_radius: int
+    status_h: int
+    header_h: int
+    composer_h: int
+    bubble_radius: float
+    pad_top: int
+    pad_right: int
+    pad_bottom: int
+    pad_left: int
+    media_pad: int
+    max_width_ratio: float
+    side_margin: int
+    tail_w: int
+    tail_h: int
+    bubble_gap: int  # between bubbles of the same sender
+    sender_gap: int  # when the sender changes
+    button_row_h: int
+    button_gap: int  # between detached reply-button rows
+    time_reserve: int  # gap between last text and the time
+    line_extra: int  # added to the font's line height
+    sheet_radius: int
+    sheet_row_h: int
+    sheet_as_dialog: bool  # Web shows the list as a centred dialog, phones as a bottom sheet
+    center_title: bool  # iOS centres the chat title
+    product_thumb: int
+    reaction_offset: int  # how far the reaction pill hangs below the bubble
+
+    @property
+    def key(self) -> str:
+        return f"{self.platform}-{'dark' if self.dark else 'light'}"
+
+
+_FONT_STACK: dict[Platform, tuple[str, ...]] = {
+    # Each platform's own face first; DejaVu Sans is the fallback every Linux machine has.
+    "android": ("Roboto", "Noto Sans", "DejaVu Sans", EMOJI_FAMILY),
+    "ios": ("SF Pro Text", "Helvetica Neue", "Helvetica", "Noto Sans", "DejaVu Sans", EMOJI_FAMILY),
+    "web": ("Segoe UI", "Helvetica Neue", "Helvetica", "Ubuntu", "DejaVu Sans", EMOJI_FAMILY),
+}
+_MONO_STACK: dict[Platform, tuple[str, ...]] = {
+    "android": ("Roboto Mono", "Droid Sans Mono", "DejaVu Sans Mono", EMOJI_FAMILY),
+    "ios": ("SF Mono", "Menlo", "DejaVu Sans Mono", EMOJI_FAMILY),
+    "web": ("Consolas", "Menlo", "Monaco", "Liberation Mono", "DejaVu Sans Mono", EMOJI_FAMILY),
+}
+
+_LIGHT = Theme(
+    platform="web",
+    dark=False,
+    wallpaper="#EFEAE2",  # H
+    doodle=rgba(0, 0, 0, 0.06),  # M: the doodle tile at opacity .4 over the base
+    bubble_in="#FFFFFF",  # H
+    bubble_out="#D9FDD3",  # H
+    bubble_in_deeper="#F5F6F6",  # H
+    bubble_out_deeper="#D1F4CC",  # H
+    text_primary="#111B21",  # H
+    text_secondary="#667781",  # H
+    meta="#667781",  # H
+    tick_read="#53BDEB",  # H
+    link="#027EB5",  # H
+    action_label="#027EB5",  # L: undocumented; legacy link colour on Web
+    divider=rgba(17, 27, 33, 0.12),  # L: in-bubble hairline
+    header_bar="#F0F2F5",  # H
+    header_text="#111B21",
+    header_subtext="#667781",
+    status_bar="#F0F2F5",
+    status_text="#111B21",
+    avatar_bg="#DFE5E7",
+    reaction_pill="#FFFFFF",  # H
+    reaction_border=rgba(0, 0, 0, 0.05),  # H
+    quote_bar_self="#06CF9C",  # L
+    quote_bar_other="#53BDEB",  # L
+    blockquote_bar=rgba(17, 27, 33, 0.25),
+    blockquote_text=rgba(17, 27, 33, 0.65),  # H
+    code_bg=rgba(0, 0, 0, 0.06),  # M
+    media_placeholder="#F0F2F5",  # H
+    media_icon="#8696A0",
+    sheet_bg="#FFFFFF",
+    sheet_section="#008069",  # L: accent teal
+    scrim=rgba(11, 20, 26, 0.45),
+    radio_on="#00A884",  # H accent
+    radio_off="#8696A0",
+    send_fab="#00A884",  # H
+    send_icon="#FFFFFF",
+    chip_bg=rgba(255, 255, 255, 0.95),  # H date chip
+    chip_text="#54656F",  # H
+    error_chip_bg="#FFE5E5",
+    error_chip_text="#B3261E",
+    composer_bg="#F0F2F5",
+    composer_field="#FFFFFF",
+    composer_text="#8696A0",
+    shadow=rgba(11, 20, 26, 0.13),  # H
+    frame="#1B1B1F",
+    doc_icon="#E2574C",
+    font_families=_FONT_STACK["web"],
+    mono_families=_MONO_STACK["web"],
+    body_px=14,  # H: 14.2px / 19px
+    footer_px=13,  # M
+    time_px=11,  # H
+    button_px=14,
+    name_px=16,
+    section_px=13,
+    screen_w=520,
+    screen_h=760,
+    bezel=0,
+    screen_radius=0,
+    status_h=0,
+    header_h=59,  # H
+    composer_h=62,  # H
+    bubble_radius=7.5,  # H
+    pad_top=6,  # H
+    pad_right=7,  # H
+    pad_bottom=8,  # H
+    pad_left=9,  # H
+    media_pad=3,  # H
+    max_width_ratio=0.65,  # H
+    side_margin=32,  # L: Web rows have side gutters
+    tail_w=8,  # H
+    tail_h=13,  # H
+    bubble_gap=2,  # M
+    sender_gap=10,  # M
+    button_row_h=40,  # M
+    button_gap=2,  # M
+    time_reserve=8,
+    line_extra=2,
+    sheet_radius=8,
+    sheet_row_h=56,
+    sheet_as_dialog=True,  # M
+    center_title=False,
+    product_thumb=80,  # H
+    reaction_offset=9,  # M
+)
+
+_DARK_COLOURS = {
+    "wallpaper": "#0B141A",  # H
+    "doodle": rgba(255, 255, 255, 0.04),  # M (opacity .06)
+    "bubble_in": "#202C33",  # H
+    "bubble_out": "#005C4B",  # H
+    "bubble_in_deeper": "#1D282F",  # L
+    "bubble_out_deeper": "#025144",  # M
+    "text_primary": "#E9EDEF",  # H
+    "text_secondary": "#8696A0",  # H
+    "meta": rgba(255, 255, 255, 0.6),  # H
+    "link": "#53BDEB",  # H
+    "action_label": "#53BDEB",  # L
+    "divider": rgba(134, 150, 160, 0.15),  # L
+    "header_bar": "#202C33",  # H
+    "header_text": "#E9EDEF",
+    "header_subtext": "#8696A0",
+    "status_bar": "#202C33",
+    "status_text": "#E9EDEF",
+    "avatar_bg": "#6A7175",
+    "reaction_pill": "#202C33",  # L
+    "reaction_border": rgba(255, 255, 255, 0.08),
+    "blockquote_bar": rgba(233, 237, 239, 0.3),
+    "blockquote_text": rgba(233, 237, 239, 0.65),  # L
+    "code_bg": rgba(255, 255, 255, 0.1),  # M
+    "media_placeholder": "#2A3942",
+    "media_icon": "#8696A0",
+    "sheet_bg": "#111B21",
+    "sheet_section": "#00A884",
+    "scrim": rgba(0, 0, 0, 0.6),
+    "chip_bg": "#182229",  # M
+    "chip_text": "#8696A0",  # M
+    "error_chip_bg": "#3B1F1F",
+    "error_chip_text": "#FFB4AB",
+    "composer_bg": "#202C33",
+    "composer_field": "#2A3942",
+    "composer_text": "#8696A0",
+    "shadow": rgba(0, 0, 0, 0.0),  # L: none visible
+}
+
+_ANDROID = {
+    "platform": "android",
+    "wallpaper": "#EFE7DD",  # M
+    "bubble_out": "#E7FFDB",  # M
+    "action_label": "#00A5F4",  # M (older previews), undocumented today
+    "header_bar": "#008069",  # H (2021-23)
+    "header_text": "#FFFFFF",
+    "header_subtext": rgba(255, 255, 255, 0.8),
+    "status_bar": "#017561",
+    "status_text": "#FFFFFF",
+    "font_families": _FONT_STACK["android"],
+    "mono_families": _MONO_STACK["android"],
+    "body_px": 15,  # L: ~16sp on a 360dp phone; DejaVu is wider than Roboto
+    "footer_px": 13,  # L
+    "time_px": 11,  # L
+    "button_px": 15,
+    "name_px": 17,
+    "section_px": 14,
+    "screen_w": 360,
+    "screen_h": 740,
+    "bezel": 10,
+    "screen_radius": 26,
+    "status_h": 24,
+    "header_h": 56,
+    "composer_h": 58,
+    "max_width_ratio": 0.84,  # L: 75-85 % on phones
+    "side_margin": 8,  # M
+    "button_row_h": 42,
+    "sheet_radius": 16,  # M
+    "sheet_as_dialog": False,
+}
+_ANDROID_DARK = {
+    "wallpaper": "#0B141A",  # M
+    "bubble_in": "#1F2C34",  # M
+    "bubble_out": "#005C4B",  # M
+    "action_label": "#53BDEB",  # L
+    "header_bar": "#1F2C34",  # H
+    "status_bar": "#1F2C34",
+    "reaction_pill": "#1F2C34",
+}
+
+_IOS = {
+    "platform": "ios",
+    "wallpaper": "#EFE7DD",  # L: shared palette assumed
+    "action_label": "#007AFF",  # M: blue items before the 2024 refresh
+    "header_bar": "#F6F6F6",  # M
+    "header_text": "#000000",
+    "header_subtext": "#8E8E93",
+    "status_bar": "#F6F6F6",
+    "status_text": "#000000",
+    "radio_on": "#25D366",
+    "font_families": _FONT_STACK["ios"],
+    "mono_families": _MONO_STACK["ios"],
+    "body_px": 16,  # L: ~17pt at default Dynamic Type
+    "footer_px": 13,  # L
+    "time_px": 11,  # L
+    "button_px": 16,
+    "name_px": 16,
+    "section_px": 13,
+    "screen_w": 375,
+    "screen_h": 760,
+    "bezel": 10,
+    "screen_radius": 40,
+    "status_h": 44,
+    "header_h": 48,
+    "composer_h": 56,
+    "bubble_radius": 16.0,  # L
+    "pad_top": 6,
+    "pad_right": 10,
+    "pad_bottom": 7,
+    "pad_left": 11,
+    "max_width_ratio": 0.8,  # L
+    "side_margin": 8,
+    "button_row_h": 42,
+    "sheet_radius": 14,
+    "sheet_as_dialog": False,
+    "center_title": True,
+}
+_IOS_DARK = {
+    "wallpaper": "#0B141A",
+    "bubble_in": "#1F2C34",  # L
+    "bubble_out": "#005C4B",  # L
+    "action_label": "#0A84FF",
+    "header_bar": "#1C1C1E",  # L: translucent dark grey
+    "header_text": "#FFFFFF",
+    "status_bar": "#1C1C1E",
+    "status_text": "#FFFFFF",
+    "reaction_pill": "#1F2C34",
+}
+
+_WEB_DARK: dict[str, object] = {}
+
+
+def _build() -> dict[tuple[Platform, bool], Theme]:
+    themes: dict[tuple[Platform, bool], Theme] = {}
+    for platform, base, dark_extra in (
+        ("web", {}, _WEB_DARK),
+        ("android", _ANDROID, _ANDROID_DARK),
+        ("ios", _IOS, _IOS_DARK),
+    ):
+        light = replace(_LIGHT, **base)  # type: ignore[arg-type]
+        dark = replace(light, dark=True, **{**_DARK_COLOURS, **dark_extra})  # type: ignore[arg-type]
+        themes[(platform, False)] = light  # type: ignore[index]
+        themes[(platform, True)] = dark  # type: ignore[index]
+    return themes
+
+
+THEMES: dict[tuple[Platform, bool], Theme] = _build()
+
+
+def theme_for(platform: str, dark: bool) -> Theme:
+    """The theme table for one appearance; ValueError naming the platform if it is unknown."""
+    for known in PLATFORMS:
+        if platform == known:
+            return THEMES[(known, dark)]
+    raise ValueError(f"appearance: unknown platform {platform!r} (use android, ios or web)")
