@@ -22,6 +22,8 @@ def register(subparsers: Any) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     set_ = actions.add_parser("set", help="store the token (hidden prompt or stdin)")
     set_.add_argument("profile", metavar="PROFILE")
+    # Caught (not echoed) so that a token typed here is refused without being printed back.
+    set_.add_argument("token_argument", nargs="?", help=argparse.SUPPRESS)
     set_.set_defaults(handler=_set)
     delete = actions.add_parser("delete", help="delete the stored token")
     delete.add_argument("profile", metavar="PROFILE")
@@ -45,6 +47,11 @@ def _set(args: argparse.Namespace) -> int:
     from composer.accounts import ProfileError, ProfileNotFound, ProfileStore
     from composer.credentials import CredentialsError, KeyringTokenStore
 
+    if args.token_argument is not None:
+        return _fail(
+            "the token is never taken from the command line (it would stay in the shell "
+            "history); type it at the hidden prompt or pipe it on stdin"
+        )
     try:
         ProfileStore().get(args.profile)
     except (ProfileError, ProfileNotFound) as exc:
