@@ -15,7 +15,8 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from functools import partial
 from typing import Final, Protocol
 
-from PySide6.QtCore import QDate, QDateTime, QObject, Qt, QTime, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -60,8 +61,8 @@ ManualEntry = Callable[[str, datetime], None]
 class SharedTicker(QObject):
     """One 1 Hz timer for every countdown; stopped whenever nobody needs it."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.setTimerType(Qt.TimerType.CoarseTimer)
@@ -96,9 +97,10 @@ _ticker: SharedTicker | None = None
 
 
 def shared_ticker() -> SharedTicker:
+    """The process's one ticker, owned by the application so it goes away with it."""
     global _ticker
-    if _ticker is None:
-        _ticker = SharedTicker()
+    if _ticker is None or not shiboken6.isValid(_ticker):
+        _ticker = SharedTicker(QCoreApplication.instance())
     return _ticker
 
 
