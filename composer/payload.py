@@ -187,7 +187,9 @@ def _card(card: MediaCard | ProductCard) -> dict[str, Any]:
                 "catalog_id": card.catalog_id,
             },
         }
-    out: dict[str, Any] = {"card_index": card.card_index, "type": card.type}
+    out: dict[str, Any] = {"card_index": card.card_index}
+    if card.type is not None:
+        out["type"] = card.type
     if card.header is not None:
         out["header"] = header_payload(card.header)
     if card.body is not None:

@@ -226,7 +226,7 @@ def _card(r: Reader, item: object, path: str) -> MediaCard | ProductCard | None:
     c = r.obj(item, path, "A card")
     if c is None:
         return None
-    ctype = r.text(c, "type", join(path, "type"), "Card type")
+    ctype = r.opt_text(c, "type", join(path, "type"), "Card type")
     ipath = join(path, "card_index")
     card_index = r.integer(c, "card_index", ipath, "card_index", "carousel.card_index")
     apath = join(path, "action")

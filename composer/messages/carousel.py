@@ -35,7 +35,9 @@ class MediaCard(Model):
     body: str | None = None
     url_button: CardUrlButton | None = None
     quick_replies: tuple[QuickReply, ...] | None = None
-    type: str = "cta_url"
+    # Meta's samples send "cta_url" on every media card; some BSPs omit it on quick-reply
+    # cards, so an absent type (None) is accepted and left out of the payload.
+    type: str | None = "cta_url"
 
 
 class ProductCard(Model):

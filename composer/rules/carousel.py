@@ -56,7 +56,7 @@ def _check_media_cards(cards: list[tuple[int, MediaCard]], out: Out) -> None:
     shape: tuple[str, int] | None = None
     for i, card in cards:
         path = f"{_CARDS}[{i}]"
-        if card.type != "cta_url":
+        if card.type is not None and card.type != "cta_url":
             out.error(
                 "carousel.card_type",
                 path + ".type",

@@ -21,6 +21,7 @@ from composer.messages import (
     TextHeader,
 )
 from composer.payload import PayloadError, from_payload, to_payload
+from composer.validation import validate_payload
 
 EXAMPLES = json.loads((Path(__file__).parents[1] / "data" / "examples.json").read_text("utf-8"))
 VALID = {k: v for k, v in EXAMPLES.items() if k != "invalid"}
@@ -167,3 +168,17 @@ def test_to_payload_has_no_nulls() -> None:
 
     for payload in VALID.values():
         walk(to_payload(from_payload(payload)))
+
+
+def test_quick_reply_carousel_cards_may_omit_their_type() -> None:
+    payload = json.loads(json.dumps(VALID["media_carousel_url_buttons"]))
+    for card in payload["interactive"]["action"]["cards"]:
+        del card["type"]
+        card["action"] = {
+            "buttons": [{"type": "quick_reply", "quick_reply": {"id": "more", "title": "More"}}]
+        }
+    msg = from_payload(payload)
+    assert to_payload(msg) == payload
+    card = msg.content.cards[0]  # type: ignore[union-attr]
+    assert isinstance(card, MediaCard) and card.type is None and card.quick_replies
+    assert validate_payload(payload) == []
