@@ -196,3 +196,18 @@ def test_no_token_anywhere_after_sends(
     assert scan_for(TOKEN, home) == []
     assert len(Store().history()) == 4
     assert (home / "config" / "profiles.json").exists()
+
+
+def test_profile_test_shows_the_number_or_the_mapped_error(
+    home: Path, graph: FakeGraph, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    add_profile(graph.url, capsys)
+    monkeypatch.setenv("WA_COMPOSER_TOKEN", TOKEN)
+    info = {"display_phone_number": "+1 555-078-3881", "verified_name": "Acme", "id": PNID}
+    graph.add(Reply(200, info | {"quality_rating": "GREEN"}), Reply(401, graph_error(190)))
+    assert main(["profile", "test", "shop"]) == 0
+    assert "Acme (+1 555-078-3881), quality GREEN" in capsys.readouterr().out
+    assert main(["profile", "test", "shop"]) == 1
+    err = capsys.readouterr().err
+    assert "190" in err and "new access token" in err and TOKEN not in err
+    assert [r.method for r in graph.requests] == ["GET", "GET"]
