@@ -25,6 +25,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
     server_version = "WAComposerSandbox"
+    disable_nagle_algorithm = True  # headers and body go out in two writes: no 40 ms stall
 
     def _answer(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
