@@ -22,6 +22,7 @@ import httpx
 
 from composer import limits
 from composer.accounts import Profile
+from composer.credentials import SecretStr
 from composer.graph.errors import (
     ConfigurationError,
     GraphError,
@@ -85,6 +86,7 @@ class GraphClient:
                 f"Copy the token again and store it with `wa-composer token set {profile.name}`.",
             )
         self.profile = profile
+        self._token = SecretStr(token.strip())
         self._sleep = sleep
         self._clock = clock
         self._policy = retry_policy or RetryPolicy()
@@ -94,7 +96,7 @@ class GraphClient:
             timeout=timeout or DEFAULT_TIMEOUT,
             verify=True,
             follow_redirects=False,
-            headers={"Authorization": f"Bearer {token.strip()}"},
+            headers={"Authorization": f"Bearer {self._token.get_secret_value()}"},
         )
 
     def __repr__(self) -> str:
@@ -219,7 +221,10 @@ class GraphClient:
                 "Check the profile's base URL and phone-number id.",
             ) from None
         log.debug("%s %s -> HTTP %s", method, url, response.status_code)
-        return _parse(response, payload)
+        try:
+            return _parse(response, payload)
+        except GraphError as error:
+            raise _scrubbed(error, self._token.get_secret_value()) from None
 
 
 def _parse(response: httpx.Response, payload: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -251,6 +256,16 @@ def _parse(response: httpx.Response, payload: Mapping[str, Any] | None) -> dict[
     if status == 429 and not error.delivery_unknown:
         error.retryable = True
     raise error
+
+
+def _scrubbed(error: GraphError, token: str) -> GraphError:
+    """A server that echoes the token back must not get it into our messages."""
+    for name in ("title", "explanation", "next_step", "details", "fbtrace_id"):
+        value = getattr(error, name)
+        if isinstance(value, str) and token in value:
+            setattr(error, name, value.replace(token, "***"))
+    error.args = (error.summary(),)
+    return error
 
 
 def _retry_after(value: str | None) -> float | None:

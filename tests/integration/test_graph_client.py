@@ -309,6 +309,16 @@ def test_token_is_never_shown(graph: FakeGraph) -> None:
     assert all(TOKEN not in text for text in shown)
 
 
+def test_token_echoed_by_the_server_is_scrubbed(graph: FakeGraph) -> None:
+    echo = graph_error(190, f"Invalid OAuth access token {TOKEN}", details=f"token {TOKEN}")
+    graph.add(Reply(401, echo))
+    with make_client(graph.url) as client, pytest.raises(E.AuthenticationError) as caught:
+        client.send_message(PAYLOAD)
+    err = caught.value
+    assert err.details == "token ***"
+    assert TOKEN not in err.describe() + str(err) + json.dumps(err.to_dict())
+
+
 def test_phone_number_info(graph: FakeGraph) -> None:
     info = {"display_phone_number": "+1 555-078-3881", "verified_name": "Acme", "id": PNID}
     graph.add(Reply(200, info | {"quality_rating": "GREEN"}))
