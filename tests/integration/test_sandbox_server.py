@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -215,3 +216,20 @@ def test_cli_refuses_webhook_url_without_secret() -> None:
     )
     assert done.returncode == 2
     assert "WA_COMPOSER_APP_SECRET" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_cli_port_in_use_or_out_of_range_is_a_clear_message() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        for value, expected in ((str(port), "Address already in use"), ("70000", "0-65535")):
+            done = subprocess.run(
+                [sys.executable, "-m", "composer", "sandbox", "--port", value],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                timeout=30,
+            )
+            assert done.returncode == 2 and expected in done.stderr, done.stderr
+            assert "Traceback" not in done.stderr
