@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_current_draft)
         self.session.changed.connect(self._on_changed)
-        self.form.edited.connect(self.session.set_message)
+        self.form.edited.connect(self._on_edited)
 
     # --- layout -------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -252,19 +252,28 @@ class MainWindow(QMainWindow):
             self.form.set_kind(str(self.type_combo.currentData()))
 
     # --- the one fan-out ----------------------------------------------------------------------
-    def _on_changed(self, msg: Message | None, issues: list[Issue]) -> None:
+    def _on_edited(self, msg: Message) -> None:
+        if not self.session.set_message(msg):
+            # Same message, but the form may hold text the model cannot (e.g. broken flow data)
+            self._show_issues(self.session.issues())
+
+    def _show_issues(self, issues: list[Issue]) -> int:
         shown = [*issues, *self.form.input_issues()]
         self.form.mark(shown)
         self.issues_panel.set_issues(shown)
         errors = sum(1 for i in shown if str(i.severity) == "error")
         self.tabs.setTabText(0, f"Issues ({len(shown)})" if shown else "Issues")
+        self.send_bar.set_errors(errors)
+        return errors
+
+    def _on_changed(self, msg: Message | None, issues: list[Issue]) -> None:
+        self._show_issues(issues)
         if msg is not None:
             from composer.payload import to_payload
 
             self.json_view.set_payload(to_payload(msg), self._messages_url())
         if self.preview is not None and hasattr(self.preview, "set_message"):
             self.preview.set_message(msg, issues)
-        self.send_bar.set_errors(errors)
         self._refresh_send_bar()
         if self.countdown is not None:
             self.countdown.set_recipient(msg.to if msg is not None else "")

@@ -68,6 +68,15 @@ class Services:
 
         return self._get("sandbox", self.sandbox_factory or make)  # type: ignore[no-any-return]
 
+    def close(self) -> None:
+        """Stop the sandbox's status timers and close the history database, if they were opened."""
+        sandbox = self._cache.pop("sandbox", None)
+        if sandbox is not None:
+            sandbox.close()
+        store = self._cache.pop("store", None)
+        if store is not None:
+            store.close()
+
     def profile(self, name: str) -> Profile:
         from composer.accounts import SANDBOX_PROFILE_NAME, sandbox_profile
 

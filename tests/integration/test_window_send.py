@@ -1,0 +1,150 @@
+"""Sending from the window: off the UI thread against a slow loopback server, and the sandbox."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+
+from composer.accounts import Profile
+from ui.services import Services
+
+from ..ui.conftest import examples, home, open_window, services  # noqa: F401 (fixtures)
+
+DELAY = 1.5
+TOKEN = "EAAG-test-token-123"
+
+
+class _Slow(BaseHTTPRequestHandler):
+    seen: list[tuple[str, str, dict[str, Any]]] = []
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        _Slow.seen.append((self.path, self.headers.get("Authorization", ""), body))
+        time.sleep(DELAY)
+        answer = json.dumps(
+            {
+                "messaging_product": "whatsapp",
+                "contacts": [{"input": body["to"], "wa_id": "16505550123"}],
+                "messages": [{"id": "wamid.SLOW123"}],
+            }
+        ).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def slow_server() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Slow)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    _Slow.seen = []
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+def test_send_to_a_slow_server_keeps_the_window_responsive(
+    qtbot: QtBot,
+    services: Services,
+    slow_server: str,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+) -> None:
+    monkeypatch.setenv("WA_COMPOSER_TOKEN", TOKEN)
+    asked: list[str] = []
+    services.confirm = lambda q: asked.append(q) or True  # type: ignore[func-returns-value]
+    services.profiles().add(Profile("slow", "123456789", base_url=slow_server))
+    window = open_window(qtbot, services)
+    window.profile_combo.setCurrentIndex(window.profile_combo.findData("slow"))
+    assert window.profile_badge.text().startswith("LIVE")
+    payload = examples()["reply_buttons_text_header"]
+    assert window.load_payload(payload) is None
+    assert window.send_bar.button.isEnabled()
+
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    started = time.monotonic()
+    window.send_bar.button.click()
+    assert len(asked) == 1 and "slow" in asked[0]
+    assert window.is_sending()
+    assert not window.send_bar.button.isEnabled()
+    assert window.send_bar.status.text() == "Sending…"
+    qtbot.waitUntil(lambda: not window.is_sending(), timeout=int(DELAY * 1000 * 6))
+    elapsed = time.monotonic() - started
+    timer.stop()
+    assert elapsed >= DELAY
+    in_flight = [t for t in ticks if started <= t <= started + DELAY]
+    assert len(in_flight) >= 10, f"the event loop stalled: {len(in_flight)} ticks in {DELAY}s"
+    assert window.send_bar.button.isEnabled()
+    assert "wamid.SLOW123" in window.send_bar.status.text()
+    path, auth, body = _Slow.seen[0]
+    assert path == "/v24.0/123456789/messages" or path.endswith("/123456789/messages")
+    assert auth == f"Bearer {TOKEN}"
+    assert body == payload
+    window.refresh_history()
+    assert window.history.row_count() == 1
+    assert window.history.row(0)[4] == "wamid.SLOW123"
+    window.tasks.wait()
+    window._autosave.stop()
+
+
+def test_sandbox_send_needs_no_confirmation_and_maps_errors(
+    qtbot: QtBot,
+    services: Services,  # noqa: F811
+) -> None:
+    def refuse(question: str) -> bool:
+        raise AssertionError("the sandbox must not ask for confirmation")
+
+    services.confirm = refuse
+    window = open_window(qtbot, services)
+    assert window.profile_name() == "sandbox"
+    assert window.profile_badge.text().startswith("SANDBOX")
+    payload = dict(examples()["location_request"], to="+15550100001")
+    assert window.load_payload(payload) is None
+    sent: list[Any] = []
+    window.sent.connect(sent.append)
+    window.send()
+    qtbot.waitUntil(lambda: len(sent) == 1, timeout=10_000)
+    assert sent[0].ok and sent[0].wamid.startswith("wamid.")
+    assert sent[0].wamid in window.send_bar.status.text()
+
+    window.load_payload(dict(payload, to="+15550100009"))  # not on WhatsApp
+    window.send()
+    qtbot.waitUntil(lambda: len(sent) == 2, timeout=10_000)
+    assert not sent[1].ok
+    assert "131026" in window.send_bar.status.text()
+    window.refresh_history()
+    assert window.history.row_count() == 2
+    window.tasks.wait()
+    window._autosave.stop()
+
+
+def test_closed_window_disables_send_with_the_reason(
+    qtbot: QtBot,
+    services: Services,  # noqa: F811
+) -> None:
+    window = open_window(qtbot, services)
+    payload = dict(examples()["location_request"], to="+15550100003")  # Chloé: closed
+    assert window.load_payload(payload) is None
+    qtbot.waitUntil(lambda: not window.send_bar.button.isEnabled(), timeout=3000)
+    assert "template" in window.send_bar.status.text()
+    window.load_payload(dict(payload, to="+15550100001"))
+    qtbot.waitUntil(lambda: window.send_bar.button.isEnabled(), timeout=3000)
+    window._autosave.stop()

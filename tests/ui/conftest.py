@@ -1,0 +1,60 @@
+"""Fixtures for the composer window: real stores in a temporary home, the in-process sandbox."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from composer.drafts import DraftStore
+from composer.sandbox import Sandbox, StatusDelays
+from ui.app import make_app
+from ui.main_window import MainWindow
+from ui.services import Services
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples.json"
+
+
+def examples() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(EXAMPLES.read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if k != "invalid"}
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("WA_COMPOSER_HOME", str(tmp_path))
+    monkeypatch.delenv("WA_COMPOSER_TOKEN", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def services(home: Path) -> Iterator[Services]:
+    # No status webhooks: nothing in these tests listens, and timers must not outlive a test.
+    quiet = StatusDelays(sent=None, delivered=None, read=None)
+    svc = Services(
+        drafts=DraftStore(home / "drafts"), sandbox_factory=lambda: Sandbox(delays=quiet)
+    )
+    yield svc
+    svc.close()
+
+
+def open_window(qtbot: QtBot, services: Services, start_kind: str | None = None) -> MainWindow:
+    make_app()
+    window = MainWindow(services, start_kind=start_kind)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.finish_startup()
+    return window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, services: Services) -> Iterator[MainWindow]:
+    w = open_window(qtbot, services)
+    yield w
+    w.tasks.wait()
+    w._autosave.stop()

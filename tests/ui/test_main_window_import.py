@@ -1,0 +1,76 @@
+"""Import JSON, Copy JSON and Copy as cURL."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from composer.payload import to_payload
+from ui.main_window import MainWindow
+
+from .conftest import examples
+
+
+def _snapshot(window: MainWindow) -> dict[str, object]:
+    msg = window.session.current()
+    assert msg is not None
+    return to_payload(msg)
+
+
+def test_broken_json_leaves_editors_unchanged(window: MainWindow) -> None:
+    assert window.load_payload(examples()["reply_buttons_text_header"]) is None
+    before = _snapshot(window)
+    problem = window.import_json_text('{"messaging_product": "whatsapp", ')
+    assert problem is not None and "not valid JSON" in problem
+    assert _snapshot(window) == before
+    assert window.form.kind() == "button"
+
+
+def test_wrong_shape_names_the_field(window: MainWindow) -> None:
+    before = _snapshot(window)
+    bad = {"messaging_product": "whatsapp", "to": "+1555", "type": "interactive",
+           "interactive": {"type": "button", "body": {"text": 5}, "action": {"buttons": []}}}  # fmt: skip
+    problem = window.import_json_text(json.dumps(bad))
+    assert problem is not None and "interactive.body" in problem
+    assert _snapshot(window) == before
+
+
+def test_unsupported_type_is_explained(window: MainWindow) -> None:
+    before = _snapshot(window)
+    problem = window.import_json_text(json.dumps(examples()["media_carousel_url_buttons"]))
+    assert problem is not None and "'carousel'" in problem and "not support" in problem
+    assert _snapshot(window) == before
+
+
+def test_import_dialog_shows_the_problem_and_stays_open(window: MainWindow, qtbot: QtBot) -> None:
+    from ui.panels.import_dialog import ImportDialog
+
+    dialog = ImportDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.text.setPlainText("[1, 2]")
+    dialog.try_import()
+    assert dialog.error.isVisibleTo(dialog)
+    assert dialog.result() == 0
+    dialog.text.setPlainText(json.dumps(examples()["location_request"]))
+    dialog.try_import()
+    assert dialog.result() == 1
+    assert window.form.kind() == "location_request_message"
+
+
+def test_copy_json_and_curl_never_hold_the_token(
+    window: MainWindow, monkeypatch: object, qtbot: QtBot
+) -> None:
+    payload = examples()["flow_navigate_by_id"]
+    assert window.load_payload(payload) is None
+    window.json_view.copy_json.click()
+    assert json.loads(QGuiApplication.clipboard().text()) == payload
+    window.json_view.copy_curl.click()
+    curl = QGuiApplication.clipboard().text()
+    assert "Authorization: Bearer $WA_TOKEN" in curl
+    assert "/messages" in curl
+    body = curl.split("--data-binary ", 1)[1]
+    import shlex
+
+    assert json.loads(shlex.split(body)[0]) == payload
