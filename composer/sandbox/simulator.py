@@ -14,8 +14,9 @@ Decisions worth knowing:
   had just written; ``customer_writes()`` refreshes a window on demand.
 * A closed window answers 131047 synchronously by default; ``window_errors="async"`` accepts
   the message and reports the 131047 in a failed status webhook instead (Meta does both).
-* A reaction must target a wamid this sandbox sent, otherwise it is refused at once with
-  131009 (Meta accepts it and reports 131009 later; failing at once is clearer in a demo).
+* A reaction must target a wamid this sandbox sent to the same user, not itself a reaction and
+  at most 30 days old, otherwise it is refused at once with 131009 (Meta accepts it and reports
+  131009 later in a webhook; failing at once is clearer in a demo).
   Reactions only get a ``sent`` status, as on the real API.
 """
 
@@ -265,6 +266,18 @@ class Sandbox:
             self._media[media_id] = (mime, size)
         return SandboxResponse(200, {"id": media_id})
 
+    def _reaction_problem(self, reaction: object, wa_id: str, now: datetime) -> str | None:
+        """Why a reaction cannot be delivered (spec 5), or None. Called under the lock."""
+        target = reaction.get("message_id") if isinstance(reaction, dict) else None
+        sent = self._sent.get(target) if isinstance(target, str) else None
+        if sent is None or sent.wa_id != wa_id:
+            return "the reaction target is not a message in this chat (not sent by this number)."
+        if sent.type == "reaction":
+            return "the reaction target is itself a reaction."
+        if now - sent.at > timedelta(seconds=limits.REACTION_MAX_AGE_SECONDS):
+            return "the reaction target is more than 30 days old."
+        return None
+
     def _send(self, raw: bytes) -> SandboxResponse:
         try:
             payload = json.loads(raw)
@@ -292,14 +305,10 @@ class Sandbox:
             if closed and self.window_errors == "sync":
                 return reply_for(graph_error(131047))
             if kind == "reaction":
-                target = payload.get("reaction", {}).get("message_id")
-                if target not in self._sent:
+                problem = self._reaction_problem(payload.get("reaction"), wa_id, now)
+                if problem is not None:
                     return reply_for(
-                        graph_error(
-                            131009,
-                            "Param reaction['message_id'] is not valid: the reaction target "
-                            "message is unknown (not sent by this number).",
-                        )
+                        graph_error(131009, f"Param reaction['message_id'] is not valid: {problem}")
                     )
             wamid = new_wamid(wa_id)
             callback = payload.get("biz_opaque_callback_data")

@@ -258,6 +258,22 @@ def test_reaction_needs_a_wamid_this_sandbox_sent(client: httpx.Client, clock: C
     assert send(client, reaction).status_code == 200
 
 
+def test_reaction_rules_of_spec_5(client: httpx.Client, sandbox: Sandbox, clock: Clock) -> None:
+    wamid = send(client, buttons(OPEN_CONTACT.number)).json()["messages"][0]["id"]
+    reaction = example("reaction_add", CLOSING_CONTACT.number)
+    reaction["reaction"]["message_id"] = wamid  # a message of another chat
+    assert "not a message in this chat" in error_of(send(client, reaction))["error_data"]["details"]
+    reaction["to"] = OPEN_CONTACT.number
+    reacted = send(client, reaction).json()["messages"][0]["id"]
+    reaction["reaction"]["message_id"] = reacted  # a reaction to a reaction
+    assert "itself a reaction" in error_of(send(client, reaction))["error_data"]["details"]
+    clock.advance(days=30, seconds=1)
+    sandbox.customer_writes(OPEN_CONTACT.number)  # keep the window open
+    reaction["reaction"]["message_id"] = wamid
+    err = error_of(send(client, reaction))
+    assert err["code"] == 131009 and "30 days" in err["error_data"]["details"]
+
+
 # --- bodies the API cannot read -------------------------------------------------------------
 def test_body_that_is_not_json_is_code_100(client: httpx.Client) -> None:
     r = client.post(MESSAGES, content=b"{not json", headers=AUTH)
