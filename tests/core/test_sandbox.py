@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -278,3 +279,26 @@ def test_reaction_rules_of_spec_5(client: httpx.Client, sandbox: Sandbox, clock:
 def test_body_that_is_not_json_is_code_100(client: httpx.Client) -> None:
     r = client.post(MESSAGES, content=b"{not json", headers=AUTH)
     assert r.status_code == 400 and error_of(r)["code"] == 100
+
+
+def test_concurrent_senders_share_the_pair_rate_exactly(sandbox: Sandbox) -> None:
+    codes: list[int] = []
+    wamids: list[str] = []
+    lock = threading.Lock()
+
+    def worker() -> None:
+        with client_for(sandbox) as client:
+            for _ in range(10):
+                r = send(client, buttons(OPEN_CONTACT.number))
+                with lock:
+                    codes.append(r.json()["error"]["code"] if r.status_code != 200 else 200)
+                    if r.status_code == 200:
+                        wamids.append(r.json()["messages"][0]["id"])
+
+    threads = [threading.Thread(target=worker) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert codes.count(200) == 45 and codes.count(131056) == 35
+    assert len(set(wamids)) == 45
