@@ -24,6 +24,7 @@ from composer.graph.webhooks import (
     WebhookFormatError,
     parse,
 )
+from composer.phone import is_phone_like
 from composer.window import RE_ENGAGEMENT_CODE
 
 
@@ -84,7 +85,7 @@ class WebhookRecorder:
                 continue
             recorded += 1
             if isinstance(event, InboundMessage):
-                if event.sender is not None:
+                if event.sender is not None and is_phone_like(event.sender):
                     self._store.set_last_inbound(event.sender, event.timestamp, origin)
                 inbound += 1
             elif isinstance(event, StatusUpdate):
@@ -115,6 +116,7 @@ class WebhookRecorder:
             event.status == "failed"
             and RE_ENGAGEMENT_CODE in event.error_codes
             and event.recipient_id is not None
+            and is_phone_like(event.recipient_id)
         ):
             self._store.mark_window_closed(event.recipient_id, event.timestamp, origin)
             return True

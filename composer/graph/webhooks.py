@@ -163,7 +163,8 @@ def _parse_value(value: Mapping[str, Any], path: str) -> list[WebhookEvent]:
     metadata = value.get("metadata")
     pnid = _opt_str(metadata.get("phone_number_id")) if isinstance(metadata, dict) else None
     names: dict[str, str] = {}
-    for contact in value.get("contacts") or []:
+    contacts = value.get("contacts")
+    for contact in contacts if isinstance(contacts, list) else []:
         if isinstance(contact, dict) and isinstance(contact.get("profile"), dict):
             name = contact["profile"].get("name")
             key = contact.get("wa_id") or contact.get("user_id")

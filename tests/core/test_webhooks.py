@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 from datetime import UTC, datetime
@@ -9,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from composer.graph.webhooks import (
     InboundMessage,
@@ -209,3 +212,60 @@ def test_import_pasted_body_and_bare_value(tmp_path: Path) -> None:
         parse_pasted("hello")
     with pytest.raises(WebhookFormatError, match="no messages or statuses"):
         parse_pasted('{"object": "whatsapp_business_account", "entry": []}')
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    body=st.binary(max_size=256), secret=st.text(min_size=1, max_size=32), flip=st.integers(0, 255)
+)
+def test_any_signed_body_verifies_and_any_change_fails(body: bytes, secret: str, flip: int) -> None:
+    header = sign(body, secret)
+    assert verify_signature(body, header, secret)
+    if body:
+        i = flip % len(body)
+        changed = body[:i] + bytes([body[i] ^ 0x01]) + body[i + 1 :]
+        assert not verify_signature(changed, header, secret)
+
+
+FIELDS = ("from", "id", "timestamp", "type", "context", "status", "errors", "recipient_id")
+ITEM = st.fixed_dictionaries({}, optional={k: JSON for k in FIELDS})
+VALUE = st.fixed_dictionaries(
+    {},
+    optional={
+        "messages": st.lists(ITEM, max_size=3) | JSON,
+        "statuses": st.lists(ITEM, max_size=3) | JSON,
+        "contacts": JSON,
+        "metadata": JSON,
+        "errors": JSON,
+    },
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=JSON, value=VALUE)
+def test_parse_never_raises_anything_but_format_errors(data: object, value: object) -> None:
+    wrap = {"object": "whatsapp_business_account", "entry": [{"changes": [{"value": value}]}]}
+    for body in (data, {"object": "whatsapp_business_account", "entry": data}, wrap):
+        with contextlib.suppress(WebhookFormatError):
+            parse(body)
+
+
+def test_username_senders_without_phone_do_not_break_recording(tmp_path: Path) -> None:
+    body = copy.deepcopy(SHAPES["webhook_inbound_text"])
+    message = body["entry"][0]["changes"][0]["value"]["messages"][0]
+    del message["from"]
+    message["from_user_id"] = "US.13491208655302741918"
+    with Store(tmp_path / "db.sqlite3") as store:
+        events = parse(body)
+        assert isinstance(events[0], InboundMessage)
+        assert events[0].sender is None and events[0].user_id == "US.13491208655302741918"
+        assert WebhookRecorder(store).apply(events).recorded == 1
