@@ -6,17 +6,14 @@ from collections.abc import Callable
 from typing import Any
 
 from composer.messages import (
-    CardUrlButton,
     FlowActionPayload,
     ListRow,
     ListSection,
-    MediaCard,
-    ProductCard,
     ProductSection,
-    QuickReply,
     ReplyButton,
 )
 from composer.payload_base import Reader, describe, index, join, json_copy
+from composer.payload_carousel import read_carousel
 
 __all__ = ["ACTION_READERS"]
 
@@ -137,7 +134,7 @@ def _parameters(r: Reader, a: JsonObject, path: str, keys: tuple[str, ...]) -> J
     return p
 
 
-def _cta_url(r: Reader, a: JsonObject, path: str) -> Fields:
+def read_cta_url(r: Reader, a: JsonObject, path: str) -> Fields:
     p = _parameters(r, a, path, ("display_text", "url")) or {}
     ppath = join(path, "parameters")
     return {
@@ -209,93 +206,6 @@ def _address(r: Reader, a: JsonObject, path: str) -> Fields:
     return fields
 
 
-def _carousel(r: Reader, a: JsonObject, path: str) -> Fields:
-    r.known(a, path, ("cards",), "a carousel action")
-    cpath = join(path, "cards")
-    cards: list[MediaCard | ProductCard] = []
-    for i, item in enumerate(r.array(a, "cards", cpath, "The cards") or ()):
-        card = _card(r, item, index(cpath, i))
-        if card is not None:
-            cards.append(card)
-    return {"cards": tuple(cards)}
-
-
-def _card(r: Reader, item: object, path: str) -> MediaCard | ProductCard | None:
-    from composer.payload_reader import read_header
-
-    c = r.obj(item, path, "A card")
-    if c is None:
-        return None
-    ctype = r.opt_text(c, "type", join(path, "type"), "Card type")
-    ipath = join(path, "card_index")
-    card_index = r.integer(c, "card_index", ipath, "card_index", "carousel.card_index")
-    apath = join(path, "action")
-    action = r.obj(c.get("action", {}), apath, "The card's action")
-    if ctype == "product":
-        r.known(c, path, ("card_index", "type", "action"), "a product card")
-        if action is None or card_index is None:
-            return None
-        r.known(action, apath, ("product_retailer_id", "catalog_id"), "a product card's action")
-        return ProductCard(
-            card_index=card_index,
-            catalog_id=r.text(action, "catalog_id", join(apath, "catalog_id"), "Catalog id"),
-            product_retailer_id=r.text(
-                action, "product_retailer_id", join(apath, "product_retailer_id"), "Product id"
-            ),
-        )
-    r.known(c, path, ("card_index", "type", "header", "body", "action"), "a media card")
-    header = read_header(r, c["header"], join(path, "header")) if "header" in c else None
-    body = None
-    if "body" in c:
-        bpath = join(path, "body")
-        b = r.obj(c["body"], bpath, "The card body")
-        if b is not None:
-            r.known(b, bpath, ("text",), "the card body")
-            body = r.text(b, "text", join(bpath, "text"), "Card body text")
-    if action is None or card_index is None:
-        return None
-    r.known(action, apath, ("name", "parameters", "buttons"), "a card's action")
-    url_button = None
-    if "name" in action or "parameters" in action:
-        f = _cta_url(r, {k: v for k, v in action.items() if k != "buttons"}, apath)
-        url_button = CardUrlButton(**f)
-    quick = None
-    items = r.array(action, "buttons", join(apath, "buttons"), "The card's buttons")
-    if items is not None:
-        quick = tuple(_quick_replies(r, items, join(apath, "buttons")))
-    return MediaCard(
-        card_index=card_index,
-        header=header,
-        body=body,
-        url_button=url_button,
-        quick_replies=quick,
-        type=ctype,
-    )
-
-
-def _quick_replies(r: Reader, items: list[Any], path: str) -> list[QuickReply]:
-    out = []
-    for i, item in enumerate(items):
-        ipath = index(path, i)
-        b = r.obj(item, ipath, "A quick-reply button")
-        if b is None:
-            continue
-        r.known(b, ipath, ("type", "quick_reply"), "a quick-reply button")
-        qpath = join(ipath, "quick_reply")
-        q = r.obj(b.get("quick_reply", {}), qpath, "The quick_reply object")
-        if q is None:
-            continue
-        r.known(q, qpath, ("id", "title"), "a quick reply")
-        out.append(
-            QuickReply(
-                id=r.text(q, "id", join(qpath, "id"), "Quick-reply id"),
-                title=r.text(q, "title", join(qpath, "title"), "Quick-reply title"),
-                type=r.text(b, "type", join(ipath, "type"), "Button type"),
-            )
-        )
-    return out
-
-
 ACTION_READERS: dict[str, Callable[[Reader, JsonObject, str], Fields]] = {
     "button": _buttons,
     "list": _list,
@@ -303,9 +213,9 @@ ACTION_READERS: dict[str, Callable[[Reader, JsonObject, str], Fields]] = {
     "product_list": _product_list,
     "location_request_message": _name_only,
     "call_permission_request": _name_only,
-    "cta_url": _cta_url,
+    "cta_url": read_cta_url,
     "flow": _flow,
     "catalog_message": _catalog,
     "address_message": _address,
-    "carousel": _carousel,
+    "carousel": read_carousel,
 }

@@ -22,18 +22,16 @@ from pydantic import ValidationError
 
 from composer.messages import (
     INTERACTIVE_TYPES,
-    Header,
-    MediaHeader,
     Message,
     Reaction,
-    TextHeader,
     TextMessage,
 )
 from composer.payload import PayloadError
 from composer.payload_actions import ACTION_READERS
 from composer.payload_base import Reader, describe, join
+from composer.payload_parts import read_header, read_text_object
 
-__all__ = ["read_header", "read_message"]
+__all__ = ["read_message"]
 
 _ENVELOPE_KEYS = (
     "messaging_product",
@@ -44,7 +42,6 @@ _ENVELOPE_KEYS = (
     "type",
 )
 _CONTENT_KEYS = ("interactive", "text", "reaction")
-_MEDIA_KINDS = ("image", "video", "document")
 
 
 def read_message(data: object) -> Message:
@@ -163,7 +160,7 @@ def _interactive(r: Reader, value: object, path: str) -> Any:
         fields["header"] = read_header(r, d["header"], join(path, "header"))
     for part in ("body", "footer"):
         if part in d:
-            fields[part] = _text_object(r, d[part], join(path, part), part.capitalize())
+            fields[part] = read_text_object(r, d[part], join(path, part), part.capitalize())
     apath = join(path, "action")
     action = r.obj(d.get("action", {}), apath, "The action object")
     if "action" not in d:
@@ -173,46 +170,3 @@ def _interactive(r: Reader, value: object, path: str) -> Any:
     if r.issues:
         return None
     return INTERACTIVE_TYPES[kind](**fields)
-
-
-def _text_object(r: Reader, value: object, path: str, label: str) -> str | None:
-    d = r.obj(value, path, f"The {label.lower()} object")
-    if d is None:
-        return None
-    r.known(d, path, ("text",), f"the {label.lower()}")
-    return r.text(d, "text", join(path, "text"), f"{label} text")
-
-
-def read_header(r: Reader, value: object, path: str) -> Header | None:
-    d = r.obj(value, path, "The header")
-    if d is None:
-        return None
-    kind = d.get("type")
-    tpath = join(path, "type")
-    if kind == "text":
-        r.known(d, path, ("type", "text"), "a text header")
-        return TextHeader(text=r.text(d, "text", join(path, "text"), "Header text"))
-    if isinstance(kind, str) and kind in _MEDIA_KINDS:
-        r.known(d, path, ("type", kind), f"the {kind} header")
-        mpath = join(path, kind)
-        if kind not in d:
-            r.problem(mpath, f"The {kind} header has no '{kind}' object (with an id or a link).")
-            return None
-        m = r.obj(d[kind], mpath, f"The header's {kind} object")
-        if m is None:
-            return None
-        r.known(m, mpath, ("id", "link", "filename", "caption"), f"a header {kind}")
-        return MediaHeader(
-            kind=kind,
-            id=r.opt_text(m, "id", join(mpath, "id"), "Media id"),
-            link=r.opt_text(m, "link", join(mpath, "link"), "Media link"),
-            filename=r.opt_text(m, "filename", join(mpath, "filename"), "File name"),
-            caption=r.opt_text(m, "caption", join(mpath, "caption"), "Caption"),
-        )
-    if kind is None:
-        text = "The header has no 'type'; use text, image, video or document."
-    else:
-        shown = f"'{kind}'" if isinstance(kind, str) else describe(kind)
-        text = f"Header type {shown} is not supported; use text, image, video or document."
-    r.problem(tpath, text, "header.type")
-    return None
