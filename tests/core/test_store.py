@@ -50,6 +50,27 @@ def test_newer_schema_is_refused_with_a_clear_message(tmp_path: Path) -> None:
         Store(path)
 
 
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    path.write_bytes(b"this is not SQLite" * 100)
+    with pytest.raises(StoreError, match=r"db\.sqlite3"):
+        Store(path)
+
+
+def test_a_database_locked_by_another_writer_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    with Store(path, busy_timeout=0.2) as store:
+        other = sqlite3.connect(path, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            with pytest.raises(StoreError, match="locked"):
+                store.remember_event("k")
+            other.execute("ROLLBACK")
+        finally:
+            other.close()
+        assert store.remember_event("k")  # usable again once the other writer is gone
+
+
 def test_record_and_history_newest_first(store: Store) -> None:
     first = store.record_send(
         profile="sandbox",
