@@ -6,7 +6,6 @@ The real Secret Service round trip is in tests/integration/test_keyring.py.
 from __future__ import annotations
 
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from keyring.errors import KeyringLocked, PasswordSetError
 
@@ -53,11 +52,11 @@ def test_locked_and_other_failures_are_explained_without_the_secret() -> None:
     assert TOKEN not in str(echoed) and "***" in str(echoed)
 
 
-class PlaintextKeyring(KeyringBackend):
+class PlaintextKeyring:
     """Stands in for keyrings.alt's PlaintextKeyring: installing keyrings.alt would make it the
-    machine-wide default, so the refusal is tested against a backend of the same name."""
-
-    priority = 1  # type: ignore[assignment]
+    machine-wide default, so the refusal is tested against an object of the same name. It must
+    NOT subclass keyring's KeyringBackend: every subclass registers itself as a candidate
+    backend, and keyring would then pick a chainer including it for the whole process."""
 
     def get_password(self, service: str, username: str) -> str | None:
         raise AssertionError("a plaintext backend must never be used")
