@@ -180,6 +180,9 @@ class MainWindow(QMainWindow):
 
         self.preview = mount_preview(self.preview_layout)
         mount_countdown(self)
+        from ui.panels.webhook_indicator import mount_webhooks
+
+        mount_webhooks(self)  # receiver + status indicator; the sandbox's statuses arrive here
         self._reload_profiles()
         self._offer_contacts()
         restored = self._restore_current()
@@ -384,6 +387,8 @@ class MainWindow(QMainWindow):
         if not outcome.ok and outcome.field_path:
             self.focus_path(outcome.field_path)
         self.refresh_history()
+        if self.countdown is not None:
+            self.countdown.refresh()  # a synchronous 131047 has just closed the window
         self.sent.emit(outcome)
 
     def _on_send_crash(self, exc: BaseException) -> None:

@@ -81,6 +81,9 @@ def send_message(services: Services, profile: Profile, msg: Message) -> SendOutc
             profile=profile.name, recipient=msg.to, payload=payload, outcome=outcome,
             wamid=None, error=err.to_dict(),
         )  # fmt: skip
+        from composer.window import note_send_error
+
+        note_send_error(store, msg.to, err.code, services.clock())  # 131047: window closed
         text = err.describe()
         return SendOutcome(False, None, err.title, text, err.field_path, outcome)
     store.record_send(

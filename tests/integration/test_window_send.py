@@ -7,23 +7,22 @@ import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from composer.accounts import Profile
+from tests.ui.conftest import examples, home, open_window, services  # noqa: F401 (fixtures)
 from ui.services import Services
-
-from ..ui.conftest import examples, home, open_window, services  # noqa: F401 (fixtures)
 
 DELAY = 1.5
 TOKEN = "EAAG-test-token-123"
 
 
 class _Slow(BaseHTTPRequestHandler):
-    seen: list[tuple[str, str, dict[str, Any]]] = []
+    seen: ClassVar[list[tuple[str, str, dict[str, Any]]]] = []
 
     def do_POST(self) -> None:
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
@@ -60,9 +59,9 @@ def slow_server() -> Iterator[str]:
 
 def test_send_to_a_slow_server_keeps_the_window_responsive(
     qtbot: QtBot,
-    services: Services,
+    services: Services,  # noqa: F811
     slow_server: str,
-    monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("WA_COMPOSER_TOKEN", TOKEN)
     asked: list[str] = []

@@ -6,12 +6,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from composer.payload import to_payload
+from tests.ui.conftest import examples, open_window
 from ui.editors.base import Editor
 from ui.editors.reply_buttons import ReplyButtonsEditor
 from ui.main_window import AUTOSAVE_MS, MainWindow
 from ui.services import Services
-
-from .conftest import examples, open_window
 
 
 def test_autosave_is_throttled_and_restored_on_start(

@@ -8,9 +8,8 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from composer.payload import to_payload
+from tests.ui.conftest import examples
 from ui.main_window import MainWindow
-
-from .conftest import examples
 
 
 def _snapshot(window: MainWindow) -> dict[str, object]:
@@ -30,8 +29,9 @@ def test_broken_json_leaves_editors_unchanged(window: MainWindow) -> None:
 
 def test_wrong_shape_names_the_field(window: MainWindow) -> None:
     before = _snapshot(window)
-    bad = {"messaging_product": "whatsapp", "to": "+1555", "type": "interactive",
-           "interactive": {"type": "button", "body": {"text": 5}, "action": {"buttons": []}}}  # fmt: skip
+    interactive = {"type": "button", "body": {"text": 5}, "action": {"buttons": []}}
+    bad = {"messaging_product": "whatsapp", "to": "+1555", "type": "interactive"}
+    bad["interactive"] = interactive
     problem = window.import_json_text(json.dumps(bad))
     assert problem is not None and "interactive.body" in problem
     assert _snapshot(window) == before

@@ -4,15 +4,21 @@ the reason shown; open -> Send enabled; a 131047 learnt later closes it after a 
 from __future__ import annotations
 
 import copy
-from datetime import UTC, datetime
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
-from composer.sandbox import CLOSED_CONTACT, OPEN_CONTACT
+from composer.drafts import DraftStore
+from composer.sandbox import CLOSED_CONTACT, OPEN_CONTACT, Sandbox, StatusDelays
 from composer.window import WindowState
-from tests.ui.conftest import examples
+from tests.ui.conftest import examples, open_window
 from ui.main_window import MainWindow
 from ui.panels.window_countdown import WindowCountdown
+from ui.services import Services
 
 
 def _load(window: MainWindow, name: str, to: str) -> None:
@@ -46,3 +52,60 @@ def test_a_later_131047_closes_an_open_window(window: MainWindow, qtbot: QtBot) 
     assert window.countdown.status().closed_by_api
     assert not window.send_bar.button.isEnabled()
     assert "131047" in window.send_bar.status.text()
+
+
+@pytest.fixture
+def live_services(home: Path) -> Iterator[Services]:
+    """The in-process sandbox with short status delays: its webhooks reach the window."""
+    delays = StatusDelays(sent=0.2, delivered=0.4, read=0.6)
+    svc = Services(
+        drafts=DraftStore(home / "drafts"), sandbox_factory=lambda: Sandbox(delays=delays)
+    )
+    yield svc
+    svc.close()
+
+
+def _send(window: MainWindow, qtbot: QtBot) -> Any:
+    assert window.send_bar.button.isEnabled(), window.send_bar.status.text()
+    with qtbot.waitSignal(window.sent, timeout=10_000) as sent:
+        window.send_bar.button.click()
+    return sent.args[0]
+
+
+def test_sandbox_statuses_reach_the_window_history(qtbot: QtBot, live_services: Services) -> None:
+    window = open_window(qtbot, live_services)
+    try:
+        assert window.webhooks.running and window.webhooks.has_sandbox
+        _load(window, "reply_buttons_text_header", OPEN_CONTACT.number)
+        outcome = _send(window, qtbot)
+        assert outcome.ok, outcome.text
+
+        def read() -> bool:
+            record = live_services.store().find_by_wamid(outcome.wamid)
+            return record is not None and record.status == "read"
+
+        qtbot.waitUntil(read, timeout=10_000)
+        record = live_services.store().find_by_wamid(outcome.wamid)
+        assert record is not None and set(record.status_times) == {"sent", "delivered", "read"}
+        assert window.webhooks.events_seen == 3
+    finally:
+        window.close()
+        window.tasks.wait()
+    assert not window.webhooks.running  # closing the window stops the receiver
+
+
+def test_synchronous_131047_closes_the_window(qtbot: QtBot, live_services: Services) -> None:
+    window = open_window(qtbot, live_services)
+    try:
+        number = "+1 555 0100 077"  # unknown to the app; the customer wrote 30 h ago
+        live_services.sandbox().customer_writes(number, datetime.now(UTC) - timedelta(hours=30))
+        _load(window, "list_single_section", number)
+        assert window.countdown.status().state is WindowState.UNKNOWN
+        outcome = _send(window, qtbot)
+        assert not outcome.ok and "131047" in outcome.text
+        status = window.countdown.status()
+        assert status.state is WindowState.CLOSED and status.closed_by_api
+        assert not window.send_bar.button.isEnabled()
+    finally:
+        window.close()
+        window.tasks.wait()

@@ -1,4 +1,4 @@
-"""Typing into the editors: counters, issues, field marks, and exactly one session change per key."""
+"""Typing into the editors: counters, issues, field marks, one session change per keystroke."""
 
 from __future__ import annotations
 

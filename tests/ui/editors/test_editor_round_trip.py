@@ -8,10 +8,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from composer.payload import to_payload
+from tests.ui.conftest import examples
 from ui.editors.titles import TITLES
 from ui.main_window import MainWindow
-
-from ..conftest import examples
 
 
 def _kind(payload: dict[str, Any]) -> str:
