@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Style(StrEnum):
@@ -74,7 +75,16 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]}'`]", re.IGNO
 
 def parse(text: str) -> list[Block]:
     """Split ``text`` into one block per line, each a tuple of styled spans."""
+    if _FENCE not in text:
+        # Markers never cross lines without a fence: parse (and cache) line by line, so a
+        # keystroke re-parses only the line it changed.
+        return [_parse_plain_line(line) for line in text.split("\n")]
     return [_parse_line(segments) for segments in _lines_with_fences(text)]
+
+
+@lru_cache(maxsize=4096)
+def _parse_plain_line(line: str) -> Block:
+    return _parse_line([(line, False)] if line else [])
 
 
 def plain_text(blocks: list[Block]) -> str:

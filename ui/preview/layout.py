@@ -10,7 +10,7 @@ changed; the rest of the work here is arithmetic on a few dozen items.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from composer.formatting import BlockKind, Style
@@ -160,7 +160,22 @@ class Screen:
 
 
 def moved(item: Item, dx: float, dy: float) -> Item:
-    return replace(item, rect=item.rect.moved(dx, dy))
+    """``item`` shifted by (dx, dy); direct construction (dataclasses.replace is slow)."""
+    r = item.rect
+    rect = Rect(r.x + dx, r.y + dy, r.w, r.h)
+    if isinstance(item, TextItem):
+        return TextItem(
+            rect,
+            item.role,
+            item.text,
+            item.color,
+            item.para,
+            item.spans,
+            item.rtl,
+            item.block,
+            item.marker,
+        )
+    return ShapeItem(item.kind, rect, item.color, item.radius, item.name, item.flags)
 
 
 class Layouter:

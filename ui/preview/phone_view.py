@@ -9,6 +9,7 @@ webhook body from ``composer.replies``.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -43,6 +44,16 @@ from ui.preview.layout import ChatState, Hit, Layouter, ProductPreview, Reply, S
 from ui.preview.media import MediaStore
 from ui.preview.painter import Painter
 from ui.preview.themes import Theme, theme_for
+
+_CLOCK: list[tuple[int, str]] = [(-1, "")]
+
+
+def _clock() -> str:
+    """Local "HH:MM" for the bubbles' time (formatted once a minute: strftime is not free)."""
+    minute = int(time.time() // 60)
+    if _CLOCK[0][0] != minute:
+        _CLOCK[0] = (minute, datetime.now().strftime("%H:%M"))
+    return _CLOCK[0][1]
 
 
 class PhoneCanvas(QWidget):
@@ -211,7 +222,7 @@ class PhoneView(QWidget):
         previous = self._msg
         self._msg = msg
         errors = sum(1 for i in issues if str(i.severity) == "error")
-        state = replace(self._state, error_count=errors, time_text=datetime.now().strftime("%H:%M"))
+        state = replace(self._state, error_count=errors, time_text=_clock())
         if msg is None or previous is None or type(msg.content) is not type(previous.content):
             state = replace(state, replies=(), sheet="", selected=None)
             self.canvas.from_bottom = 0.0

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontMetricsF,
     QPainter,
     QTextCharFormat,
     QTextLayout,
@@ -94,6 +95,7 @@ class TextEngine:
         self.fonts = Fonts()
         self._cache: OrderedDict[tuple[object, ...], Para] = OrderedDict()
         self._capacity = capacity
+        self._elided: dict[tuple[object, ...], str] = {}
         self.misses = 0  # how many paragraphs were actually laid out (for tests and profiling)
 
     def paragraph(
@@ -108,6 +110,8 @@ class TextEngine:
         max_lines: int = 0,
     ) -> Para:
         width = max(1.0, float(int(width)))
+        if max_lines == 1 and isinstance(spans, str):
+            spans = self.elide(theme, role, spans, width)
         key = (theme.key, role, spans, width, rtl, center, max_lines)
         para = self._cache.get(key)
         if para is not None:
@@ -119,6 +123,18 @@ class TextEngine:
         if len(self._cache) > self._capacity:
             self._cache.popitem(last=False)
         return para
+
+    def elide(self, theme: Theme, role: Role, text: str, width: float) -> str:
+        """``text`` shortened with an ellipsis to fit one line of ``width`` (names, quotes)."""
+        key = ("elide", theme.key, role, text, int(width))
+        cached = self._elided.get(key)
+        if cached is None:
+            metrics = QFontMetricsF(self.fonts.get(theme, role))
+            cached = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            if len(self._elided) > 1024:
+                self._elided.clear()
+            self._elided[key] = cached
+        return cached
 
     def _layout(
         self,

@@ -1,0 +1,125 @@
+"""Keystroke-to-painted latency of the phone preview (issue 5 budget: p95 <= 8 ms).
+
+Loads the largest legal list message (10 sections, 10 rows in total with 72-character
+descriptions, 24-character titles, 60-character header and footer, a 1024-character body with
+emoji and markup), then types 200 characters into the body: per keystroke it builds a NEW
+message (as the editor does), calls ``PhoneView.set_message`` and forces the canvas to repaint
+synchronously (``repaint()``), timing the whole keystroke -> painted span. The body ends at
+exactly 1024 characters (its first 824 are loaded, then 200 are typed). Runs offscreen.
+The last line is one JSON object: {"p50_ms": ..., "p95_ms": ..., "max_ms": ...}.
+
+    .venv/bin/python benchmarks/preview_latency.py [--platform android|ios|web] [--dark]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from composer import limits  # noqa: E402
+from composer.messages import ListMessage, ListRow, ListSection, Message, TextHeader  # noqa: E402
+from ui.preview import PhoneView  # noqa: E402
+
+TYPED = 200
+
+
+def body_text() -> str:
+    """1024 characters of realistic markup: bold, italic, lists, a quote, code and emoji."""
+    lines = [
+        "*Your order #4471 is ready* ✅ Choose how you want to receive it 🚚📦",
+        "_Prices include VAT_ and ~old prices~ are crossed out. Code: `SHIP-2025`",
+        "> Orders placed before 16:00 leave today 🕓",
+        "- Express courier: next working day 🚀",
+        "- Standard post: 2 to 4 working days 📮",
+        "1. Pick a slot from the list",
+        "2. Press send and we confirm in a minute 👍",
+    ]
+    filler = "Thanks for shopping with us, we really appreciate it 😊 *see you soon* "
+    text = "\n".join(lines) + "\n"
+    while len(text) < limits.BODY_TEXT.maximum:
+        text += filler
+    return text[: limits.BODY_TEXT.maximum]
+
+
+def message(body: str) -> Message:
+    sections = tuple(
+        ListSection(
+            title=f"Section {s} ⏰".ljust(limits.LIST_SECTION_TITLE.maximum, "."),
+            rows=(
+                ListRow(
+                    id=f"row_{s}",
+                    title=f"Slot {s} 🕘".ljust(limits.LIST_ROW_TITLE.maximum, "."),
+                    description=("Delivered by our own van, no extra fee 🙂 " * 3)[
+                        : limits.LIST_ROW_DESCRIPTION.maximum
+                    ],
+                ),
+            ),
+        )
+        for s in range(limits.LIST_SECTIONS.maximum)
+    )
+    return Message(
+        to="+16505550123",
+        content=ListMessage(
+            header=TextHeader(text="Delivery options for your order 📦".ljust(60, ".")),
+            body=body,
+            footer="Reply STOP to opt out. Prices include VAT.".ljust(60, "."),
+            button="Choose a slot 🕘".ljust(limits.LIST_BUTTON.maximum, "."),
+            sections=sections,
+        ),
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--platform", default="android")
+    parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--sheet", action="store_true", help="type with the list sheet open")
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv)
+    full = body_text()
+    start = len(full) - TYPED
+    view = PhoneView()
+    view.set_appearance(args.platform, args.dark)
+    view.resize(420, 1000)
+    view.show()
+    view.set_message(message(full[:start]), [])
+    if args.sheet:
+        view.tap(("open_list",))
+    app.processEvents()
+    view.canvas.repaint()
+    samples: list[float] = []
+    for i in range(start + 1, len(full) + 1):
+        t0 = time.perf_counter()
+        view.set_message(message(full[:i]), [])
+        view.canvas.repaint()
+        samples.append((time.perf_counter() - t0) * 1000)
+        app.processEvents()
+    assert view.preview_screen().texts("body"), "the body was laid out"
+    samples.sort()
+    p50 = statistics.median(samples)
+    p95 = samples[int(round(0.95 * (len(samples) - 1)))]
+    print(
+        f"{len(samples)} keystrokes, platform {args.platform}, dark={args.dark}, "
+        f"layout misses last run: {view._layouter.text.misses}"
+    )
+    print(
+        json.dumps(
+            {"p50_ms": round(p50, 2), "p95_ms": round(p95, 2), "max_ms": round(samples[-1], 2)}
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,158 @@
+"""Render the phone preview of every example x platform x light/dark to PNG files (for looking).
+
+    .venv/bin/python scripts/preview_gallery.py [--out DIR] [--scale 1] [--only NAME...]
+    .venv/bin/python scripts/preview_gallery.py --show [--example NAME] [--platform web] [--dark]
+
+Besides the examples it renders click-through states: the list sheet with a row chosen, the
+customer's reply after a button tap, after a list send and after "Send location", and the
+multi-product sheet. ``--show`` opens a real window (for a screenshot on a virtual screen).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def sample_products(tmp: Path) -> dict[str, Any]:
+    """Preview data for the example catalog ids, with generated product pictures."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
+
+    from ui.preview.layout import ProductPreview
+
+    def picture(name: str, a: str, b: str) -> str:
+        img = QImage(400, 400, QImage.Format.Format_RGB32)
+        p = QPainter(img)
+        grad = QLinearGradient(QPointF(0, 0), QPointF(400, 400))
+        grad.setColorAt(0, QColor(a))
+        grad.setColorAt(1, QColor(b))
+        p.fillRect(img.rect(), grad)
+        p.end()
+        path = tmp / f"{name}.png"
+        img.save(str(path))
+        return str(path)
+
+    return {
+        "JKT-RAIN-M-NAVY": ProductPreview(
+            "Rain jacket, navy, M", "EUR 89.00", picture("jacket", "#1D3557", "#457B9D")
+        ),
+        "BOOT-WELLY-41": ProductPreview(
+            "Wellington boots 41", "EUR 45.00", picture("boots", "#6A994E", "#F2E8CF")
+        ),
+        "UMB-COMPACT-BLK": ProductPreview(
+            "Compact umbrella", "EUR 19.90", picture("umbrella", "#222222", "#E63946")
+        ),
+    }
+
+
+def variants(examples: dict[str, Any]) -> list[tuple[str, dict[str, Any], list[tuple[Any, ...]]]]:
+    out: list[tuple[str, dict[str, Any], list[tuple[Any, ...]]]] = []
+    for name, payload in examples.items():
+        if name == "invalid":
+            continue
+        out.append((name, payload, []))
+    out.append(("tap_button", examples["reply_buttons_text_header"], [("button", 0)]))
+    out.append(("tap_list_sheet", examples["list_single_section"], [("open_list",), ("row", 0, 0)]))
+    out.append(
+        (
+            "tap_list_sent",
+            examples["list_single_section"],
+            [("open_list",), ("row", 0, 0), ("send_list",)],
+        )
+    )
+    out.append(("tap_location", examples["location_request"], [("send_location",)]))
+    out.append(("tap_products", examples["product_list_two_sections"], [("open_products",)]))
+    rtl = json.loads(json.dumps(examples["reply_buttons_text_header"]))
+    rtl["interactive"]["header"]["text"] = "تذكير بالموعد"
+    rtl["interactive"]["body"]["text"] = (
+        "مرحبا آنا! موعدك *غدا* الساعة 9:00. هل تريد الاحتفاظ به؟\nשלום! זו שורה בעברית.\n"
+        "Mixed line: English first, then عربي."
+    )
+    rtl["interactive"]["action"]["buttons"][0]["reply"]["title"] = "نعم"
+    out.append(("rtl_buttons", rtl, []))
+    long_word = json.loads(json.dumps(examples["list_single_section"]))
+    long_word["interactive"]["body"]["text"] = (
+        "Averyveryveryveryverylongwordwithoutanyspacesthatmustwrapanywhere 🎉🎉 and emoji 👍🏽❤️"
+    )
+    out.append(("long_word_emoji", long_word, []))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", default="/tmp/preview_gallery")
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--only", nargs="*", default=None)
+    parser.add_argument("--show", action="store_true")
+    parser.add_argument("--example", default="reply_buttons_text_header")
+    parser.add_argument("--platform", default="android")
+    parser.add_argument("--dark", action="store_true")
+    args = parser.parse_args(argv)
+    if not args.show:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
+
+    from composer.payload import from_payload
+    from composer.validation import check
+    from ui.preview import PhoneView
+    from ui.preview.themes import PLATFORMS
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    examples = json.loads((ROOT / "tests" / "data" / "examples.json").read_text(encoding="utf-8"))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    products = sample_products(out)
+
+    if args.show:
+        window = QWidget()
+        window.setWindowTitle("WA Composer preview gallery")
+        row = QHBoxLayout(window)
+        for platform, dark, name in (
+            (args.platform, args.dark, args.example),
+            ("ios", not args.dark, "list_single_section"),
+            ("web", True, "product_list_two_sections"),
+        ):
+            view = PhoneView()
+            view.set_preview_data(products)
+            view.set_appearance(platform, dark)
+            msg = from_payload(examples[name])
+            view.set_message(msg, check(msg))
+            row.addWidget(view)
+        window.resize(1300, 1000)
+        window.show()
+        return int(app.exec())
+
+    count = 0
+    for name, payload, taps in variants(examples):
+        if args.only and name not in args.only:
+            continue
+        msg = from_payload(payload)
+        for platform in PLATFORMS:
+            for dark in (False, True):
+                view = PhoneView()
+                view.set_preview_data(products)
+                view.set_appearance(platform, dark)
+                view.set_message(msg, check(msg))
+                for tap in taps:
+                    view.tap(tap)
+                app.processEvents()
+                path = out / f"{name}-{platform}-{'dark' if dark else 'light'}.png"
+                view.save_png(path, scale=args.scale)
+                view.close_media()
+                view.deleteLater()
+                count += 1
+    print(f"{count} previews in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
