@@ -1,7 +1,7 @@
 """Render the phone preview of every example x platform x light/dark to PNG files (for looking).
 
-    .venv/bin/python scripts/preview_gallery.py [--out DIR] [--scale 1] [--only NAME...]
-    .venv/bin/python scripts/preview_gallery.py --show [--example NAME] [--platform web] [--dark]
+    .venv/bin/python benchmarks/preview_gallery.py [--out DIR] [--scale 1] [--only NAME...]
+    .venv/bin/python benchmarks/preview_gallery.py --show [--example NAME] [--platform web] [--dark]
 
 Besides the examples it renders click-through states: the list sheet with a row chosen, the
 customer's reply after a button tap, after a list send and after "Send location", and the

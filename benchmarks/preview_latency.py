@@ -108,7 +108,7 @@ def main() -> int:
     assert view.preview_screen().texts("body"), "the body was laid out"
     samples.sort()
     p50 = statistics.median(samples)
-    p95 = samples[int(round(0.95 * (len(samples) - 1)))]
+    p95 = samples[round(0.95 * (len(samples) - 1))]
     print(
         f"{len(samples)} keystrokes, platform {args.platform}, dark={args.dark}, "
         f"layout misses last run: {view._layouter.text.misses}"

@@ -28,6 +28,10 @@ def color(value: str) -> QColor:
     return c
 
 
+def _is_frame(item: Item) -> bool:
+    return isinstance(item, ShapeItem) and item.name == "frame"
+
+
 def qrect(r: Rect) -> QRectF:
     return QRectF(r.x, r.y, r.w, r.h)
 
@@ -57,7 +61,7 @@ class Painter:
         # device frame (with rounded inner corners) is painted last, over the screen's corners.
         p.setClipRect(qrect(screen.screen_rect), Qt.ClipOperation.IntersectClip)
         for item in screen.background:
-            if item.name != "frame":
+            if not _is_frame(item):
                 self.draw(p, item, t, images)
         p.save()
         cr = screen.chat_rect
@@ -84,7 +88,7 @@ class Painter:
             p.restore()
         p.restore()
         for item in screen.background:
-            if item.name == "frame":
+            if isinstance(item, ShapeItem) and _is_frame(item):
                 self._frame(p, item, screen)
 
     def _frame(self, p: QPainter, item: ShapeItem, screen: Screen) -> None:
