@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import ssl
 import threading
 from collections import deque
 from dataclasses import dataclass, field
@@ -57,7 +58,7 @@ def graph_error(
 class FakeGraph:
     """Start with ``with FakeGraph() as graph:``; ``graph.url`` is the base URL for a Profile."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
         self.script: deque[Reply] = deque()
         self.requests: list[Recorded] = []
         self._lock = threading.Lock()
@@ -106,7 +107,10 @@ class FakeGraph:
                 pass
 
         self._server = Server(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        if tls is not None:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
+        scheme = "https" if tls is not None else "http"
+        self.url = f"{scheme}://127.0.0.1:{self._server.server_address[1]}"
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
         )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import socket
+import ssl
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -371,3 +373,55 @@ def test_upload_checks_size_and_type_before_sending(graph: FakeGraph, tmp_path: 
     assert "image/gif" in wrong_type.value.explanation
     assert "nope.pdf" in missing.value.explanation
     assert graph.requests == []
+
+
+def _self_signed_context(tmp_path: Path) -> ssl.SSLContext:
+    """A server certificate for 127.0.0.1 that no CA signed (made with cryptography)."""
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=1))
+        .not_valid_after(now + datetime.timedelta(hours=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_file, key_file)
+    return context
+
+
+def test_tls_is_always_verified(tmp_path: Path) -> None:
+    with FakeGraph(tls=_self_signed_context(tmp_path)) as graph:
+        assert graph.url.startswith("https://")
+        client = make_client(graph.url, policy=RetryPolicy(max_attempts=3))
+        with client, pytest.raises(E.ConfigurationError) as caught:
+            client.send_message(PAYLOAD)
+    assert (
+        "certificate" in caught.value.explanation and "nothing was sent" in caught.value.explanation
+    )
+    assert graph.requests == [] and len(caught.value.attempts) == 1
