@@ -104,6 +104,10 @@ class WebhookReceiverControl(QObject):
         return self._server.url if self._server is not None else None
 
     @property
+    def has_sandbox(self) -> bool:
+        return bool(self._posters)
+
+    @property
     def sandbox_only(self) -> bool:
         return self._sandbox_only
 
