@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from composer.graph import errors as E
 from composer.graph.errors import error_from_graph, error_from_webhook_error
@@ -153,3 +155,31 @@ def test_to_dict_and_describe_are_complete() -> None:
     text = err.describe()
     assert "Next step:" in text and "fbtrace_id: TT" in text and "D" in text
     json.dumps(data)
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+ERROR_KEYS = st.sampled_from(
+    ["code", "message", "error_data", "fbtrace_id", "is_transient", "title"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    error=st.dictionaries(ERROR_KEYS, JSON, max_size=6),
+    payload=st.dictionaries(st.text(max_size=12), JSON, max_size=4) | st.none(),
+    status=st.none() | st.integers(100, 599),
+)
+def test_mapping_never_raises_whatever_the_server_sends(
+    error: dict[str, Any], payload: dict[str, Any] | None, status: int | None
+) -> None:
+    for body in ({"error": error}, error):
+        err = error_from_graph(body, status, payload)
+        assert isinstance(err, E.GraphError) and err.title and err.next_step
+        json.dumps(err.to_dict())
+    assert isinstance(error_from_webhook_error(error, payload), E.GraphError)

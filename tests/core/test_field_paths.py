@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from composer.graph.field_paths import field_path_for
 
@@ -86,3 +88,42 @@ def test_title_within_the_stated_limit_is_not_blamed() -> None:
 @pytest.mark.parametrize("details", [None, "", "Something unrelated happened"])
 def test_no_path_when_nothing_is_named(details: str | None) -> None:
     assert field_path_for(details, LIST) is None
+
+
+PHRASE = st.sampled_from(
+    ["Button title length invalid. Max length: 20", "Row IDs must be unique", "Row title",
+     "body text", "emoji", "Param interactive.action.buttons[0].reply.title", "flow_cta",
+     "product_retailer_id", "Buttons titles must be unique"]
+)  # fmt: skip
+NODE = st.recursive(
+    st.none() | st.integers() | st.text(max_size=25),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "interactive",
+                    "action",
+                    "buttons",
+                    "reply",
+                    "title",
+                    "sections",
+                    "rows",
+                    "id",
+                    "body",
+                    "text",
+                ]
+            ),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(details=PHRASE | st.text(max_size=60), payload=NODE)
+def test_never_raises_on_odd_payloads(details: str, payload: Any) -> None:
+    path = field_path_for(details, payload if isinstance(payload, dict) else None)
+    assert path is None or isinstance(path, str)
