@@ -117,7 +117,7 @@ class BubbleParts:
         self.y += para.height
         return item
 
-    def body(self, text: str) -> None:
+    def body(self, text: str, item_role: str = "body") -> None:
         """The body with WhatsApp markup rendered, one item per line."""
         t = self.t
         for block in parse_cached(text):
@@ -133,7 +133,7 @@ class BubbleParts:
                 role,
                 block.spans,
                 color,
-                "body",
+                item_role,
                 block=block.kind,
                 marker=block.marker,
                 indent=indent,

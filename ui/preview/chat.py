@@ -348,7 +348,7 @@ class _Chat:
                 kind = card.header.kind if isinstance(card.header, MediaHeader) else "image"
                 self._image(parts, key, kind, 0.56)
                 if card.body:
-                    parts.body(card.body)
+                    parts.body(card.body, "card_body")
                 if card.url_button is not None:
                     b = card.url_button
                     parts.action_row(b.display_text, "link", ("cta_url", b.url), tooltip=b.url)

@@ -1,0 +1,188 @@
+"""Click-through with real mouse clicks: reply bubbles and the exact webhook JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from composer.messages import ListMessage, Message, ReplyButtons
+from composer.payload import from_payload
+from ui.preview import PhoneView
+from ui.preview.layout import Hit
+from ui.preview.themes import PLATFORMS
+
+DATA = Path(__file__).parents[2] / "data"
+EXAMPLES: dict[str, Any] = json.loads((DATA / "examples.json").read_text(encoding="utf-8"))
+REFERENCE: dict[str, Any] = json.loads((DATA / "reference-shapes.json").read_text(encoding="utf-8"))
+
+
+def shape(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: shape(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [shape(value[0])] if value else []
+    return type(value).__name__
+
+
+def inbound(body: dict[str, Any]) -> dict[str, Any]:
+    message: dict[str, Any] = body["entry"][0]["changes"][0]["value"]["messages"][0]
+    return message
+
+
+@pytest.fixture(params=PLATFORMS)
+def view(qtbot: QtBot, request: pytest.FixtureRequest) -> PhoneView:
+    v = PhoneView()
+    qtbot.addWidget(v)
+    v.set_appearance(request.param, False)
+    v.resize(560, 1000)
+    v.show()
+    qtbot.waitExposed(v)
+    return v
+
+
+def click(qtbot: QtBot, view: PhoneView, action: tuple[Any, ...]) -> None:
+    screen = view.preview_screen()
+    hits: list[Hit] = (
+        screen.overlay_hits + screen.sheet_hits if screen.sheet_rect else screen.chat_hits
+    )
+    (hit,) = [h for h in hits if h.action == action]
+    point = view.canvas.widget_point(hit)
+    assert view.canvas.rect().contains(point), f"{action} is off screen at {point}"
+    qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=point)
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_each_reply_button(qtbot: QtBot, view: PhoneView, index: int) -> None:
+    msg = from_payload(EXAMPLES["reply_buttons_text_header"])
+    assert isinstance(msg.content, ReplyButtons)
+    view.set_message(msg, [])
+    with qtbot.waitSignal(view.reply_webhook, timeout=2000) as blocker:
+        click(qtbot, view, ("button", index))
+    body = blocker.args[0]
+    assert shape(body) == shape(REFERENCE["webhook_inbound_button_reply"])
+    button = msg.content.buttons[index]
+    assert inbound(body)["interactive"]["button_reply"] == {"id": button.id, "title": button.title}
+    assert inbound(body)["from"] == "16505550123"
+    screen = view.preview_screen()
+    assert screen.texts("reply_title") == [button.title]
+    (out,) = screen.shapes("bubble_out")
+    (inc,) = screen.shapes("bubble_in")
+    assert out.rect.right > inc.rect.right  # the customer's bubble is on the right
+    assert out.color == screen.theme.bubble_out
+    assert json.loads(view.json_view.toPlainText()) == body
+    assert view.copy_button.isEnabled()
+
+
+def test_copy_puts_the_json_on_the_clipboard(qtbot: QtBot, view: PhoneView) -> None:
+    view.set_message(from_payload(EXAMPLES["reply_buttons_text_header"]), [])
+    click(qtbot, view, ("button", 1))
+    qtbot.mouseClick(view.copy_button, Qt.MouseButton.LeftButton)
+    assert json.loads(QApplication.clipboard().text()) == view.last_webhook
+
+
+def test_list_row_then_send(qtbot: QtBot, view: PhoneView) -> None:
+    msg = from_payload(EXAMPLES["list_single_section"])
+    content = msg.content
+    assert isinstance(content, ListMessage)
+    view.set_message(msg, [])
+    for si, section in enumerate(content.sections):
+        for ri, row in enumerate(section.rows):
+            click(qtbot, view, ("open_list",))
+            assert view.state().sheet == "list"
+            click(qtbot, view, ("row", si, ri))
+            assert view.state().selected == (si, ri)
+            with qtbot.waitSignal(view.reply_webhook, timeout=2000) as blocker:
+                click(qtbot, view, ("send_list",))
+            body = blocker.args[0]
+            expected = {"id": row.id, "title": row.title}
+            reference = json.loads(json.dumps(REFERENCE["webhook_inbound_list_reply"]))
+            if row.description:
+                expected["description"] = row.description
+            else:
+                del inbound(reference)["interactive"]["list_reply"]["description"]
+            assert shape(body) == shape(reference)
+            assert inbound(body)["interactive"] == {"type": "list_reply", "list_reply": expected}
+            assert view.state().sheet == ""
+            assert view.preview_screen().texts("reply_title")[-1] == row.title
+
+
+def test_sheet_closes_with_x_and_scrim(qtbot: QtBot, view: PhoneView) -> None:
+    view.set_message(from_payload(EXAMPLES["list_single_section"]), [])
+    click(qtbot, view, ("open_list",))
+    screen = view.preview_screen()
+    close_hits = [h for h in screen.overlay_hits if h.action == ("close_sheet",)]
+    assert len(close_hits) == 2  # the X and the dimmed chat around the sheet
+    qtbot.mouseClick(
+        view.canvas, Qt.MouseButton.LeftButton, pos=view.canvas.widget_point(close_hits[-1])
+    )
+    assert view.state().sheet == ""
+    click(qtbot, view, ("open_list",))
+    s, dx, dy = view.canvas.transform()
+    scrim = screen.screen_rect
+    qtbot.mouseClick(
+        view.canvas,
+        Qt.MouseButton.LeftButton,
+        pos=view.canvas.rect().topLeft() + _pt(scrim.x + 30, scrim.y + 60, s, dx, dy),
+    )
+    assert view.state().sheet == ""
+
+
+def _pt(x: float, y: float, s: float, dx: float, dy: float) -> Any:
+    from PySide6.QtCore import QPoint
+
+    return QPoint(round(x * s + dx), round(y * s + dy))
+
+
+def test_send_location(qtbot: QtBot, view: PhoneView) -> None:
+    view.set_message(from_payload(EXAMPLES["location_request"]), [])
+    with qtbot.waitSignal(view.reply_webhook, timeout=2000) as blocker:
+        click(qtbot, view, ("send_location",))
+    body = blocker.args[0]
+    reference = json.loads(json.dumps(REFERENCE["webhook_inbound_location_after_request"]))
+    loc = inbound(reference)["location"]
+    del loc["name"], loc["address"]  # a dropped pin has neither (spec section 8)
+    assert shape(body) == shape(reference)
+    assert inbound(body)["type"] == "location"
+    assert len(view.preview_screen().shapes("map")) == 1
+
+
+def test_products_sheet_opens(qtbot: QtBot, view: PhoneView) -> None:
+    view.set_message(from_payload(EXAMPLES["product_list_two_sections"]), [])
+    view.set_product_preview("JKT-RAIN-M-NAVY", "Rain jacket", "EUR 89.00")
+    click(qtbot, view, ("open_products",))
+    screen = view.preview_screen()
+    assert screen.texts("product_title")[0] == "Rain jacket"
+    assert "EUR 89.00" in screen.texts("product_price")
+
+
+def test_cta_url_shows_the_url_on_hover_and_sends_nothing(qtbot: QtBot, view: PhoneView) -> None:
+    payload = EXAMPLES["cta_url_text_header"]
+    view.set_message(from_payload(payload), [])
+    (hit,) = view.preview_screen().chat_hits
+    url = payload["interactive"]["action"]["parameters"]["url"]
+    assert hit.tooltip == url
+    assert view.canvas.hit_at(hit.rect.x + 5, _chat_to_screen(view, hit.rect.y + 5)) == hit
+    with qtbot.assertNotEmitted(view.reply_webhook):
+        click(qtbot, view, hit.action)
+
+
+def _chat_to_screen(view: PhoneView, y: float) -> float:
+    screen = view.preview_screen()
+    return y + screen.chat_rect.y - view.canvas.chat_scroll
+
+
+def test_new_message_type_resets_the_conversation(qtbot: QtBot, view: PhoneView) -> None:
+    view.set_message(from_payload(EXAMPLES["reply_buttons_text_header"]), [])
+    click(qtbot, view, ("button", 0))
+    assert view.preview_screen().texts("reply_title")
+    same_kind: Message = from_payload(EXAMPLES["reply_buttons_image_header_by_media_id"])
+    view.set_message(same_kind, [])
+    assert view.preview_screen().texts("reply_title") == ["Keep it"]
+    view.set_message(from_payload(EXAMPLES["list_single_section"]), [])
+    assert view.preview_screen().texts("reply_title") == []

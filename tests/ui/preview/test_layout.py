@@ -1,0 +1,300 @@
+"""The preview's layout as data: texts, spans, order, direction, wrapping, incremental re-layout."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from composer.formatting import Style, parse, plain_text
+from composer.messages import (
+    ListMessage,
+    ListRow,
+    ListSection,
+    Message,
+    ReplyButton,
+    ReplyButtons,
+    TextHeader,
+)
+from composer.payload import from_payload
+from ui.preview.layout import ChatState, Layouter, Screen, TextItem
+from ui.preview.themes import PLATFORMS, theme_for
+
+EXAMPLES: dict[str, Any] = json.loads(
+    (Path(__file__).parents[2] / "data" / "examples.json").read_text(encoding="utf-8")
+)
+VALID = {k: v for k, v in EXAMPLES.items() if k != "invalid"}
+APPEARANCES = [(p, d) for p in PLATFORMS for d in (False, True)]
+
+
+@pytest.fixture
+def layouter(qapp: QApplication) -> Layouter:
+    return Layouter()
+
+
+def lay(
+    layouter: Layouter,
+    msg: Message,
+    platform: str = "android",
+    dark: bool = False,
+    state: ChatState | None = None,
+) -> Screen:
+    return layouter.layout(msg, theme_for(platform, dark), state or ChatState())
+
+
+def payload_body(payload: dict[str, Any]) -> str | None:
+    if payload["type"] == "text":
+        return str(payload["text"]["body"])
+    body = payload.get("interactive", {}).get("body")
+    return None if body is None else str(body["text"])
+
+
+def buttons(*titles: str, body: str = "Body", header: str | None = None) -> Message:
+    return Message(
+        to="+16505550123",
+        content=ReplyButtons(
+            header=TextHeader(text=header) if header is not None else None,
+            body=body,
+            buttons=tuple(ReplyButton(id=f"b{i}", title=t) for i, t in enumerate(titles)),
+        ),
+    )
+
+
+@pytest.mark.parametrize("name", sorted(VALID))
+@pytest.mark.parametrize(("platform", "dark"), APPEARANCES)
+def test_body_text_equals_payload_body(
+    layouter: Layouter, name: str, platform: str, dark: bool
+) -> None:
+    payload = VALID[name]
+    screen = lay(layouter, from_payload(payload), platform, dark)
+    body = payload_body(payload)
+    laid_out = "\n".join(screen.texts("body"))
+    if body is None:
+        assert screen.texts("body") == []
+    else:
+        assert laid_out == plain_text(parse(body))
+        # markers are removed only where they are markup
+        if not any(m in body for m in "*_~`>") and "\n- " not in body:
+            assert laid_out == body
+
+
+def test_formatting_example_spans(layouter: Layouter) -> None:
+    screen = lay(layouter, from_payload(VALID["text_with_formatting"]))
+    items = screen.text_items("body")
+    first = items[0]
+    assert first.spans[0] == ("Order #4471 confirmed", frozenset({Style.BOLD}))
+    assert [i.marker for i in items if i.marker] == ["•", "•", "1.", "2."]
+    assert screen.texts("list_marker") == ["•", "•", "1.", "2."]
+    assert len(screen.shapes("blockquote_bar")) == 1
+    code = [i for i in items if i.text in ("LINE 1", "LINE 2")]
+    assert all(i.spans[0][1] == frozenset({Style.MONO}) for i in code)
+
+
+SPAN_CASES = [
+    ("*bold* and _it_", [("bold", {Style.BOLD}), (" and ", set()), ("it", {Style.ITALIC})]),
+    ("*_both_*", [("both", {Style.BOLD, Style.ITALIC})]),
+    ("a*b*c", [("a*b*c", set())]),
+    ("*open", [("*open", set())]),
+    ("use `x`", [("use ", set()), ("x", {Style.CODE})]),
+    ("~gone~", [("gone", {Style.STRIKE})]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SPAN_CASES)
+def test_body_spans_in_the_layout(
+    layouter: Layouter, body: str, expected: list[tuple[str, set[Style]]]
+) -> None:
+    (item,) = lay(layouter, buttons("OK", body=body)).text_items("body")
+    assert [(t, set(s)) for t, s in item.spans] == expected
+
+
+def test_header_footer_and_labels_stay_plain(layouter: Layouter) -> None:
+    screen = lay(layouter, buttons("*Yes*", body="x", header="*Big* news"))
+    assert screen.texts("header") == ["*Big* news"]
+    assert screen.texts("button") == ["*Yes*"]
+    (header,) = screen.text_items("header")
+    assert header.spans == (("*Big* news", frozenset()),)
+
+
+@pytest.mark.parametrize(("platform", "dark"), APPEARANCES)
+def test_buttons_in_order_below_the_bubble(layouter: Layouter, platform: str, dark: bool) -> None:
+    screen = lay(layouter, buttons("One", "Two", "Three"), platform, dark)
+    assert screen.texts("button") == ["One", "Two", "Three"]
+    assert screen.hit_actions() == [("button", 0), ("button", 1), ("button", 2)]
+    (bubble,) = screen.shapes("bubble_in")
+    rows = screen.shapes("reply_button")
+    assert [r.rect.y for r in rows] == sorted(r.rect.y for r in rows)
+    assert rows[0].rect.y >= bubble.rect.bottom
+    assert all(r.rect.x == bubble.rect.x and r.rect.w == bubble.rect.w for r in rows)
+
+
+def test_list_sheet_rows_in_order(layouter: Layouter) -> None:
+    msg = from_payload(EXAMPLES["list_single_section"])
+    content = msg.content
+    assert isinstance(content, ListMessage)
+    closed = lay(layouter, msg)
+    assert closed.texts("button") == [content.button]
+    assert closed.hit_actions() == [("open_list",)]
+    screen = lay(layouter, msg, state=ChatState(sheet="list"))
+    assert screen.texts("sheet_title") == [content.button]
+    assert screen.texts("section_title") == [s.title for s in content.sections if s.title]
+    assert screen.texts("row_title") == [r.title for s in content.sections for r in s.rows]
+    assert screen.texts("row_description") == [
+        r.description for s in content.sections for r in s.rows if r.description
+    ]
+    rows = [a for a in screen.hit_actions() if a[0] == "row"]
+    assert rows == [
+        ("row", si, ri) for si, s in enumerate(content.sections) for ri in range(len(s.rows))
+    ]
+    assert screen.texts("sheet_hint") == ["Tap to select an item"]
+    assert ("send_list",) not in screen.hit_actions()
+    chosen = lay(layouter, msg, state=ChatState(sheet="list", selected=(0, 1)))
+    assert ("send_list",) in chosen.hit_actions()
+    radios = chosen.shapes("radio")
+    assert ["on" in r.flags for r in radios] == [i == 1 for i in range(len(radios))]
+
+
+def test_many_sections_scroll_inside_the_sheet(layouter: Layouter) -> None:
+    sections = tuple(
+        ListSection(
+            title=f"Section {s}",
+            rows=(ListRow(id=f"r{s}", title=f"Row {s}", description="d" * 72),),
+        )
+        for s in range(10)
+    )
+    msg = Message(to="1", content=ListMessage(body="b", button="Pick", sections=sections))
+    screen = lay(layouter, msg, state=ChatState(sheet="list"))
+    assert screen.texts("row_title") == [f"Row {s}" for s in range(10)]
+    assert screen.sheet_rect is not None
+    assert screen.max_sheet_scroll() > 0
+    assert screen.sheet_rect.bottom <= screen.screen_rect.bottom
+
+
+def test_product_sheet_in_order(layouter: Layouter) -> None:
+    msg = from_payload(EXAMPLES["product_list_two_sections"])
+    payload_ids = [
+        item["product_retailer_id"]
+        for section in EXAMPLES["product_list_two_sections"]["interactive"]["action"]["sections"]
+        for item in section["product_items"]
+    ]
+    closed = lay(layouter, msg)
+    assert closed.texts("button") == ["View items"]
+    assert f"{len(payload_ids)} items" in closed.texts("header_sub")
+    screen = lay(layouter, msg, state=ChatState(sheet="products"))
+    assert screen.texts("product_title") == payload_ids
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("location_request", "Send location"),
+        ("catalog_message", "View catalog"),
+        ("cta_url_text_header", None),
+        ("flow_navigate_by_id", None),
+        ("product_single", "View"),
+    ],
+)
+def test_action_rows(layouter: Layouter, name: str, label: str | None) -> None:
+    payload = EXAMPLES[name]
+    screen = lay(layouter, from_payload(payload))
+    action = payload["interactive"]["action"]
+    if name.startswith("cta_url"):
+        label = action["parameters"]["display_text"]
+        (hit,) = screen.chat_hits
+        assert hit.tooltip == action["parameters"]["url"]
+    elif name.startswith("flow"):
+        label = action["parameters"]["flow_cta"]
+    assert screen.texts("button") == [label]
+    assert len(screen.shapes("divider")) == 1
+
+
+def test_reaction_pill_sits_on_the_reacted_bubble(layouter: Layouter) -> None:
+    screen = lay(layouter, from_payload(EXAMPLES["reaction_add"]))
+    assert screen.texts("reaction") == ["👍"]
+    (bubble,) = screen.shapes("bubble_out")
+    (pill,) = screen.shapes("reaction_pill")
+    assert bubble.rect.y < pill.rect.y < bubble.rect.bottom < pill.rect.bottom
+    removed = lay(layouter, from_payload(EXAMPLES["reaction_remove"]))
+    assert removed.texts("reaction") == []
+    assert removed.texts("reaction_removed") == ["Reaction removed"]
+
+
+def test_context_reply_shows_the_quote(layouter: Layouter) -> None:
+    payload = EXAMPLES["reply_buttons_document_header_contextual_reply"]
+    screen = lay(layouter, from_payload(payload))
+    assert screen.texts("quote_author") == ["You"]
+    assert screen.texts("document_name") == [
+        payload["interactive"]["header"]["document"]["filename"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rtl"), [("مرحبا بك في متجرنا", True), ("שלום וברכה", True), ("Hello", False)]
+)
+def test_rtl_detected_and_right_aligned(layouter: Layouter, text: str, rtl: bool) -> None:
+    screen = lay(layouter, buttons("OK", body=text, header=text))
+    for role in ("body", "header"):
+        (item,) = screen.text_items(role)
+        assert item.rtl is rtl
+        line = item.para.layout.lineAt(0)
+        left, right = line.naturalTextRect().left(), line.naturalTextRect().right()
+        if rtl:
+            assert right == pytest.approx(item.para.width, abs=1.5)
+            assert left > 20
+        else:
+            assert left == pytest.approx(0, abs=1.5)
+
+
+def test_rtl_text_stays_inside_a_shrunk_bubble(layouter: Layouter) -> None:
+    from composer.messages import TextMessage
+
+    screen = lay(layouter, Message(to="1", content=TextMessage(body="שלום")))
+    (bubble,) = screen.shapes("bubble_in")
+    (item,) = screen.text_items("body")
+    line = item.para.layout.lineAt(0).naturalTextRect()
+    assert (
+        bubble.rect.x <= item.rect.x + line.left() < item.rect.x + line.right() <= bubble.rect.right
+    )
+
+
+def test_long_words_break_anywhere(layouter: Layouter) -> None:
+    word = "x" * 300
+    (item,) = lay(layouter, buttons("OK", body=word)).text_items("body")
+    assert item.para.line_count > 2
+    layout = item.para.layout
+    for i in range(layout.lineCount()):
+        assert layout.lineAt(i).naturalTextWidth() <= item.para.width + 0.5
+
+
+def test_time_sits_inside_the_bubble_bottom_right(layouter: Layouter) -> None:
+    screen = lay(layouter, buttons("OK", body="Short"), state=ChatState(time_text="09:41"))
+    (bubble,) = screen.shapes("bubble_in")
+    (time,) = screen.text_items("time")
+    assert time.text == "09:41"
+    assert bubble.rect.x < time.rect.x and time.rect.right <= bubble.rect.right
+    assert bubble.rect.y < time.rect.y and time.rect.bottom <= bubble.rect.bottom + 1
+
+
+def test_only_the_changed_paragraph_is_laid_out_again(layouter: Layouter) -> None:
+    body = "\n".join(f"Line {i} with *some* markup 👍" for i in range(12))
+    lay(layouter, buttons("A", "B", body=body))
+    before = layouter.text.misses
+    lay(layouter, buttons("A", "B", body=body + "!"))
+    assert layouter.text.misses - before == 1
+    lay(layouter, buttons("A", "B", body=body + "!"))
+    assert layouter.text.misses - before == 1
+
+
+def test_every_example_in_every_appearance(layouter: Layouter) -> None:
+    for name, payload in VALID.items():
+        for platform, dark in APPEARANCES:
+            screen = lay(layouter, from_payload(payload), platform, dark)
+            bubbles = screen.shapes("bubble_in") + screen.shapes("bubble_out")
+            assert bubbles, name
+            for item in screen.chat:
+                assert item.rect.x >= screen.chat_rect.x - 1, (name, item)
+            texts = [i for i in screen.chat if isinstance(i, TextItem)]
+            assert texts, name
