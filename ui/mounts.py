@@ -51,9 +51,12 @@ def mount_countdown(window: MainWindow) -> None:
     window.form.recipient.mount_countdown(widget)
     window.countdown = widget
 
-    from composer.window import send_block_reason
+    from composer.window import send_block_reason, send_warning
 
     def on_state(status: Any) -> None:
         window.set_window_block(send_block_reason(window.form.kind() or "button", status))
+        warning = send_warning(status)
+        if warning is not None:
+            window.send_bar.show_result("warning", warning)
 
     widget.state_changed.connect(on_state)

@@ -109,3 +109,14 @@ def test_synchronous_131047_closes_the_window(qtbot: QtBot, live_services: Servi
     finally:
         window.close()
         window.tasks.wait()
+
+
+def test_warns_when_the_window_closes_within_minutes(window: MainWindow, qtbot: QtBot) -> None:
+    number = "15550100066"
+    at = datetime.now(UTC) - timedelta(hours=24) + timedelta(minutes=4)
+    window.services.store().set_last_inbound(number, at, "manual")
+    _load(window, "list_single_section", number)
+    assert window.send_bar.button.isEnabled()
+    text = window.send_bar.status.text()
+    assert "closes in 0:0" in text and "131047" in text, text
+    assert window.countdown.headline.property("tone") == "red"

@@ -87,12 +87,32 @@ class WebhookIndicator(QWidget):
             self._control.start_for_profile(self._profile())
         self._render()
 
+    def explain(self) -> None:
+        """How to connect Meta's webhooks (from the countdown's "Connect webhooks…")."""
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(self, "Connect webhooks", connect_steps(self._control.url))
+
     def open_paste_dialog(self) -> PasteWebhookDialog:
         if self.dialog is None:
             self.dialog = PasteWebhookDialog(self._store, self)
             self.dialog.imported.connect(self.imported)
         self.dialog.show()
         return self.dialog
+
+
+def connect_steps(url: str | None) -> str:
+    where = url or "http://127.0.0.1:PORT/"
+    return (
+        "1. Store the app secret and a verify token: "
+        "`wa-composer webhook --store-secrets --profile NAME`.\n"
+        "2. In the status bar, press Stop, then Start: the receiver uses the profile's secrets "
+        f"(it listens at {where}); or run `wa-composer webhook --profile NAME`.\n"
+        "3. Expose the port with a tunnel and enter its https address and your verify token as "
+        "the Callback URL in the App Dashboard (WhatsApp > Configuration); subscribe to "
+        "'messages'.\n\nUntil then, enter when the customer last wrote, or import webhook JSON "
+        "from your logs."
+    )
 
 
 class _CloseWatcher(QObject):
@@ -128,6 +148,9 @@ def mount_webhooks(window: Any) -> WebhookIndicator:
             countdown.refresh()
 
     control.event_received.connect(refresh)
+    countdown = getattr(window, "countdown", None)
+    if countdown is not None and hasattr(countdown, "connect_webhooks_requested"):
+        countdown.connect_webhooks_requested.connect(indicator.explain)
     indicator.imported.connect(refresh)
 
     def attach_sandbox() -> None:

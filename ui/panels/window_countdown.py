@@ -40,6 +40,7 @@ from composer.window import (
     load_facts,
     parse_iso_utc,
     provenance,
+    send_warning,
     tone,
     utc_now,
 )
@@ -120,8 +121,9 @@ def _record_manual(store: WindowStore, recipient: str, at: datetime) -> None:
 
 class WindowCountdown(QWidget):
     """Countdown for the current recipient. ``state_changed(WindowStatus)`` fires on changes of
-    state, tone or 131047 closure (not every second), so the send bar can gate Send with
-    ``composer.window.send_block_reason(kind, status)``.
+    state, tone, send warning or 131047 closure (not every second), so the send bar can gate
+    Send with ``composer.window.send_block_reason(kind, status)`` and warn with
+    ``send_warning(status)``.
 
     Pass ``store`` (a ``composer.store.Store``), or ``facts`` (recipient -> WindowFacts) and
     ``on_manual_entry`` for finer control.
@@ -232,7 +234,8 @@ class WindowCountdown(QWidget):
             detail = provenance(status, now, self._tz)
         self._set_text(self.detail, detail)
         self._entry.setVisible(unknown)
-        signature = (status.state, current_tone, status.closed_by_api, status.last_inbound)
+        warn = send_warning(status) is not None
+        signature = (status.state, current_tone, warn, status.closed_by_api, status.last_inbound)
         if signature != self._signature:
             colour = TONE_COLOURS[current_tone]
             self.headline.setStyleSheet(f"color: {colour}; font-weight: 600;")
