@@ -251,7 +251,8 @@ def row_content(
 ) -> list[Item]:
     """Icon + label centred in a button row (labels are plain text: no markup outside the body)."""
     icon_w = (_ICON + 6) if icon else 0
-    para = engine.paragraph(t, "button", label or " ", row.w - 24 - icon_w, max_lines=1)
+    rtl = text_direction(label) == "rtl"
+    para = engine.paragraph(t, "button", label or " ", row.w - 24 - icon_w, rtl=rtl, max_lines=1)
     total = icon_w + para.natural_width
     x = row.x + (row.w - total) / 2
     items: list[Item] = []
@@ -259,7 +260,6 @@ def row_content(
         items.append(
             ShapeItem("icon", Rect(x, row.y + (row.h - _ICON) / 2, _ICON, _ICON), color, 0, icon)
         )
-    rtl = text_direction(label) == "rtl"
     tx = x + icon_w - ((para.width - para.natural_width) if rtl else 0)
     items.append(
         TextItem(

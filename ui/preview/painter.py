@@ -43,6 +43,8 @@ class Painter:
         self._tiles: dict[str, QPixmap] = {}
         self._scaled: dict[tuple[str, int, int], QPixmap] = {}
         self._paths: dict[tuple[object, ...], QPainterPath] = {}
+        self._frames: dict[tuple[object, ...], tuple[QPainterPath, QPainterPath]] = {}
+        self.outside: QColor | None = None  # colour around the device; None = transparent
         self._visible = _EVERYWHERE  # (top, bottom) of the visible chat, in content coordinates
 
     def paint(
@@ -93,18 +95,30 @@ class Painter:
 
     def _frame(self, p: QPainter, item: ShapeItem, screen: Screen) -> None:
         key = ("frame", item.rect, screen.screen_rect, screen.theme.screen_radius)
-        path = self._paths.get(key)
-        if path is None:
-            path = QPainterPath()
-            path.addRoundedRect(qrect(item.rect), item.radius, item.radius)
+        paths = self._frames.get(key)
+        if paths is None:
+            box = QPainterPath()
+            box.addRect(qrect(item.rect))
+            outer = QPainterPath()
+            outer.addRoundedRect(qrect(item.rect), item.radius, item.radius)
             inner = QPainterPath()
             rad = screen.theme.screen_radius
             inner.addRoundedRect(qrect(screen.screen_rect), rad, rad)
-            path = path.subtracted(inner)
-            self._paths[key] = path
+            paths = (outer.subtracted(inner), box.subtracted(outer))
+            self._frames[key] = paths
+        ring, corners = paths
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(color(item.color))
-        p.drawPath(path)
+        p.drawPath(ring)
+        # The screen's square corners poke out of the device's rounded outline: cut them away.
+        p.save()
+        if self.outside is None:
+            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
+            p.setBrush(QColor(0, 0, 0, 0))
+        else:
+            p.setBrush(self.outside)
+        p.drawPath(corners)
+        p.restore()
 
     # --- items ----------------------------------------------------------------------------------
 

@@ -99,6 +99,7 @@ class PhoneCanvas(QWidget):
             s, dx, dy = self.transform()
             p.translate(dx, dy)
             p.scale(s, s)
+            self.painter.outside = self.palette().window().color()
             self.painter.paint(p, self.laid_out, self.images, self.chat_scroll, self.sheet_scroll)
         p.end()
 
@@ -261,6 +262,7 @@ class PhoneView(QWidget):
 
     def save_png(self, path: str | Path, scale: float = 2) -> bool:
         """Save the phone as PNG at ``scale`` (2 = retina-sharp, for QA tickets)."""
+        self.canvas.painter.outside = None
         image = render_image(
             self.canvas.painter,
             self.preview_screen(),
