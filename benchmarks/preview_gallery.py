@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
             msg = from_payload(examples[name])
             view.set_message(msg, check(msg))
             row.addWidget(view)
-        window.resize(1300, 1000)
+        window.resize(1560, 1000)
         window.show()
         return int(app.exec())
 

@@ -97,14 +97,23 @@ class Painter:
         key = ("frame", item.rect, screen.screen_rect, screen.theme.screen_radius)
         paths = self._frames.get(key)
         if paths is None:
-            box = QPainterPath()
-            box.addRect(qrect(item.rect))
             outer = QPainterPath()
             outer.addRoundedRect(qrect(item.rect), item.radius, item.radius)
             inner = QPainterPath()
             rad = screen.theme.screen_radius
             inner.addRoundedRect(qrect(screen.screen_rect), rad, rad)
-            paths = (outer.subtracted(inner), box.subtracted(outer))
+            r = qrect(item.rect)
+            rad_o = item.radius
+            squares = QPainterPath()
+            for x, y in (
+                (r.left(), r.top()),
+                (r.right() - rad_o, r.top()),
+                (r.left(), r.bottom() - rad_o),
+                (r.right() - rad_o, r.bottom() - rad_o),
+            ):
+                squares.addRect(QRectF(x, y, rad_o, rad_o))
+            # only the four corner squares: a box-minus-outline path leaves hairlines on the edges
+            paths = (outer.subtracted(inner), squares.subtracted(outer))
             self._frames[key] = paths
         ring, corners = paths
         p.setPen(Qt.PenStyle.NoPen)
