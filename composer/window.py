@@ -305,13 +305,15 @@ def headline(status: WindowStatus, now: datetime, tz: tzinfo | None = None) -> s
     return f"closes in {format_countdown(status.seconds_left)}, {when}"
 
 
-def provenance(status: WindowStatus, now: datetime, tz: tzinfo | None = None) -> str:
+def provenance(
+    status: WindowStatus, now: datetime, tz: tzinfo | None = None, *, with_closure: bool = True
+) -> str:
     """Where the time comes from: ``last message yesterday 14:32, via webhook``."""
     parts = []
     if status.last_inbound is not None:
         moment = format_moment(status.last_inbound, now, tz)
         parts.append(f"last message {moment}, via {status.source}")
-    if status.closed_by_api:
+    if status.closed_by_api and with_closure:
         parts.insert(0, "WhatsApp reported 131047")
     return "; ".join(parts)
 

@@ -226,7 +226,7 @@ class WindowCountdown(QWidget):
         unknown = status.state is WindowState.UNKNOWN
         self._set_text(self.headline, headline(status, now, self._tz))
         if status.state is WindowState.CLOSED:
-            origin = provenance(status, now, self._tz)
+            origin = provenance(status, now, self._tz, with_closure=False)  # the reason says it
             detail = closed_reason(status) + (f" ({origin})" if origin else "")
         elif unknown:
             detail = UNKNOWN_HINT

@@ -96,7 +96,7 @@ def test_async_131047_refresh_closes_an_open_window(qtbot: QtBot, store: Store) 
     with qtbot.waitSignal(widget.state_changed):
         widget.refresh()
     assert widget.status().state is WindowState.CLOSED
-    assert "131047" in widget.detail.text()
+    assert widget.detail.text().count("131047") == 1 and "via webhook" in widget.detail.text()
 
 
 def test_unknown_offers_entry_and_ticker_stays_off(qtbot: QtBot, store: Store) -> None:
