@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
-    from composer.validation import Issue
-
     from composer.messages import Message
+    from composer.validation import Issue
 
 
 class Session(QObject):
