@@ -14,10 +14,12 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap
 
 from ui.preview.icons import draw_icon
 from ui.preview.layout import Item, Rect, Screen, ShapeItem, TextItem
+from ui.preview.text_engine import PIXMAP_PAD
 from ui.preview.themes import Theme
 
 _COLORS: dict[str, QColor] = {}
 _EVERYWHERE = (-1e9, 1e9)
+BLIT = True  # pre-rendered text and chrome; False draws everything directly (for comparisons)
 
 
 def color(value: str) -> QColor:
@@ -44,6 +46,10 @@ class Painter:
         self._scaled: dict[tuple[str, int, int], QPixmap] = {}
         self._paths: dict[tuple[object, ...], QPainterPath] = {}
         self._frames: dict[tuple[object, ...], tuple[QPainterPath, QPainterPath]] = {}
+        self._blit = False
+        self._dpr = 1.0
+        self._chrome_key: tuple[object, ...] | None = None
+        self._chrome_pm: QPixmap | None = None
         self.outside: QColor | None = None  # colour around the device; None = transparent
         self._visible = _EVERYWHERE  # (top, bottom) of the visible chat, in content coordinates
 
@@ -58,6 +64,18 @@ class Painter:
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         t = screen.theme
+        tf = p.worldTransform()
+        # Pre-rendered pixmaps are pixel-exact only under a whole-pixel translation.
+        self._blit = BLIT and (
+            tf.m11() == 1
+            and tf.m22() == 1
+            and tf.m12() == 0
+            and tf.m21() == 0
+            and tf.dx() == int(tf.dx())
+            and tf.dy() == int(tf.dy())
+        )
+        self._dpr = p.device().devicePixelRatioF()
+        chat_scroll, sheet_scroll = float(round(chat_scroll)), float(round(sheet_scroll))
         p.save()
         # Rectangular clips only: a rounded clip path makes every later draw call slow, so the
         # device frame (with rounded inner corners) is painted last, over the screen's corners.
@@ -76,8 +94,7 @@ class Painter:
                 self.draw(p, item, t, images)
         self._visible = _EVERYWHERE
         p.restore()
-        for item in screen.chrome:
-            self.draw(p, item, t, images)
+        self._chrome(p, screen, images)
         for item in screen.overlay:
             self.draw(p, item, t, images)
         sr = screen.sheet_rect
@@ -92,6 +109,30 @@ class Painter:
         for item in screen.background:
             if isinstance(item, ShapeItem) and _is_frame(item):
                 self._frame(p, item, screen)
+
+    def _chrome(self, p: QPainter, screen: Screen, images: Mapping[str, QImage]) -> None:
+        """Status bar, header and composer: the same from one keystroke to the next, so they
+        are drawn once into a pixmap and blitted."""
+        if not self._blit:
+            for item in screen.chrome:
+                self.draw(p, item, screen.theme, images)
+            return
+        key = (tuple(screen.chrome), self._dpr, screen.width, screen.height)
+        if self._chrome_key != key:
+            dpr = self._dpr
+            pm = QPixmap(int(screen.width * dpr + 0.5), int(screen.height * dpr + 0.5))
+            pm.setDevicePixelRatio(dpr)
+            pm.fill(Qt.GlobalColor.transparent)
+            cp = QPainter(pm)
+            cp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            self._blit = False  # inside the layer, draw for real
+            for item in screen.chrome:
+                self.draw(cp, item, screen.theme, images)
+            self._blit = True
+            cp.end()
+            self._chrome_key, self._chrome_pm = key, pm
+        assert self._chrome_pm is not None
+        p.drawPixmap(QPointF(0, 0), self._chrome_pm)
 
     def _frame(self, p: QPainter, item: ShapeItem, screen: Screen) -> None:
         key = ("frame", item.rect, screen.screen_rect, screen.theme.screen_radius)
@@ -133,8 +174,18 @@ class Painter:
 
     def draw(self, p: QPainter, item: Item, t: Theme, images: Mapping[str, QImage]) -> None:
         if isinstance(item, TextItem):
-            p.setPen(color(item.color))
-            item.para.draw(p, item.rect.x, item.rect.y)
+            para = item.para
+            para.draws += 1
+            # A paragraph drawn for the first time is usually the one being typed: it will be
+            # replaced on the next keystroke, so it is drawn directly; stable ones are blitted.
+            if self._blit and para.draws > 1:
+                pm = para.pixmap(color(item.color), item.color, self._dpr)
+                p.drawPixmap(
+                    QPointF(round(item.rect.x) - PIXMAP_PAD, round(item.rect.y) - PIXMAP_PAD), pm
+                )
+            else:
+                p.setPen(color(item.color))
+                item.para.draw(p, item.rect.x, item.rect.y)
             return
         kind = item.kind
         r = qrect(item.rect)

@@ -88,8 +88,9 @@ class PhoneCanvas(QWidget):
         if self.laid_out is None:
             return 1.0, 0.0, 0.0
         s = min(1.0, self.width() / self.laid_out.width, self.height() / self.laid_out.height)
-        dx = (self.width() - self.laid_out.width * s) / 2
-        dy = (self.height() - self.laid_out.height * s) / 2
+        # whole pixels: the painter blits pre-rendered text only at integer offsets
+        dx = float((self.width() - round(self.laid_out.width * s)) // 2)
+        dy = float((self.height() - round(self.laid_out.height * s)) // 2)
         return s, dx, dy
 
     def paintEvent(self, event: QPaintEvent) -> None:

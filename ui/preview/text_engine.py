@@ -9,7 +9,7 @@ Long words wrap anywhere, like on the phone (``WrapAtWordBoundaryOrAnywhere``).
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from PySide6.QtCore import QPointF, Qt
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QPainter,
+    QPixmap,
     QTextCharFormat,
     QTextLayout,
     QTextOption,
@@ -27,6 +28,8 @@ from PySide6.QtGui import (
 from composer.formatting import Span, Style
 from composer.limits import utf16_length
 from ui.preview.themes import Theme
+
+PIXMAP_PAD = 4  # margin around a pre-rendered paragraph (italic overhang, tall emoji)
 
 Role = Literal[
     "body", "bold", "footer", "time", "button", "small", "small_bold", "name", "section", "mono"
@@ -43,9 +46,32 @@ class Para:
     natural_width: float
     last_line_width: float
     line_count: int
+    pixmaps: dict[tuple[str, float], QPixmap] = field(default_factory=dict)
+    draws: int = 0
 
     def draw(self, painter: QPainter, x: float, y: float) -> None:
         self.layout.draw(painter, QPointF(x, y))
+
+    def pixmap(self, color: QColor, key: str, dpr: float) -> QPixmap:
+        """The paragraph pre-rendered (transparent background, ``PIXMAP_PAD`` margin).
+
+        Drawing a cached pixmap costs a blit; QTextLayout.draw with colour emoji costs much
+        more, and most paragraphs do not change between two keystrokes.
+        """
+        pm = self.pixmaps.get((key, dpr))
+        if pm is None:
+            w = int((self.width + 2 * PIXMAP_PAD) * dpr + 1)
+            h = int((self.height + 2 * PIXMAP_PAD) * dpr + 1)
+            pm = QPixmap(max(1, w), max(1, h))
+            pm.setDevicePixelRatio(dpr)
+            pm.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pm)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            p.setPen(color)
+            self.layout.draw(p, QPointF(PIXMAP_PAD, PIXMAP_PAD))
+            p.end()
+            self.pixmaps[(key, dpr)] = pm
+        return pm
 
 
 class Fonts:
