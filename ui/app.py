@@ -5,6 +5,7 @@ the editors and the last draft come in right after the first paint (``finish_sta
 and keyring are imported only when sending or opening the settings.
 
 ``WA_COMPOSER_START_TYPE`` (e.g. ``list``) preselects an editor; used for screenshots.
+``WA_COMPOSER_EXIT_WHEN_READY=1`` quits once the editor is ready (benchmarks/startup.py).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from ui.services import Services
 
 START_TYPE_ENV = "WA_COMPOSER_START_TYPE"
+# Benchmark hook: quit once the editor is built and the draft restored (time to interactive).
+EXIT_WHEN_READY_ENV = "WA_COMPOSER_EXIT_WHEN_READY"
 
 
 class _FirstPaint(QObject):
@@ -65,9 +68,11 @@ def make_window(services: Services | None = None, start_kind: str | None = None)
 def run(*, exit_after_first_paint: bool = False) -> int:
     app = make_app()
     window = make_window(start_kind=os.environ.get(START_TYPE_ENV) or None)
-    actions: list[object] = (
-        [QApplication.quit] if exit_after_first_paint else [window.finish_startup]
-    )
+    actions: list[object] = [window.finish_startup]
+    if exit_after_first_paint:
+        actions = [QApplication.quit]
+    elif os.environ.get(EXIT_WHEN_READY_ENV):
+        window.ready.connect(QApplication.quit)
     watcher = _FirstPaint(actions)
     window.installEventFilter(watcher)
     window.show()

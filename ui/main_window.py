@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,19 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.composer_form import ComposerForm
-from ui.editors.fields import restyle
 from ui.editors.titles import TITLES
-from ui.panels.history import HistoryPanel
-from ui.panels.issues_panel import IssuesPanel
-from ui.panels.json_view import JsonView
 from ui.panels.send_bar import SendBar
+from ui.restyle import restyle
 from ui.session import Session
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from composer.messages import Message
     from composer.rules.issue import Issue
+    from ui.composer_form import ComposerForm
+    from ui.panels.history import HistoryPanel
+    from ui.panels.issues_panel import IssuesPanel
+    from ui.panels.json_view import JsonView
     from ui.sender import SendOutcome
     from ui.services import Services
 
@@ -52,6 +52,11 @@ class MainWindow(QMainWindow):
     """Top-level window; ``ready`` fires once the editor is built and the draft restored."""
 
     ready = Signal()
+    form: ComposerForm
+    issues_panel: IssuesPanel
+    json_view: JsonView
+    history: HistoryPanel
+    tabs: QTabWidget
     sent = Signal(object)  # SendOutcome, after the UI has shown it
 
     def __init__(self, services: Services, *, start_kind: str | None = None) -> None:
@@ -72,7 +77,6 @@ class MainWindow(QMainWindow):
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_current_draft)
         self.session.changed.connect(self._on_changed)
-        self.form.edited.connect(self._on_edited)
 
     # --- layout -------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -116,29 +120,18 @@ class MainWindow(QMainWindow):
         top.addWidget(self.drafts_button)
         top.addWidget(self.settings_button)
 
-        self.form = ComposerForm()
-        self.preview_box = QWidget()
-        self.preview_box.setObjectName("previewPane")
-        self.preview_layout = QVBoxLayout(self.preview_box)
-        self.preview_layout.setContentsMargins(0, 0, 0, 0)
-        self.preview: Any = None
-        self.issues_panel = IssuesPanel()
-        self.json_view = JsonView()
-        self.history = HistoryPanel()
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("sideTabs")
-        self.tabs.addTab(self.issues_panel, "Issues")
-        self.tabs.addTab(self.json_view, "JSON")
-        self.tabs.addTab(self.history, "History")
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        # Three panes; their content is built right after the first paint (_build_panels).
+        self.splitter = QSplitter()
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.form)
-        self.splitter.addWidget(self.preview_box)
-        self.splitter.addWidget(self.tabs)
+        for name in ("editorPage", "previewPane", "sidePane"):
+            pane = QWidget()
+            pane.setObjectName(name)
+            self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 4)
         self.splitter.setSizes([520, 380, 380])
+        self.preview: Any = None
         self.send_bar = SendBar()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -152,13 +145,10 @@ class MainWindow(QMainWindow):
 
         self.type_combo.currentIndexChanged.connect(self._on_type_picked)
         self.profile_combo.currentIndexChanged.connect(self._on_profile_picked)
-        self.issues_panel.path_activated.connect(self.focus_path)
         self.send_bar.send_requested.connect(self.send)
         self.import_button.clicked.connect(self.open_import_dialog)
-        self.json_view.import_json.clicked.connect(self.open_import_dialog)
         self.drafts_button.clicked.connect(self.open_drafts_dialog)
         self.settings_button.clicked.connect(self.open_settings)
-        self.tabs.currentChanged.connect(self._on_tab)
         for keys, slot in (
             ("Ctrl+Return", self.send),
             ("Ctrl+Enter", self.send),
@@ -170,12 +160,48 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(slot)
         self._show_profile_badge(SANDBOX)
 
+    def _build_panels(self) -> None:
+        from ui.composer_form import ComposerForm
+        from ui.panels.history import HistoryPanel
+        from ui.panels.issues_panel import IssuesPanel
+        from ui.panels.json_view import JsonView
+
+        self.form = ComposerForm()
+        self.preview_box = QWidget()
+        self.preview_box.setObjectName("previewPane")
+        self.preview_layout = QVBoxLayout(self.preview_box)
+        self.preview_layout.setContentsMargins(0, 0, 0, 0)
+        self.issues_panel = IssuesPanel()
+        self.json_view = JsonView()
+        self.history = HistoryPanel()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sideTabs")
+        self.tabs.addTab(self.issues_panel, "Issues")
+        self.tabs.addTab(self.json_view, "JSON")
+        self.tabs.addTab(self.history, "History")
+        sizes = self.splitter.sizes()
+        for index, widget in enumerate((self.form, self.preview_box, self.tabs)):
+            old = self.splitter.replaceWidget(index, widget)
+            if old is not None:
+                old.deleteLater()
+        self.splitter.setSizes(sizes)
+        self.form.edited.connect(self._on_edited)
+        self.issues_panel.path_activated.connect(self.focus_path)
+        self.json_view.import_json.clicked.connect(self.open_import_dialog)
+        self.tabs.currentChanged.connect(self._on_tab)
+        self.setTabOrder(self.settings_button, self.form)
+
     # --- start-up -----------------------------------------------------------------------------
     def finish_startup(self) -> None:
-        """Build the editor, mount preview and countdown, restore the last draft (after paint)."""
+        """Build the panels and the editor, mount preview and countdown, restore the last draft.
+
+        Runs right after the first paint, so the window appears before pydantic and the editors
+        are loaded.
+        """
         if self._started:
             return
         self._started = True
+        self._build_panels()
         from ui.mounts import mount_countdown, mount_preview
 
         self.preview = mount_preview(self.preview_layout)
@@ -320,6 +346,8 @@ class MainWindow(QMainWindow):
         self._show_profile_badge(self.profile_name())
 
     def _on_profile_picked(self, _index: int) -> None:
+        if not self._started:
+            return
         name = self.profile_name()
         self._show_profile_badge(name)
         self._offer_contacts()
@@ -442,6 +470,8 @@ class MainWindow(QMainWindow):
         return saved
 
     def save_draft_interactive(self) -> None:
+        if not self._started:
+            return
         from PySide6.QtWidgets import QInputDialog, QMessageBox
 
         from composer.drafts import DraftError
@@ -465,16 +495,22 @@ class MainWindow(QMainWindow):
         return error
 
     def open_drafts_dialog(self) -> None:
+        if not self._started:
+            return
         from ui.panels.drafts_dialog import DraftsDialog
 
         DraftsDialog(self).exec()
 
     def open_import_dialog(self) -> None:
+        if not self._started:
+            return
         from ui.panels.import_dialog import ImportDialog
 
         ImportDialog(self).exec()
 
     def open_settings(self) -> None:
+        if not self._started:
+            return
         from ui.panels.settings_dialog import SettingsDialog
 
         SettingsDialog(self.services, self.tasks, self).exec()

@@ -8,15 +8,13 @@ are created on first use, never during start-up.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
-
-from composer.drafts import DraftStore
 
 if TYPE_CHECKING:
     from composer.accounts import Profile, ProfileStore
     from composer.credentials import TokenStore
+    from composer.drafts import DraftStore
     from composer.sandbox import Sandbox
     from composer.store import Store
 
@@ -25,17 +23,36 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass
 class Services:
-    drafts: DraftStore = field(default_factory=DraftStore)
-    profiles_factory: Callable[[], ProfileStore] | None = None
-    tokens_factory: Callable[[], TokenStore] | None = None
-    store_factory: Callable[[], Store] | None = None
-    sandbox_factory: Callable[[], Sandbox] | None = None
-    clock: Callable[[], datetime] = _utc_now
-    # Asked before a real (non-sandbox) send; returns True to go ahead. Tests pass a function.
-    confirm: Callable[[str], bool] | None = None
-    _cache: dict[str, Any] = field(default_factory=dict)
+    """Seams of the app; every argument is optional and defaults to the real thing."""
+
+    def __init__(
+        self,
+        drafts: DraftStore | None = None,
+        profiles_factory: Callable[[], ProfileStore] | None = None,
+        tokens_factory: Callable[[], TokenStore] | None = None,
+        store_factory: Callable[[], Store] | None = None,
+        sandbox_factory: Callable[[], Sandbox] | None = None,
+        clock: Callable[[], datetime] = _utc_now,
+        confirm: Callable[[str], bool] | None = None,
+    ) -> None:
+        self._drafts = drafts
+        self.profiles_factory = profiles_factory
+        self.tokens_factory = tokens_factory
+        self.store_factory = store_factory
+        self.sandbox_factory = sandbox_factory
+        self.clock = clock
+        # Asked before a real (non-sandbox) send; True goes ahead. Tests pass a function.
+        self.confirm = confirm
+        self._cache: dict[str, Any] = {}
+
+    @property
+    def drafts(self) -> DraftStore:
+        if self._drafts is None:
+            from composer.drafts import DraftStore
+
+            self._drafts = DraftStore()
+        return self._drafts
 
     def _get(self, key: str, make: Callable[[], Any]) -> Any:
         if key not in self._cache:

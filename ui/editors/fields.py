@@ -24,19 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from composer.limits import Limit, char_count
+from ui.restyle import restyle
 
 if TYPE_CHECKING:
     from composer.validation import Issue
 
 LABEL_WIDTH = 132
 COUNTER_WIDTH = 60
-
-
-def restyle(widget: QWidget) -> None:
-    """Re-apply the stylesheet after a dynamic property used by a QSS selector changed."""
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
 
 
 class IssueLine(QLabel):

@@ -60,7 +60,7 @@ class IssuesPanel(QWidget):
         else:
             self.summary.setText(f"{len(errors)} error(s), {len(warnings)} warning(s)")
         self.summary.setProperty("level", "error" if errors else "warning" if warnings else "ok")
-        from ui.editors.fields import restyle
+        from ui.restyle import restyle
 
         restyle(self.summary)
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.editors.fields import restyle
+from ui.restyle import restyle
 
 if TYPE_CHECKING:
     from composer.accounts import Profile
