@@ -46,32 +46,35 @@ class MediaStore(QObject):
         self._local[key] = str(path)
         self._images.pop(key, None)
         self._failed.discard(key)
-        self.request(key)
 
     def is_pending(self, key: str) -> bool:
         return key in self._pending
 
-    def request(self, key: str) -> None:
-        """Start loading ``key`` unless it is loaded, loading or known to fail."""
+    def request(self, key: str) -> bool:
+        """Start loading ``key`` unless it is loaded, loading or known to fail.
+
+        True when the image was loaded right away (a local file): lay out again.
+        """
         if not key or key in self._images or key in self._pending or key in self._failed:
-            return
+            return False
         source = self._local.get(key, key)
         if source.startswith(("http://", "https://")):
             self._pending.add(key)
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="preview-media")
             self._pool.submit(self._fetch, key, source)
-            return
+            return False
         path = (
             Path(unquote(urlparse(source).path)) if source.startswith("file://") else Path(source)
         )
         if key.startswith("media-id:") and key not in self._local:
-            return
+            return False
         image = _read_local(path)
         if image is None:
             self._failed.add(key)
-        else:
-            self._images[key] = image
+            return False
+        self._images[key] = image
+        return True
 
     def close(self) -> None:
         if self._pool is not None:

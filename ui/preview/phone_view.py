@@ -299,9 +299,15 @@ class PhoneView(QWidget):
         screen = self._layouter.layout(
             self._msg, self._theme, self._state, self._products, self._media.sizes()
         )
-        for item in screen.all_items():
-            if isinstance(item, ShapeItem) and item.kind == "image" and item.name:
-                self._media.request(item.name)
+        loaded = [
+            self._media.request(item.name)
+            for item in screen.all_items()
+            if isinstance(item, ShapeItem) and item.kind == "image" and item.name
+        ]
+        if any(loaded):  # local files load at once: lay out with their real size
+            screen = self._layouter.layout(
+                self._msg, self._theme, self._state, self._products, self._media.sizes()
+            )
         old = self.canvas.laid_out
         self.canvas.laid_out = screen
         self.canvas.images = self._media.images
