@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from composer.payload import from_payload
 from composer.validation import check
 from ui.preview import PhoneView
+from ui.preview.layout import ShapeItem
 from ui.preview.themes import PLATFORMS, theme_for
 
 EXAMPLES: dict[str, Any] = json.loads(
@@ -91,9 +92,12 @@ def test_save_png_at_2x(view: PhoneView, tmp_path: Path) -> None:
     assert image.pixelColor(round(cx * 2), round(cy * 2)).name().upper() == screen.theme.bubble_in
 
 
-def test_colour_emoji_font_is_available_and_in_the_fallback(
-    view: PhoneView, tmp_path: Path
-) -> None:
+def image_items(view: PhoneView) -> list[ShapeItem]:
+    items = view.preview_screen().all_items()
+    return [s for s in items if isinstance(s, ShapeItem) and s.kind == "image"]
+
+
+def test_colour_emoji_is_available_and_in_the_fallback(view: PhoneView, tmp_path: Path) -> None:
     from PySide6.QtGui import QFontDatabase
 
     from ui.preview.themes import EMOJI_FAMILY, THEMES
@@ -149,9 +153,7 @@ def test_image_header_from_a_local_file(view: PhoneView, tmp_path: Path) -> None
     assert shot.pixelColor(round(image.rect.x + image.rect.w / 2), round(y)).name() == "#ff0000"
 
 
-def test_media_id_shows_a_placeholder_until_a_file_is_given(
-    view: PhoneView, tmp_path: Path
-) -> None:
+def test_media_id_placeholder_until_a_file_is_given(view: PhoneView, tmp_path: Path) -> None:
     from composer.messages import MediaHeader, Message, ReplyButton, ReplyButtons
 
     msg = Message(
