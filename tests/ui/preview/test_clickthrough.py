@@ -186,3 +186,34 @@ def test_new_message_type_resets_the_conversation(qtbot: QtBot, view: PhoneView)
     assert view.preview_screen().texts("reply_title") == ["Keep it"]
     view.set_message(from_payload(EXAMPLES["list_single_section"]), [])
     assert view.preview_screen().texts("reply_title") == []
+
+
+def test_hover_on_the_cta_shows_the_url(qtbot: QtBot, view: PhoneView) -> None:
+    from PySide6.QtWidgets import QToolTip
+
+    payload = EXAMPLES["cta_url_text_header"]
+    view.set_message(from_payload(payload), [])
+    (hit,) = view.preview_screen().chat_hits
+    qtbot.mouseMove(view.canvas, view.canvas.widget_point(hit))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert QToolTip.text() == payload["interactive"]["action"]["parameters"]["url"]
+    assert view.canvas.cursor().shape() == Qt.CursorShape.PointingHandCursor
+
+
+def test_every_tap_of_every_example_is_safe(qtbot: QtBot, view: PhoneView) -> None:
+    from composer.payload import PayloadError
+
+    payloads = [p for k, p in EXAMPLES.items() if k != "invalid"]
+    payloads += [e["payload"] for e in EXAMPLES["invalid"]]
+    for payload in payloads:
+        try:
+            msg = from_payload(payload)
+        except PayloadError:
+            continue
+        view.set_message(msg, [])
+        for hit in list(view.preview_screen().chat_hits):
+            view.tap(hit.action)
+            screen = view.preview_screen()
+            for inner in screen.sheet_hits + screen.overlay_hits:
+                view.tap(inner.action)
+            view.canvas.repaint()
