@@ -58,7 +58,8 @@ def _open_store() -> Any:
 
 def _show(args: argparse.Namespace) -> int:
     from composer.store import StoreError
-    from composer.window import describe, load_facts, utc_now
+    from composer.window import load_facts, utc_now
+    from composer.window_text import describe
 
     recipient = _recipient(args.number)
     if recipient is None:
@@ -79,7 +80,8 @@ def _show(args: argparse.Namespace) -> int:
 
 def _set(args: argparse.Namespace) -> int:
     from composer.store import StoreError
-    from composer.window import describe, load_facts, parse_iso_utc, utc_now
+    from composer.window import load_facts, parse_iso_utc, utc_now
+    from composer.window_text import describe
 
     recipient = _recipient(args.number)
     if recipient is None:

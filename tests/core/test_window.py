@@ -14,10 +14,7 @@ from composer.window import (
     Closure,
     Tone,
     WindowState,
-    describe,
-    format_ago,
     format_countdown,
-    format_moment,
     load_facts,
     parse_iso_utc,
     send_block_reason,
@@ -25,6 +22,7 @@ from composer.window import (
     tone,
     window_status,
 )
+from composer.window_text import describe, format_ago, format_moment
 
 T0 = datetime(2026, 11, 24, 14, 32, 0, tzinfo=UTC)
 WINDOW = timedelta(seconds=limits.SERVICE_WINDOW_SECONDS)

@@ -52,7 +52,7 @@ def _rig(tmp_path: Path, window_errors: str) -> Iterator[Rig]:
         server = WebhookServer(WebhookRecorder(store), app_secret=SECRET, verify_token="t")
         with server:
             # Delays leave time to record the send before its first status arrives.
-            delays = StatusDelays(sent=0.2, delivered=0.4, read=0.6)
+            delays = StatusDelays(sent=0.5, delivered=0.7, read=0.9)
             sandbox = Sandbox(delays=delays, window_errors=window_errors)  # type: ignore[arg-type]
             poster = WebhookPoster(server.url, SECRET)
             sandbox.add_status_listener(poster)

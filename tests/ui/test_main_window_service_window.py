@@ -57,7 +57,7 @@ def test_a_later_131047_closes_an_open_window(window: MainWindow, qtbot: QtBot) 
 @pytest.fixture
 def live_services(home: Path) -> Iterator[Services]:
     """The in-process sandbox with short status delays: its webhooks reach the window."""
-    delays = StatusDelays(sent=0.2, delivered=0.4, read=0.6)
+    delays = StatusDelays(sent=0.5, delivered=0.7, read=0.9)
     svc = Services(
         drafts=DraftStore(home / "drafts"), sandbox_factory=lambda: Sandbox(delays=delays)
     )
@@ -80,9 +80,11 @@ def test_sandbox_statuses_reach_the_window_history(qtbot: QtBot, live_services: 
         outcome = _send(window, qtbot)
         assert outcome.ok, outcome.text
 
-        def read() -> bool:
+        def read() -> bool:  # recorded by the server thread, then signalled to the UI thread
             record = live_services.store().find_by_wamid(outcome.wamid)
-            return record is not None and record.status == "read"
+            return (
+                record is not None and record.status == "read" and window.webhooks.events_seen == 3
+            )
 
         qtbot.waitUntil(read, timeout=10_000)
         record = live_services.store().find_by_wamid(outcome.wamid)

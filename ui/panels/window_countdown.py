@@ -1,6 +1,7 @@
 """The live 24-hour window countdown shown beside the recipient.
 
-All wording and every threshold come from ``composer.window``; this widget only displays them.
+All wording and every threshold come from ``composer.window`` and ``composer.window_text``;
+this widget only displays them.
 One shared 1 Hz ``QTimer`` (``SharedTicker``) drives every countdown, and it runs only while at
 least one countdown is visible and knows its window, so an idle app does no periodic work.
 A tick recomputes the status from facts cached at ``set_recipient``/``refresh`` (no database
@@ -28,22 +29,19 @@ from PySide6.QtWidgets import (
 )
 
 from composer.window import (
-    UNKNOWN_HINT,
     Tone,
     WindowFacts,
     WindowFactsSource,
     WindowState,
     WindowStatus,
-    closed_reason,
-    headline,
     iso_utc,
     load_facts,
     parse_iso_utc,
-    provenance,
     send_warning,
     tone,
     utc_now,
 )
+from composer.window_text import UNKNOWN_HINT, closed_reason, headline, provenance
 
 # Colours per tone (theme data, not logic): text colour of the headline.
 TONE_COLOURS: Final = {

@@ -50,7 +50,7 @@ def test_sandbox_statuses_reach_the_ui_thread_and_history(
     assert indicator.level() == "sandbox" and control.url in indicator.label.text()
     threads: list[threading.Thread] = []
     control.event_received.connect(lambda _e: threads.append(threading.current_thread()))
-    with Sandbox(delays=StatusDelays(sent=0.2, delivered=0.3, read=0.4)) as sandbox:
+    with Sandbox(delays=StatusDelays(sent=0.5, delivered=0.7, read=0.9)) as sandbox:
         control.attach_sandbox(sandbox)
         client = GraphClient(sandbox_profile(), "sandbox-token", SandboxTransport(sandbox))
         payload = copy.deepcopy(EXAMPLES["reply_buttons_text_header"])
@@ -64,6 +64,7 @@ def test_sandbox_statuses_reach_the_ui_thread_and_history(
             wamid=wamid,
         )
         qtbot.waitUntil(lambda: control.events_seen == 3, timeout=10_000)
+        qtbot.wait(50)  # nothing more may arrive
         client.close()
     assert threads == [threading.main_thread()] * 3
     record = store.find_by_wamid(wamid)
