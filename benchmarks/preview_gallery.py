@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     from ui.preview import PhoneView
     from ui.preview.themes import PLATFORMS
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
     examples = json.loads((ROOT / "tests" / "data" / "examples.json").read_text(encoding="utf-8"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -86,7 +86,7 @@ def main() -> int:
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--sheet", action="store_true", help="type with the list sheet open")
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
     full = body_text()
     start = len(full) - TYPED
     view = PhoneView()
