@@ -159,6 +159,7 @@ class TextField(FieldRow):
                 self._editor.setPlainText(text)
             else:
                 self._editor.setText(text)
+                self._editor.setCursorPosition(0)  # show the start of a long loaded value
         self._update_counter()
 
     @property

@@ -18,7 +18,7 @@ class RecipientField(FieldRow):
         self.combo = QComboBox()
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.combo.setMinimumWidth(200)
+        self.combo.setMinimumWidth(180)
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -31,6 +31,7 @@ class RecipientField(FieldRow):
         super().__init__("To", self.combo, parent)
         self.combo.setAccessibleName("Recipient phone number")
         self.label.setFixedWidth(LABEL_WIDTH)
+        self.counter.hide()  # a phone number has no character limit to count
 
     def _picked(self, index: int) -> None:
         number = self.combo.itemData(index)
