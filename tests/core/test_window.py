@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from composer import limits
 from composer.store import Store
@@ -171,3 +174,21 @@ def test_parse_iso_utc() -> None:
         parse_iso_utc("2026-11-24T14:32:00")
     with pytest.raises(ValueError, match="in the future"):
         parse_iso_utc("2026-11-24T15:32:00Z", now=T0)
+
+
+ORDER = {WindowState.OPEN: 0, WindowState.CLOSING: 1, WindowState.CLOSED: 2}
+
+
+@settings(max_examples=200, deadline=None)
+@given(ago=st.lists(st.integers(-3600, 3 * limits.SERVICE_WINDOW_SECONDS), min_size=2, max_size=6))
+def test_time_only_moves_the_window_towards_closed(ago: list[int]) -> None:
+    """As now advances, seconds_left never grows and the state never goes back."""
+    nows = sorted(T0 + timedelta(seconds=s) for s in ago)
+    statuses = [window_status(Inbound(T0), now) for now in nows]
+    for before, after in itertools.pairwise(statuses):
+        assert (after.seconds_left or 0) <= (before.seconds_left or 0)
+        assert ORDER[after.state] >= ORDER[before.state]
+    for now, status in zip(nows, statuses, strict=True):
+        left = (T0 + WINDOW - now).total_seconds()
+        assert (status.state is WindowState.CLOSED) == (left <= 0)
+        assert (status.state is WindowState.CLOSING) == (0 < left < limits.WINDOW_CLOSING_SECONDS)
