@@ -16,6 +16,12 @@ from typing import Any
 
 from composer.messages import ListMessage, LocationRequest, Message, ReplyButtons
 from composer.phone import normalize
+from composer.sandbox.contacts import (
+    DEMO_CONTACTS,
+    SANDBOX_DISPLAY_PHONE_NUMBER,
+    SANDBOX_PHONE_NUMBER_ID,
+    SANDBOX_WABA_ID,
+)
 
 
 class ReplyError(ValueError):
@@ -24,12 +30,15 @@ class ReplyError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class WebhookContext:
-    """Who is who in the simulated webhook. Defaults describe the built-in sandbox number."""
+    """Who is who in the simulated webhook. Defaults describe the built-in sandbox number.
 
-    waba_id: str = "100000000000000"
-    phone_number_id: str = "100000000000001"
-    display_phone_number: str = "15550100000"
-    customer_name: str = "Customer"
+    ``customer_name`` None: the sandbox demo contact's name for its number, else "Customer".
+    """
+
+    waba_id: str = SANDBOX_WABA_ID
+    phone_number_id: str = SANDBOX_PHONE_NUMBER_ID
+    display_phone_number: str = normalize(SANDBOX_DISPLAY_PHONE_NUMBER)
+    customer_name: str | None = None
     business_message_id: str = "wamid.PREVIEW_BUSINESS_MESSAGE"
 
 
@@ -126,13 +135,22 @@ def _envelope(
             "display_phone_number": context.display_phone_number,
             "phone_number_id": context.phone_number_id,
         },
-        "contacts": [{"profile": {"name": context.customer_name}, "wa_id": customer}],
+        "contacts": [{"profile": {"name": _name(context, customer)}, "wa_id": customer}],
         "messages": [message],
     }
     return {
         "object": "whatsapp_business_account",
         "entry": [{"id": context.waba_id, "changes": [{"value": value, "field": "messages"}]}],
     }
+
+
+def _name(context: WebhookContext, customer: str) -> str:
+    if context.customer_name is not None:
+        return context.customer_name
+    for contact in DEMO_CONTACTS:
+        if contact.wa_id == customer:
+            return contact.name
+    return "Customer"
 
 
 def _reply_wamid(customer: str, timestamp: str, body: dict[str, Any]) -> str:

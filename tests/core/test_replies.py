@@ -95,6 +95,20 @@ def test_each_button_gives_the_reference_shape(index: int) -> None:
     assert message["id"].startswith("wamid.")
 
 
+def test_sandbox_defaults_and_demo_contact_names() -> None:
+    ana = Message(to="+1 555 010 0001", content=BUTTONS.content)
+    body = button_reply_webhook(ana, 0, at=AT)
+    value = body["entry"][0]["changes"][0]["value"]
+    assert value["contacts"][0] == {"profile": {"name": "Ana Souza"}, "wa_id": "15550100001"}
+    assert value["metadata"] == {
+        "display_phone_number": "15550100000",
+        "phone_number_id": "100000000000001",
+    }
+    assert body["entry"][0]["id"] == "100000000000002"
+    other = button_reply_webhook(BUTTONS, 0, at=AT)["entry"][0]["changes"][0]["value"]
+    assert other["contacts"][0]["profile"]["name"] == "Customer"
+
+
 def test_context_overrides_ids() -> None:
     ctx = WebhookContext(
         waba_id="102290129340398",

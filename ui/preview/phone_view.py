@@ -36,7 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from composer.messages import ListMessage, LocationRequest, Message, ReplyButtons
-from composer.replies import button_reply_webhook, list_reply_webhook, location_reply_webhook
+from composer.replies import (
+    WebhookContext,
+    button_reply_webhook,
+    list_reply_webhook,
+    location_reply_webhook,
+)
 from composer.validation import Issue
 from ui.preview.chat import SAMPLE_LOCATION
 from ui.preview.export import render_image
@@ -191,6 +196,7 @@ class PhoneView(QWidget):
         self._state = ChatState()
         self._products: dict[str, ProductPreview] = {}
         self.last_webhook: dict[str, Any] | None = None
+        self._webhook_context = WebhookContext()
 
         self.canvas = PhoneCanvas(self)
         self.canvas.action.connect(self._on_action)
@@ -255,6 +261,10 @@ class PhoneView(QWidget):
     ) -> None:
         self._products[retailer_id] = ProductPreview(name, price, image)
         self._relayout()
+
+    def set_webhook_context(self, context: WebhookContext) -> None:
+        """Ids and names used in the simulated webhooks (default: the sandbox number)."""
+        self._webhook_context = context
 
     def set_media_file(self, key: str, path: str | Path) -> None:
         """Show a local file for a media header (key: its link, or "media-id:<id>")."""
@@ -334,7 +344,7 @@ class PhoneView(QWidget):
         c = msg.content
         state = self._state
         if name == "button" and isinstance(c, ReplyButtons):
-            body = button_reply_webhook(msg, action[1])
+            body = button_reply_webhook(msg, action[1], context=self._webhook_context)
             title = c.buttons[action[1]].title
             state = replace(state, replies=(*state.replies, Reply("text", title)))
             self._publish(state, body)
@@ -351,14 +361,14 @@ class PhoneView(QWidget):
         elif name == "send_list" and isinstance(c, ListMessage) and state.selected is not None:
             s, r = state.selected
             row = c.sections[s].rows[r]
-            body = list_reply_webhook(msg, s, r)
+            body = list_reply_webhook(msg, s, r, context=self._webhook_context)
             reply = Reply("list", row.title, row.description or "")
             self._publish(
                 replace(state, sheet="", selected=None, replies=(*state.replies, reply)), body
             )
         elif name == "send_location" and isinstance(c, LocationRequest):
             lat, lon = SAMPLE_LOCATION
-            body = location_reply_webhook(msg, lat, lon)
+            body = location_reply_webhook(msg, lat, lon, context=self._webhook_context)
             reply = Reply("location", f"📍 {lat}, {lon}")
             self._publish(replace(state, replies=(*state.replies, reply)), body)
 
