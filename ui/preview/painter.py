@@ -264,12 +264,7 @@ class Painter:
             out = "out" in item.flags
             corner = r.right() - rad if out else r.left()
             p.fillRect(QRectF(corner, r.top(), rad, rad), fill)
-            edge = r.right() if out else r.left()
-            tip = edge + t.tail_w if out else edge - t.tail_w
-            inner = edge - 1 if out else edge + 1
-            p.drawPolygon(
-                [QPointF(inner, r.top()), QPointF(tip, r.top()), QPointF(inner, r.top() + t.tail_h)]
-            )
+            p.drawPath(tail_path(r, out, t.tail_w, t.tail_h))
 
     def _radio(self, p: QPainter, item: ShapeItem) -> None:
         r = qrect(item.rect)
@@ -365,6 +360,28 @@ class Painter:
             p, "pin", QRectF(r.center().x() - 14, r.center().y() - 30, 28, 34), QColor("#E2574C")
         )
         p.restore()
+
+
+def tail_path(r: QRectF, out: bool, tail_w: float, tail_h: float) -> QPainterPath:
+    """WhatsApp Web's 8x13 "tail-in" outline (mirrored for "tail-out"), scaled to the theme.
+
+    In its box the notch runs from (1.53, 2.57) down to (8, 11.19), up the bubble edge to (8, 0),
+    along the top to (2.81, 0) and curves back to the start (look notes, section 3).
+    """
+    sx, sy = tail_w / 8.0, tail_h / 13.0
+    edge = r.right() if out else r.left()
+    sign = 1.0 if out else -1.0
+
+    def pt(x: float, y: float) -> QPointF:  # x measured from the bubble edge outwards
+        return QPointF(edge + sign * (8.0 - x) * sx, r.top() + y * sy)
+
+    path = QPainterPath(pt(1.53, 2.57))
+    path.lineTo(pt(8.0, 11.19))
+    path.lineTo(pt(8.0 + 1.0 / sx, 11.19))  # one pixel into the bubble: no seam
+    path.lineTo(pt(8.0 + 1.0 / sx, 0.0))
+    path.lineTo(pt(2.81, 0.0))
+    path.cubicTo(pt(1.0, 0.0), pt(0.6, 1.4), pt(1.53, 2.57))
+    return path
 
 
 def doodle_tile(ink: QColor, size: int = 180) -> QPixmap:
