@@ -2,8 +2,9 @@
 
 Inbound messages move the customer's window (``set_last_inbound``); statuses move the history
 (``update_status``); a failed status carrying 131047 also closes the window, because the API is
-the authority over the local clock. Meta retries deliveries for days, so every event goes
-through ``remember_event`` first and a replay changes nothing.
+the authority over the local clock. Meta retries deliveries for days: every write is idempotent
+and ``remember_event`` decides which events are new (counted, passed to ``on_event``), so a
+replay changes nothing and is reported once.
 """
 
 from __future__ import annotations
@@ -80,18 +81,17 @@ class WebhookRecorder:
         origin = source or self._source
         recorded = duplicates = inbound = statuses = closed = 0
         for event in events:
+            # Apply first, then remember: every write is idempotent (statuses never move
+            # backwards, inbound times keep the newest, closures only move forward), so a crash
+            # or store error between the two leaves the event to Meta's retry instead of losing it.
+            closes = self._apply(event, origin)
             if not self._store.remember_event(event.key):
                 duplicates += 1
                 continue
             recorded += 1
-            if isinstance(event, InboundMessage):
-                if event.sender is not None and is_phone_like(event.sender):
-                    self._store.set_last_inbound(event.sender, event.timestamp, origin)
-                inbound += 1
-            elif isinstance(event, StatusUpdate):
-                statuses += 1
-                if self._apply_status(event, origin):
-                    closed += 1
+            inbound += isinstance(event, InboundMessage)
+            statuses += isinstance(event, StatusUpdate)
+            closed += closes
             if self._on_event is not None:
                 self._on_event(event)
         result = RecordResult(recorded, duplicates, inbound, statuses, closed)
@@ -105,6 +105,16 @@ class WebhookRecorder:
                 t.windows_closed + closed,
             )
         return result
+
+    def _apply(self, event: WebhookEvent, origin: str) -> bool:
+        """Write one event; True when it closed a window (a 131047)."""
+        if isinstance(event, InboundMessage):
+            if event.sender is not None and is_phone_like(event.sender):
+                self._store.set_last_inbound(event.sender, event.timestamp, origin)
+            return False
+        if isinstance(event, StatusUpdate):
+            return self._apply_status(event, origin)
+        return False
 
     def _apply_status(self, event: StatusUpdate, origin: str) -> bool:
         """Update the history; True when a 131047 closed the recipient's window."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import sqlite3
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -179,3 +180,29 @@ def test_burst_of_1000_signed_posts_loses_none(receiver: Receiver) -> None:
         assert inbound.at == datetime.fromtimestamp(1750025136 + i, UTC)
     missing = [i for i in range(total) if receiver.store.last_inbound(f"1555020{i:04d}") is None]
     assert missing == []
+
+
+class _OnceLockedStore(Store):
+    """A real store whose first status write fails as a long-held lock would ("database is
+    locked"). Provoking the real lock takes the store's 10 s busy timeout, hence this one fault."""
+
+    failed = False
+
+    def update_status(self, *args: Any, **kwargs: Any) -> bool:
+        if not self.failed:
+            self.failed = True
+            raise sqlite3.OperationalError("database is locked")
+        return super().update_status(*args, **kwargs)
+
+
+def test_store_failure_answers_500_and_the_retry_is_recorded(tmp_path: Path) -> None:
+    with _OnceLockedStore(tmp_path / "db.sqlite3") as store:
+        _record_send(store)
+        server = WebhookServer(WebhookRecorder(store), app_secret=SECRET, verify_token=TOKEN)
+        with server:
+            body = canonical_body(SHAPES["webhook_status_delivered"])
+            first = _post(server.url, body, sign(body, SECRET))
+            assert first.status_code == 500 and store.history()[0].status == "accepted"
+            retry = _post(server.url, body, sign(body, SECRET))  # Meta retries
+            assert retry.status_code == 200 and retry.json()["recorded"] == 1
+            assert store.history()[0].status == "delivered"
