@@ -10,6 +10,8 @@ from composer.rules.base import Out, is_web_url
 
 __all__ = ["PARTS", "PartsPolicy", "check_media", "check_parts"]
 
+# A media header "link" with this scheme is a local file the app uploads on send.
+LOCAL_FILE_SCHEME = "file://"
 _ALL_HEADERS = frozenset({"text", *limits.HEADER_MEDIA_KINDS})
 _TEXT_ONLY = frozenset({"text"})
 _NONE: frozenset[str] = frozenset()
@@ -111,7 +113,15 @@ def check_media(header: MediaHeader, path: str, out: Out) -> None:
             f"The {header.kind} header has {both}; give exactly one (an uploaded media id "
             "is recommended).",
         )
-    if header.link is not None and not is_web_url(header.link):
+    if header.link is not None and header.link.startswith(LOCAL_FILE_SCHEME):
+        # The composer window's "local file" source: uploaded on send, then sent by media id.
+        out.warn(
+            "header.media.local_file",
+            mpath + ".link",
+            f"The {header.kind} is a local file; it is uploaded when you send and the message "
+            "then carries its media id (this JSON is not sendable as it is).",
+        )
+    elif header.link is not None and not is_web_url(header.link):
         out.error(
             "header.media.link",
             mpath + ".link",
