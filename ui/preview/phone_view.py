@@ -45,6 +45,7 @@ from composer.replies import (
 from composer.validation import Issue
 from ui.preview.chat import SAMPLE_LOCATION
 from ui.preview.export import render_image
+from ui.preview.fonts import ensure_emoji_font
 from ui.preview.layout import ChatState, Hit, Layouter, ProductPreview, Reply, Screen, ShapeItem
 from ui.preview.media import MediaStore
 from ui.preview.painter import Painter
@@ -188,6 +189,7 @@ class PhoneView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.has_colour_emoji = ensure_emoji_font()
         self._layouter = Layouter()
         self._media = MediaStore(self)
         self._media.changed.connect(self._relayout)

@@ -213,3 +213,33 @@ def test_linked_image_is_fetched_off_the_ui_thread(
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+def test_tall_chat_sticks_to_the_bottom_and_scrolls_with_the_wheel(view: PhoneView) -> None:
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    from composer.messages import Message, TextMessage
+
+    body = "\n".join(f"Line {i}" for i in range(80))
+    view.set_message(Message(to="1", content=TextMessage(body=body)), [])
+    screen = view.preview_screen()
+    assert screen.max_chat_scroll() > 0
+    assert view.canvas.chat_scroll == screen.max_chat_scroll()  # like a phone: newest visible
+    centre = QPointF(view.canvas.width() / 2, view.canvas.height() / 2)
+    wheel = QWheelEvent(
+        centre,
+        view.canvas.mapToGlobal(centre),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.canvas, wheel)
+    assert view.canvas.chat_scroll == screen.max_chat_scroll() - 120
+    # typing keeps the reader's place relative to the bottom
+    view.set_message(Message(to="1", content=TextMessage(body=body + "!")), [])
+    assert view.canvas.chat_scroll == view.preview_screen().max_chat_scroll() - 120
