@@ -222,8 +222,11 @@ class WindowCountdown(QWidget):
         self._status = status
         current_tone = tone(status)
         unknown = status.state is WindowState.UNKNOWN
-        self._set_text(self.headline, headline(status, now, self._tz))
-        if status.state is WindowState.CLOSED:
+        nobody = not self._facts.recipient  # no recipient yet: nothing to say
+        self._set_text(self.headline, "" if nobody else headline(status, now, self._tz))
+        if nobody:
+            detail = ""
+        elif status.state is WindowState.CLOSED:
             origin = provenance(status, now, self._tz, with_closure=False)  # the reason says it
             detail = closed_reason(status) + (f" ({origin})" if origin else "")
         elif unknown:
@@ -231,7 +234,7 @@ class WindowCountdown(QWidget):
         else:
             detail = provenance(status, now, self._tz)
         self._set_text(self.detail, detail)
-        self._entry.setVisible(unknown)
+        self._entry.setVisible(unknown and not nobody)
         warn = send_warning(status) is not None
         signature = (status.state, current_tone, warn, status.closed_by_api, status.last_inbound)
         if signature != self._signature:

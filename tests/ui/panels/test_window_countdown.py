@@ -159,3 +159,12 @@ def test_real_timer_ticks_once_a_second(qtbot: QtBot, store: Store) -> None:
     qtbot.waitUntil(lambda: widget.headline.text() != before, timeout=3000)
     widget.hide()
     assert not shared_ticker().is_running()
+
+
+def test_no_recipient_shows_nothing(qtbot: QtBot, store: Store) -> None:
+    widget = _widget(qtbot, store, Clock())
+    with qtbot.waitSignal(widget.state_changed) as blocker:
+        widget.set_recipient("  ")
+    assert blocker.args[0].state is WindowState.UNKNOWN
+    assert widget.headline.text() == "" and widget.detail.text() == ""
+    assert not widget._entry.isVisible()
