@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
 
+from composer.rules.parts import LOCAL_FILE_SCHEME as FILE_SCHEME
+
 if TYPE_CHECKING:
     from composer.accounts import Profile
     from composer.messages import Message
     from ui.services import Services
-
-FILE_SCHEME = "file://"
 
 
 @dataclass(frozen=True)

@@ -147,3 +147,47 @@ def test_closed_window_disables_send_with_the_reason(
     window.load_payload(dict(payload, to="+15550100001"))
     qtbot.waitUntil(lambda: window.send_bar.button.isEnabled(), timeout=3000)
     window._autosave.stop()
+
+
+def test_local_header_file_is_uploaded_on_send(
+    qtbot: QtBot,
+    services: Services,  # noqa: F811
+    tmp_path: Any,
+) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from ui.editors.reply_buttons import ReplyButtonsEditor
+
+    picture = tmp_path / "banner.png"
+    image = QImage(32, 32, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1f7a55"))
+    assert image.save(str(picture))
+    window = open_window(qtbot, services)
+    assert window.load_payload(examples()["reply_buttons_text_header"]) is None
+    editor = window.form.editor()
+    assert isinstance(editor, ReplyButtonsEditor)
+    header = editor.parts.header
+    assert header is not None
+    header.kind.combo.setCurrentIndex(header.kind.combo.findData("image"))
+    media = header.media
+    media.source.setCurrentIndex(media.source.findData("file"))
+    qtbot.keyClicks(media.value, str(picture))
+    shown = json.loads(window.json_view.json_text())
+    assert shown["interactive"]["header"] == {
+        "type": "image",
+        "image": {"link": picture.as_uri()},
+    }
+    warnings = [i for i in window.session.issues() if i.rule == "header.media.local_file"]
+    assert warnings and str(warnings[0].severity) == "warning"
+    assert window.send_bar.button.isEnabled()
+    sent: list[Any] = []
+    window.sent.connect(sent.append)
+    window.send()
+    qtbot.waitUntil(lambda: len(sent) == 1, timeout=10_000)
+    assert sent[0].ok, sent[0].text
+    record = services.store().history()[0]
+    media_ref = record.payload["interactive"]["header"]["image"]
+    assert set(media_ref) == {"id"}
+    assert services.sandbox().media(media_ref["id"]) == ("image/png", picture.stat().st_size)
+    window.tasks.wait()
+    window._autosave.stop()

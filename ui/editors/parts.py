@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from composer import limits
 from composer.limits import Limit
+from composer.rules.parts import LOCAL_FILE_SCHEME as FILE_SCHEME
 from ui.editors.base import opt
 from ui.editors.fields import ChoiceField, FieldRow, Markable, TextField
 
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from composer.messages import Header, Interactive
     from composer.validation import Issue
 
-FILE_SCHEME = "file://"
 HEADER_KINDS = (("None", "none"), ("Text", "text"), ("Image", "image"), ("Video", "video"),
                 ("Document", "document"))  # fmt: skip
 SOURCES = (("Link (https URL)", "link"), ("Media id (uploaded)", "id"),

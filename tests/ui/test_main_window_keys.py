@@ -1,0 +1,110 @@
+"""Keyboard shortcuts, tab order and accessible names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from composer.payload import to_payload
+from tests.ui.conftest import examples
+from ui.editors.fields import TextField
+from ui.editors.titles import TITLES
+from ui.main_window import MainWindow
+from ui.services import Services
+
+
+def _activate(window: MainWindow, qtbot: QtBot) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+
+
+def test_ctrl_enter_sends(window: MainWindow, qtbot: QtBot) -> None:
+    _activate(window, qtbot)
+    assert window.load_payload(dict(examples()["location_request"], to="+15550100001")) is None
+    sent: list[Any] = []
+    window.sent.connect(sent.append)
+    body = window.form.editor().parts.body  # type: ignore[attr-defined]
+    body.editor.setFocus()
+    qtbot.keyClick(body.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(sent) == 1, timeout=10_000)
+    assert sent[0].ok
+    assert body.text() == examples()["location_request"]["interactive"]["body"]["text"]
+
+
+def test_ctrl_s_saves_the_named_draft(window: MainWindow, services: Services, qtbot: QtBot) -> None:
+    _activate(window, qtbot)
+    assert window.load_payload(examples()["catalog_message"]) is None
+    window.save_draft_as("catalog")
+    footer = window.form.editor().parts.footer  # type: ignore[attr-defined]
+    footer.editor.setFocus()
+    qtbot.keyClick(footer.editor, Qt.Key.Key_End)
+    qtbot.keyClicks(footer.editor, "!")
+    qtbot.keyClick(footer.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = services.drafts.open("catalog").data["payload"]
+    current = window.session.current()
+    assert current is not None and saved == to_payload(current)
+    assert saved["interactive"]["footer"]["text"].endswith("!")
+
+
+def test_ctrl_i_opens_the_import_dialog(window: MainWindow, qtbot: QtBot) -> None:
+    from ui.panels.import_dialog import ImportDialog
+
+    _activate(window, qtbot)
+    seen: list[str] = []
+
+    def close_it() -> None:
+        modal = QApplication.activeModalWidget()
+        seen.append(type(modal).__name__)
+        if modal is not None:
+            modal.close()
+
+    QTimer.singleShot(200, close_it)
+    qtbot.keyClick(window.type_combo, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert seen == [ImportDialog.__name__]
+
+
+def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
+    # the window's own controls (the preview and the webhook bar belong to other panels)
+    for kind in TITLES:
+        window.type_combo.setCurrentIndex(window.type_combo.findData(kind))
+        unnamed = []
+        roots = [window.form, window.tabs, window.send_bar, window.type_combo.parentWidget()]
+        for w in [c for r in roots for c in r.findChildren(QWidget)]:
+            if not w.isVisibleTo(window):
+                continue
+            if isinstance(w, QLineEdit) and isinstance(w.parent(), QComboBox):
+                continue  # the combo's own line edit; the combo is named
+            if isinstance(w, QAbstractButton) and w.text().strip():
+                continue  # the label is the name
+            if isinstance(w, (QLineEdit, QPlainTextEdit, QComboBox, QAbstractButton)):
+                if not w.accessibleName().strip():
+                    unnamed.append(f"{type(w).__name__} {w.objectName()}")
+        assert unnamed == [], f"{kind}: {unnamed}"
+
+
+def test_tab_moves_down_the_form(window: MainWindow, qtbot: QtBot) -> None:
+    _activate(window, qtbot)
+    window.type_combo.setCurrentIndex(window.type_combo.findData("list"))
+    inputs = {f.editor: f for f in window.form.findChildren(TextField) if f.isVisibleTo(window)}
+    body = window.form.editor().parts.body  # type: ignore[attr-defined]
+    body.editor.setFocus()
+    qtbot.waitUntil(body.editor.hasFocus, timeout=2000)
+    order: list[QWidget] = []
+    for _ in range(40):
+        current = QApplication.focusWidget()
+        if current in inputs and current not in order:
+            order.append(current)
+        qtbot.keyClick(current, Qt.Key.Key_Tab)
+    ys = [w.mapTo(window, w.rect().topLeft()).y() for w in order]
+    assert len(order) >= 6
+    assert ys == sorted(ys), "tab order follows the form from top to bottom"
