@@ -86,9 +86,9 @@ def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
                 continue  # the combo's own line edit; the combo is named
             if isinstance(w, QAbstractButton) and w.text().strip():
                 continue  # the label is the name
-            if isinstance(w, (QLineEdit, QPlainTextEdit, QComboBox, QAbstractButton)):
-                if not w.accessibleName().strip():
-                    unnamed.append(f"{type(w).__name__} {w.objectName()}")
+            controls = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractButton)
+            if isinstance(w, controls) and not w.accessibleName().strip():
+                unnamed.append(f"{type(w).__name__} {w.objectName()}")
         assert unnamed == [], f"{kind}: {unnamed}"
 
 
