@@ -62,6 +62,9 @@ def _clock() -> str:
     return _CLOCK[0][1]
 
 
+_HINT = "Tap a button in the phone to see the webhook JSON your business would receive."
+
+
 class PhoneCanvas(QWidget):
     """Paints the current Screen scaled to fit and turns clicks into layout actions."""
 
@@ -209,14 +212,16 @@ class PhoneView(QWidget):
             "Tap a reply button, send a list row or share a location in the preview to see the "
             "webhook JSON your business endpoint would receive."
         )
-        self.json_view.setMaximumHeight(150)
+        self.json_view.setMaximumHeight(160)
+        self.json_view.setVisible(False)  # shown with the first webhook: the phone gets the room
         self.copy_button = QPushButton("Copy", self)
         self.copy_button.setToolTip("Copy the webhook JSON")
         self.copy_button.setEnabled(False)
         self.copy_button.clicked.connect(self.copy_webhook)
         head = QHBoxLayout()
-        head.addWidget(QLabel("Webhook the business receives", self))
-        head.addStretch(1)
+        self.json_label = QLabel(_HINT, self)
+        self.json_label.setWordWrap(True)
+        head.addWidget(self.json_label, 1)
         head.addWidget(self.copy_button)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -383,5 +388,7 @@ class PhoneView(QWidget):
         self._set_state(state)
         self.last_webhook = body
         self.json_view.setPlainText(json.dumps(body, indent=2, ensure_ascii=False))
+        self.json_view.setVisible(True)
+        self.json_label.setText("Webhook the business receives")
         self.copy_button.setEnabled(True)
         self.reply_webhook.emit(body)

@@ -217,3 +217,12 @@ def test_every_tap_of_every_example_is_safe(qtbot: QtBot, view: PhoneView) -> No
             for inner in screen.sheet_hits + screen.overlay_hits:
                 view.tap(inner.action)
             view.canvas.repaint()
+
+
+def test_json_panel_appears_with_the_first_webhook(qtbot: QtBot, view: PhoneView) -> None:
+    view.set_message(from_payload(EXAMPLES["reply_buttons_text_header"]), [])
+    assert not view.json_view.isVisible()
+    assert "Tap a button" in view.json_label.text()
+    click(qtbot, view, ("button", 0))
+    assert view.json_view.isVisible()
+    assert view.json_label.text() == "Webhook the business receives"
