@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -33,9 +32,6 @@ from composer.webhook_recorder import WebhookRecorder
 MAX_BODY_BYTES: Final = 4 * 1024 * 1024
 IDLE_TIMEOUT_SECONDS: Final = 30.0
 
-APP_SECRET_ENV: Final = "WA_COMPOSER_APP_SECRET"  # noqa: S105 (a variable name, not a secret)
-VERIFY_TOKEN_ENV: Final = "WA_COMPOSER_VERIFY_TOKEN"  # noqa: S105
-SECRET_NAMES: Final = {"app_secret": APP_SECRET_ENV, "verify_token": VERIFY_TOKEN_ENV}
 
 log = logging.getLogger(__name__)
 
@@ -234,30 +230,3 @@ class WebhookServer:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def resolve_secrets(profile: str) -> tuple[str, str]:
-    """(app secret, verify token) from the environment, else the profile's keyring entries.
-
-    Raises ValueError with a sentence saying what is missing and how to provide it.
-    """
-    values = {name: os.environ.get(env, "").strip() for name, env in SECRET_NAMES.items()}
-    missing = [name for name, value in values.items() if not value]
-    keyring_problem = ""
-    if missing:
-        from composer.credentials import CredentialsError, KeyringSecretStore
-
-        try:
-            secrets = KeyringSecretStore()
-            for name in missing:
-                values[name] = (secrets.get(profile, name) or "").strip()
-        except CredentialsError as exc:
-            keyring_problem = f" (keyring: {exc})"
-    still = [name for name, value in values.items() if not value]
-    if still:
-        wanted = ", ".join(f"{name} ({SECRET_NAMES[name]})" for name in still)
-        raise ValueError(
-            f"no {wanted} for profile {profile!r}{keyring_problem}. Set the environment "
-            f"variable(s), or run `wa-composer webhook --store-secrets --profile {profile}`."
-        )
-    return values["app_secret"], values["verify_token"]

@@ -13,7 +13,7 @@ import getpass
 import sys
 from typing import Any
 
-DEFAULT_PORT = 8484
+from composer.webhook_config import DEFAULT_PORT
 
 
 def register(subparsers: Any) -> None:
@@ -78,7 +78,7 @@ def _run(args: argparse.Namespace) -> int:
         return _store_secrets(profile)
     if not 0 <= args.port <= 65535:
         return _fail(f"--port: {args.port} is not a port number (0-65535)")
-    from composer.webhook_server import resolve_secrets
+    from composer.webhook_config import resolve_secrets
 
     try:
         app_secret, verify_token = resolve_secrets(profile)

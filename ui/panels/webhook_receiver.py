@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from composer.graph.webhooks import WebhookEvent
+from composer.webhook_config import DEFAULT_PORT
 from composer.webhook_recorder import WebhookRecorder
 from composer.webhook_server import ServerStats, WebhookServer
 
@@ -25,8 +26,15 @@ class WebhookReceiverControl(QObject):
     state_changed = Signal()
 
     def __init__(
-        self, store: Any, *, host: str = "127.0.0.1", port: int = 0, parent: QObject | None = None
+        self,
+        store: Any,
+        *,
+        host: str = "127.0.0.1",
+        port: int | None = None,
+        parent: QObject | None = None,
     ) -> None:
+        """``port`` None: any free port for the sandbox alone, ``DEFAULT_PORT`` (stable, for a
+        tunnel) with real secrets."""
         super().__init__(parent)
         self._store = store
         self._host, self._port = host, port
@@ -44,18 +52,19 @@ class WebhookReceiverControl(QObject):
         self.stop()
         self._sandbox_only = not app_secret
         self._secret = app_secret or secrets.token_hex(32)
+        port = self._port if self._port is not None else 0 if self._sandbox_only else DEFAULT_PORT
         recorder = WebhookRecorder(self._store, self.event_received.emit)
         server = WebhookServer(
             recorder,
             app_secret=self._secret,
             verify_token=verify_token or "",
             host=self._host,
-            port=self._port,
+            port=port,
         )
         try:
             server.start()
         except OSError as exc:
-            self.error = f"cannot listen on {self._host}:{self._port} ({exc.strerror or exc})"
+            self.error = f"cannot listen on {self._host}:{port} ({exc.strerror or exc})"
             self.state_changed.emit()
             return False
         self._server, self.error = server, None
@@ -64,7 +73,7 @@ class WebhookReceiverControl(QObject):
 
     def start_for_profile(self, profile: str) -> bool:
         """Start with the profile's secrets (environment or keyring), else sandbox-only."""
-        from composer.webhook_server import resolve_secrets
+        from composer.webhook_config import resolve_secrets
 
         try:
             app_secret, verify_token = resolve_secrets(profile)

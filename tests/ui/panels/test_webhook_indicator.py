@@ -35,7 +35,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def control(store: Store) -> Iterator[WebhookReceiverControl]:
-    made = WebhookReceiverControl(store)
+    made = WebhookReceiverControl(store, port=0)  # tests never take the fixed default port
     yield made
     made.stop()
 
