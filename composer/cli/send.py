@@ -92,7 +92,7 @@ class _Report:
 def _run(args: argparse.Namespace) -> int:
     report = _Report(args.json)
     payload = _read(args.file, report)
-    if payload is None:
+    if payload is _UNUSABLE:
         return EXIT_INVALID
     if args.to is not None:
         if not isinstance(payload, dict):
@@ -105,22 +105,18 @@ def _run(args: argparse.Namespace) -> int:
     return _send(args, payload, report)
 
 
-def _read(name: str, report: _Report) -> object | None:
+_UNUSABLE = object()
+
+
+def _read(name: str, report: _Report) -> object:
+    """The parsed document, or _UNUSABLE (already reported) when it cannot be read or parsed."""
+    from composer.cli.validate import InputError, display_name, parse_json, read_input
+
     try:
-        if name == "-":
-            text = sys.stdin.read()
-        else:
-            with open(name, encoding="utf-8") as handle:
-                text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        report.invalid(f"{name}: cannot read ({getattr(exc, 'strerror', None) or exc})")
-        return None
-    try:
-        data: object = json.loads(text)
-    except json.JSONDecodeError as exc:
-        report.invalid(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno}, col {exc.colno})")
-        return None
-    return data
+        return parse_json(read_input(name))
+    except InputError as exc:
+        report.invalid(f"{display_name(name)}: {exc.message} [{exc.rule}]")
+        return _UNUSABLE
 
 
 def _validated(payload: object, report: _Report) -> bool:

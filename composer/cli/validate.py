@@ -74,42 +74,81 @@ def _unreadable(name: str, rule: str, message: str) -> FileResult:
     return FileResult(name, [Issue(rule, "$", Severity.ERROR, message)], readable=False)
 
 
+class InputError(Exception):
+    """A file that cannot be read or is not JSON; ``rule`` is file.unreadable/not_json/too_large."""
+
+    def __init__(self, rule: str, message: str) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.message = message
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed in JSON")
+
+
+def parse_json(data: bytes) -> object:
+    """Decode and parse one document (shared with ``send``). Raises only InputError."""
+    if len(data) > MAX_BYTES:
+        raise InputError("file.too_large", f"The file is over {MAX_BYTES // 2**20} MB.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError("file.not_json", f"Not JSON: not UTF-8 text (byte {exc.start}).") from None
+    if not text.strip():
+        raise InputError("file.not_json", "Not JSON: the file is empty.")
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except RecursionError:
+        raise InputError(
+            "file.not_json", "Not JSON this tool can read: nested too deeply."
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            "file.not_json", f"Not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
+        ) from None
+    except ValueError as exc:  # NaN/Infinity, integers too long to convert
+        if "allowed in JSON" in str(exc):
+            raise InputError("file.not_json", f"Not JSON: {exc}.") from None
+        raise InputError(  # Python's own wording names sys.set_int_max_str_digits
+            "file.not_json", "Not JSON this tool can read: a number has thousands of digits."
+        ) from None
+
+
+def read_input(name: str) -> bytes:
+    """The bytes of ``name`` (``-`` = standard input), at most MAX_BYTES + 1 of them."""
+    try:
+        if name == "-":
+            return sys.stdin.buffer.read(MAX_BYTES + 1)
+        with open(name, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InputError("file.unreadable", f"Cannot read the file: {reason}.") from None
+
+
+def display_name(name: str) -> str:
+    return STDIN_NAME if name == "-" else name
 
 
 def validate_bytes(name: str, data: bytes) -> FileResult:
     """Decode, parse and validate one document. Never raises."""
     from composer.validation import validate_payload
 
-    if len(data) > MAX_BYTES:
-        return _unreadable(name, "file.too_large", f"The file is over {MAX_BYTES // 2**20} MB.")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return _unreadable(name, "file.not_json", f"Not JSON: not UTF-8 text (byte {exc.start}).")
-    try:
-        doc = json.loads(text, parse_constant=_reject_constant)
-    except RecursionError:
-        return _unreadable(name, "file.not_json", "Not JSON this tool can read: nested too deeply.")
-    except ValueError as exc:  # JSONDecodeError, NaN/Infinity, integers too long to convert
-        return _unreadable(name, "file.not_json", f"Not JSON: {_one_line(str(exc))}.")
+        doc = parse_json(data)
+    except InputError as exc:
+        return _unreadable(name, exc.rule, exc.message)
     return FileResult(name, validate_payload(doc))
 
 
 def validate_file(name: str) -> FileResult:
     """Read ``name`` (``-`` = standard input) and validate it. Never raises."""
-    shown = STDIN_NAME if name == "-" else name
     try:
-        if name == "-":
-            data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        else:
-            with open(name, "rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
-    except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return _unreadable(shown, "file.unreadable", f"Cannot read the file: {reason}.")
-    return validate_bytes(shown, data)
+        data = read_input(name)
+    except InputError as exc:
+        return _unreadable(display_name(name), exc.rule, exc.message)
+    return validate_bytes(display_name(name), data)
 
 
 def exit_code(results: list[FileResult]) -> int:

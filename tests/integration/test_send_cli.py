@@ -3,6 +3,7 @@ Graph server, history rows, and no token anywhere afterwards."""
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
@@ -113,15 +114,40 @@ def test_invalid_message_is_not_sent(
     assert graph.requests == []
 
 
-@pytest.mark.parametrize(("content", "words"), [("{nope", "not valid JSON"), (None, "cannot read")])
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("{nope", "Not JSON: Expecting property name"),
+        (None, "Cannot read the file: No such file"),
+        (b"\xff\xfe{}", "not UTF-8 text"),
+        ("[" * 10_000 + "]" * 10_000, "nested too deeply"),  # was a RecursionError traceback
+        ('{"a": NaN}', "NaN is not allowed in JSON"),
+        ("", "the file is empty"),
+    ],
+)
 def test_unreadable_input_exits_2(
-    home: Path, tmp_path: Path, capsys: Any, content: str | None, words: str
+    home: Path, tmp_path: Path, capsys: Any, content: str | bytes | None, words: str
 ) -> None:
     path = tmp_path / "m.json"
-    if content is not None:
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
         path.write_text(content)
     assert main(["send", str(path)]) == 2
     assert words in capsys.readouterr().err
+    assert main(["send", str(path), "--json"]) == 2
+    out = json.loads(capsys.readouterr().out)
+    assert out["outcome"] == "invalid" and words in out["error"]["explanation"]
+    assert Store().history() == []
+
+
+def test_json_null_body_is_reported_not_silent(
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"null")))
+    assert main(["send", "-", "--json"]) == 2
+    out = json.loads(capsys.readouterr().out)
+    assert out["outcome"] == "invalid" and [i["rule"] for i in out["issues"]] == ["payload.shape"]
 
 
 def test_send_through_a_profile_hits_graph_exactly(
