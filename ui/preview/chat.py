@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from composer.formatting import parse, plain_text
 from composer.messages import (
     AddressMessage,
     CallPermissionRequest,
@@ -27,6 +26,18 @@ from composer.messages import (
     TextMessage,
 )
 from ui.preview.bubble import BubbleParts, row_content
+from ui.preview.chat_base import (
+    CALL_PERMISSION,
+    PROVIDE_ADDRESS,
+    SEND_LOCATION,
+    VIEW_CATALOG,
+    VIEW_ITEMS,
+    VIEW_PRODUCT,
+    ChatBase,
+    media_key,
+    quoted_text,
+    short_id,
+)
 from ui.preview.layout import (
     ChatState,
     Hit,
@@ -38,23 +49,6 @@ from ui.preview.layout import (
     TextItem,
 )
 from ui.preview.text_engine import TextEngine
-from ui.preview.themes import Theme
-
-# Fixed labels WhatsApp draws itself (spec / look notes; localised on real phones).
-SEND_LOCATION = "Send location"
-VIEW_ITEMS = "View items"
-VIEW_CATALOG = "View catalog"
-VIEW_PRODUCT = "View"
-PROVIDE_ADDRESS = "Provide address"
-CALL_PERMISSION = "Allow calls"
-SAMPLE_LOCATION = (38.7223, -9.1393)
-
-
-def media_key(header: MediaHeader) -> str:
-    """The key an image is cached under: its link, else its media id."""
-    if header.link:
-        return header.link
-    return f"media-id:{header.id}" if header.id else ""
 
 
 def build_chat(
@@ -87,146 +81,7 @@ def build_chat(
     screen.content_height = chat.y + 12
 
 
-class _Chat:
-    def __init__(
-        self,
-        engine: TextEngine,
-        screen: Screen,
-        state: ChatState,
-        products: Mapping[str, ProductPreview],
-        image_sizes: Mapping[str, tuple[int, int]],
-    ) -> None:
-        self.e = engine
-        self.s = screen
-        self.t: Theme = screen.theme
-        self.state = state
-        self.products = products
-        self.sizes = image_sizes
-        t = self.t
-        self.left = screen.chat_rect.x + t.side_margin + t.tail_w
-        self.right = screen.chat_rect.right - t.side_margin - t.tail_w
-        self.max_w = min(t.screen_w * t.max_width_ratio, self.right - self.left)
-        self.y = 8.0
-
-    # --- small pieces -----------------------------------------------------------------------------
-
-    def chip(self, text: str, bg: str, fg: str, role: str = "chip") -> None:
-        t = self.t
-        para = self.e.paragraph(t, "small", text, t.screen_w * 0.8, center=True)
-        w = min(para.natural_width + 20, t.screen_w * 0.8 + 20)
-        rect = Rect(self.s.chat_rect.x + (t.screen_w - w) / 2, self.y, w, para.height + 10)
-        self.s.chat.append(ShapeItem("round_rect", rect, bg, 7.5, role))
-        self.s.chat.append(
-            TextItem(
-                Rect(rect.x + (w - para.width) / 2, rect.y + 5, para.width, para.height),
-                role,
-                text,
-                fg,
-                para,
-            )
-        )
-        self.y = rect.bottom + 10
-
-    def _emit(self, parts: BubbleParts, outgoing: bool, tail: bool = True) -> Rect:
-        t = self.t
-        if outgoing:
-            rect, items, hits = parts.place(0, self.y, right_edge=self.right)
-        else:
-            rect, items, hits = parts.place(self.left, self.y)
-        kind = "bubble_out" if outgoing else "bubble_in"
-        colour = t.bubble_out if outgoing else t.bubble_in
-        flags = ("tail", "out" if outgoing else "in") if tail else ()
-        self.s.chat.append(ShapeItem("bubble", rect, colour, t.bubble_radius, kind, flags))
-        self.s.chat.extend(items)
-        self.s.chat_hits.extend(hits)
-        self.y = rect.bottom + t.bubble_gap
-        return rect
-
-    def _image(self, parts: BubbleParts, key: str, kind: str, aspect: float) -> None:
-        size = self.sizes.get(key)
-        w = parts.bw - 2 * self.t.media_pad
-        if size and kind == "image":
-            aspect = min(1.25, max(0.5, size[1] / max(1, size[0])))
-        rect = parts.block_top(w * aspect)
-        parts.add(
-            ShapeItem(
-                "image",
-                rect,
-                self.t.media_placeholder,
-                max(2.0, self.t.bubble_radius - 3),
-                key,
-                (kind,),
-            )
-        )
-
-    def _header(self, parts: BubbleParts, header: TextHeader | MediaHeader | None) -> None:
-        t = self.t
-        if isinstance(header, TextHeader):
-            parts.text("bold", header.text, t.text_primary, "header")
-        elif isinstance(header, MediaHeader):
-            key = media_key(header)
-            if header.kind == "document":
-                rect = parts.block_top(58)
-                parts.add(ShapeItem("round_rect", rect, t.bubble_in_deeper, 6, "document"))
-                parts.add(
-                    ShapeItem("icon", Rect(rect.x + 10, rect.y + 12, 26, 34), t.doc_icon, 0, "doc")
-                )
-                name = header.filename or (header.link or "").rsplit("/", 1)[-1] or "Document"
-                self._card_text(
-                    parts,
-                    Rect(rect.x + 46, rect.y + 10, rect.w - 56, 40),
-                    name,
-                    _doc_kind(name),
-                    "document_name",
-                )
-            else:
-                self._image(parts, key, header.kind, 0.56 if header.kind == "video" else 0.62)
-
-    def _card_text(self, parts: BubbleParts, rect: Rect, title: str, sub: str, role: str) -> None:
-        t = self.t
-        tp = self.e.paragraph(t, "small_bold", title or " ", rect.w, max_lines=2)
-        sp = self.e.paragraph(t, "small", sub or " ", rect.w, max_lines=1)
-        y = rect.y + max(0.0, (rect.h - tp.height - sp.height) / 2)
-        parts.add(TextItem(Rect(rect.x, y, rect.w, tp.height), role, title, t.text_primary, tp))
-        parts.add(
-            TextItem(
-                Rect(rect.x, y + tp.height, rect.w, sp.height),
-                role + "_sub",
-                sub,
-                t.text_secondary,
-                sp,
-            )
-        )
-
-    def _quote(self, parts: BubbleParts, author: str, text: str, bar: str, deeper: str) -> None:
-        t = self.t
-        rect = parts.block_top(50)
-        parts.add(ShapeItem("round_rect", rect, deeper, 6, "quote"))
-        parts.add(ShapeItem("rect", Rect(rect.x, rect.y, 4, rect.h), bar, 2, "quote_bar"))
-        ap = self.e.paragraph(t, "small_bold", author or " ", rect.w - 20, max_lines=1)
-        qp = self.e.paragraph(t, "small", text or " ", rect.w - 20, max_lines=1)
-        parts.add(
-            TextItem(
-                Rect(rect.x + 12, rect.y + 6, rect.w - 20, ap.height),
-                "quote_author",
-                author,
-                bar,
-                ap,
-            )
-        )
-        parts.add(
-            TextItem(
-                Rect(rect.x + 12, rect.y + 8 + ap.height, rect.w - 20, qp.height),
-                "quote_text",
-                text,
-                t.text_secondary,
-                qp,
-            )
-        )
-
-    def _product(self, rid: str) -> ProductPreview:
-        return self.products.get(rid) or ProductPreview()
-
+class _Chat(ChatBase):
     # --- the business message ---------------------------------------------------------------------
 
     def business(self, msg: Message) -> None:
@@ -237,7 +92,7 @@ class _Chat:
             self._quote(
                 parts,
                 "You",
-                _short_id(msg.context_message_id),
+                short_id(msg.context_message_id),
                 t.quote_bar_self,
                 t.bubble_in_deeper,
             )
@@ -377,7 +232,7 @@ class _Chat:
     def reaction(self, r: Reaction) -> None:
         t = self.t
         parts = BubbleParts(self.e, t, self.max_w)
-        parts.text("body", f"Your message {_short_id(r.message_id)}", t.text_primary, "reacted_to")
+        parts.text("body", f"Your message {short_id(r.message_id)}", t.text_primary, "reacted_to")
         parts.time(self.state.time_text, ticks=True)
         rect = self._emit(parts, outgoing=True)
         if not r.emoji:
@@ -408,7 +263,7 @@ class _Chat:
         self._quote(
             parts,
             self.state.business_name,
-            _quoted_text(msg),
+            quoted_text(msg),
             t.quote_bar_other,
             t.bubble_out_deeper,
         )
@@ -422,25 +277,3 @@ class _Chat:
                 parts.text("small", reply.description, t.text_secondary, "reply_description")
         parts.time(self.state.time_text, ticks=True)
         self._emit(parts, outgoing=True)
-
-
-def _short_id(wamid: str) -> str:
-    return wamid if len(wamid) <= 18 else wamid[:14] + "…"
-
-
-def _quoted_text(msg: Message | None) -> str:
-    if msg is None:
-        return ""
-    c = msg.content
-    body = getattr(c, "body", None)
-    if isinstance(body, str) and body:
-        return plain_text(parse(body)).split("\n", 1)[0]
-    header = getattr(c, "header", None)
-    if isinstance(header, TextHeader):
-        return header.text
-    return "Message"
-
-
-def _doc_kind(name: str) -> str:
-    ext = name.rsplit(".", 1)[-1].upper() if "." in name else "FILE"
-    return f"{ext} · Document"
