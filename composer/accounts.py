@@ -25,7 +25,8 @@ FILE_NAME = "profiles.json"
 _FORMAT = 1
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
-_ID = re.compile(r"[0-9]{5,25}")
+ID_DIGITS = (5, 25)  # Meta's ids are 15-16 digits today; allow some room either way
+_ID = re.compile(rf"[0-9]{{{ID_DIGITS[0]},{ID_DIGITS[1]}}}")
 _VERSION = re.compile(r"v[0-9]{1,3}\.[0-9]{1,2}")
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
@@ -78,11 +79,18 @@ def check_name(name: object) -> str:
 
 
 def _check_id(field: str, label: str, value: object) -> None:
-    if not isinstance(value, str) or not _ID.fullmatch(value):
-        raise ProfileError(
-            f"{field}: {value!r} is not a {label} (digits only, as shown in the App Dashboard "
-            "under WhatsApp > API Setup; not the display phone number)"
-        )
+    if isinstance(value, str) and _ID.fullmatch(value):
+        return
+    low, high = ID_DIGITS
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        digits = f"{len(value)} digit" + ("" if len(value) == 1 else "s")
+        problem = f"it has {digits}; a {label} has {low} to {high}"
+    else:
+        problem = "it must be digits only"
+    raise ProfileError(
+        f"{field}: {value!r} is not a {label}: {problem} (as shown in the App Dashboard "
+        "under WhatsApp > API Setup; not the display phone number)"
+    )
 
 
 def check_base_url(url: object) -> str:

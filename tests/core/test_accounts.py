@@ -56,6 +56,22 @@ def test_invalid_values_name_the_field(kwargs: dict[str, str], field: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("1", "it has 1 digit; a phone-number id has 5 to 25"),
+        ("1" * 26, "it has 26 digits; a phone-number id has 5 to 25"),
+        ("12 34 56", "it must be digits only"),
+        ("+15550100000", "it must be digits only"),
+    ],
+)
+def test_id_message_says_what_is_wrong(value: str, words: str) -> None:
+    """'1' is digits only: the message must give the real reason (length), not 'digits only'."""
+    with pytest.raises(ProfileError) as caught:
+        Profile("shop", value)
+    assert f"phone_number_id: {value!r} is not a phone-number id: {words} " in str(caught.value)
+
+
+@pytest.mark.parametrize(
     "url", ["http://127.0.0.1:8585", "http://localhost", "https://graph.example.com/base"]
 )
 def test_loopback_http_and_any_https_are_allowed(url: str) -> None:
