@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from composer.formatting import Block, BlockKind, Span, Style, parse, plain_text, text_direction
 
@@ -155,3 +157,27 @@ def test_text_without_markup_round_trips() -> None:
 def test_direction(text: str, direction: str) -> None:
     assert text_direction(text) == direction
     assert Block(BlockKind.PARAGRAPH, (Span(text),)).direction == direction
+
+
+MARKUP_ALPHABET = "ab *_~`>-1. \n\u05d0👍"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=MARKUP_ALPHABET, max_size=60))
+def test_parse_is_total_and_only_removes_markup(text: str) -> None:
+    blocks = parse(text)
+    assert len(blocks) == len(text.split("\n")) or "```" in text
+    visible = plain_text(blocks)
+    # every visible character comes from the input, in order (markers are only ever removed)
+    it = iter(text)
+    assert all(ch in it for ch in visible)
+    for block in blocks:
+        assert all(span.text for span in block.spans)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_characters="*_~`>-\n"), max_size=80))
+def test_text_without_markers_is_unchanged(text: str) -> None:
+    (block,) = parse(text)
+    if not (text[:1].isdigit() and ". " in text):
+        assert block.text == text
