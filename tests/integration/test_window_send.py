@@ -191,3 +191,40 @@ def test_local_header_file_is_uploaded_on_send(
     assert services.sandbox().media(media_ref["id"]) == ("image/png", picture.stat().st_size)
     window.tasks.wait()
     window._autosave.stop()
+
+
+def test_server_error_is_explained_and_focuses_its_field(
+    qtbot: QtBot,
+    services: Services,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from tests.integration.fake_graph import FakeGraph, Reply, graph_error
+
+    monkeypatch.setenv("WA_COMPOSER_TOKEN", TOKEN)
+    services.confirm = lambda q: True
+    details = "The parameter interactive['footer']['text'] is invalid."
+    with FakeGraph() as graph:
+        graph.add(Reply(status=400, body=graph_error(131009, details=details)))
+        services.profiles().add(Profile("fake", "123456789", base_url=graph.url))
+        window = open_window(qtbot, services)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+        window.profile_combo.setCurrentIndex(window.profile_combo.findData("fake"))
+        assert window.load_payload(examples()["reply_buttons_text_header"]) is None
+        sent: list[Any] = []
+        window.sent.connect(sent.append)
+        window.send()
+        qtbot.waitUntil(lambda: len(sent) == 1, timeout=10_000)
+    assert not sent[0].ok
+    assert sent[0].field_path == "interactive.footer.text"
+    status = window.send_bar.status.text()
+    assert "131009" in status and details in status and TOKEN not in status
+    assert window.send_bar.status.property("level") == "error"
+    footer = window.form.editor().parts.footer  # type: ignore[attr-defined]
+    qtbot.waitUntil(footer.editor.hasFocus, timeout=2000)
+    window.refresh_history()
+    assert window.history.row(0)[3] == "failed"
+    window.tasks.wait()
+    window._autosave.stop()
