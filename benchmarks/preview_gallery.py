@@ -139,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         for platform in PLATFORMS:
             for dark in (False, True):
                 view = PhoneView()
+                view.set_link_fetching(False)  # deterministic pictures: placeholders for links
                 view.set_preview_data(products)
                 view.set_appearance(platform, dark)
                 view.set_message(msg, check(msg))

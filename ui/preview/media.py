@@ -6,8 +6,9 @@ fetch finishes ``changed`` fires so the view lays out again with the real pictur
 
 from __future__ import annotations
 
+import contextlib
+import queue
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -16,6 +17,7 @@ from PySide6.QtGui import QImage
 
 _MAX_BYTES = 10 * 1024 * 1024
 _THUMB = 1024  # longest side kept in memory
+_WORKERS = 2
 
 
 class MediaStore(QObject):
@@ -30,8 +32,9 @@ class MediaStore(QObject):
         self._pending: set[str] = set()
         self._failed: set[str] = set()
         self._local: dict[str, str] = {}
-        self._pool: ThreadPoolExecutor | None = None
-        self._lock = threading.Lock()
+        self._queue: queue.SimpleQueue[tuple[str, str] | None] = queue.SimpleQueue()
+        self._workers: list[threading.Thread] = []
+        self.fetch_links = True  # False: links stay placeholders (tests without a network)
         self._loaded.connect(self._store)
 
     @property
@@ -59,10 +62,18 @@ class MediaStore(QObject):
             return False
         source = self._local.get(key, key)
         if source.startswith(("http://", "https://")):
+            if not self.fetch_links:
+                return False
             self._pending.add(key)
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="preview-media")
-            self._pool.submit(self._fetch, key, source)
+            if not self._workers:
+                # daemon threads: a slow server never keeps the app from quitting
+                self._workers = [
+                    threading.Thread(target=self._work, name="preview-media", daemon=True)
+                    for _ in range(_WORKERS)
+                ]
+                for worker in self._workers:
+                    worker.start()
+            self._queue.put((key, source))
             return False
         path = (
             Path(unquote(urlparse(source).path)) if source.startswith("file://") else Path(source)
@@ -77,9 +88,14 @@ class MediaStore(QObject):
         return True
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        """Stop the fetch threads (pending fetches are dropped)."""
+        for _ in self._workers:
+            self._queue.put(None)
+        self._workers = []
+
+    def _work(self) -> None:
+        while (job := self._queue.get()) is not None:
+            self._fetch(*job)
 
     def _fetch(self, key: str, url: str) -> None:
         import httpx  # imported here: the app must start fast
@@ -99,7 +115,9 @@ class MediaStore(QObject):
             image = _thumb(QImage.fromData(bytes(data)))
         except (httpx.HTTPError, ValueError):
             image = QImage()
-        self._loaded.emit(key, image)
+        # RuntimeError: the view was closed while we fetched, nobody is left to tell
+        with contextlib.suppress(RuntimeError):
+            self._loaded.emit(key, image)
 
     def _store(self, key: str, image: QImage) -> None:
         self._pending.discard(key)

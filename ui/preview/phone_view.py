@@ -148,6 +148,10 @@ class PhoneView(QWidget):
         """Ids and names used in the simulated webhooks (default: the sandbox number)."""
         self._webhook_context = context
 
+    def set_link_fetching(self, enabled: bool) -> None:
+        """Fetch http(s) image links (default) or keep placeholders (offline, tests)."""
+        self._media.fetch_links = enabled
+
     def set_media_file(self, key: str, path: str | Path) -> None:
         """Show a local file for a media header (key: its link, or "media-id:<id>")."""
         self._media.set_local_file(key, path)
@@ -194,7 +198,10 @@ class PhoneView(QWidget):
         loaded = [
             self._media.request(item.name)
             for item in screen.all_items()
-            if isinstance(item, ShapeItem) and item.kind == "image" and item.name
+            if isinstance(item, ShapeItem)
+            and item.kind == "image"
+            and item.name
+            and item.flags[:1] != ("video",)  # a video link is not a picture
         ]
         if any(loaded):  # local files load at once: lay out with their real size
             screen = self._layouter.layout(

@@ -38,6 +38,7 @@ def inbound(body: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture(params=PLATFORMS)
 def view(qtbot: QtBot, request: pytest.FixtureRequest) -> PhoneView:
     v = PhoneView()
+    v.set_link_fetching(False)  # example links point at example.com: no network in tests
     qtbot.addWidget(v)
     v.set_appearance(request.param, False)
     v.resize(560, 1000)

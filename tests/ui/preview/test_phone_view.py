@@ -24,6 +24,7 @@ EXAMPLES: dict[str, Any] = json.loads(
 @pytest.fixture
 def view(qtbot: QtBot) -> PhoneView:
     v = PhoneView()
+    v.set_link_fetching(False)  # example links point at example.com: no network in tests
     qtbot.addWidget(v)
     v.resize(400, 1000)
     return v
@@ -188,6 +189,7 @@ def test_linked_image_is_fetched_off_the_ui_thread(
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
+    view.set_link_fetching(True)
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(tmp_path)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
