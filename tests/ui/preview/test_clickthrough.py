@@ -227,3 +227,12 @@ def test_json_panel_appears_with_the_first_webhook(qtbot: QtBot, view: PhoneView
     click(qtbot, view, ("button", 0))
     assert view.json_view.isVisible()
     assert view.json_label.text() == "Webhook the business receives"
+
+
+def test_clicks_land_when_the_phone_is_scaled_down(qtbot: QtBot, view: PhoneView) -> None:
+    view.resize(260, 520)
+    qtbot.waitUntil(lambda: view.canvas.transform()[0] < 1)
+    view.set_message(from_payload(EXAMPLES["reply_buttons_text_header"]), [])
+    with qtbot.waitSignal(view.reply_webhook, timeout=2000) as blocker:
+        click(qtbot, view, ("button", 2))
+    assert inbound(blocker.args[0])["interactive"]["button_reply"]["id"] == "appt_cancel_4471"
