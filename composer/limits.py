@@ -162,6 +162,9 @@ MEDIA_KINDS: Final = {
 # Interactive headers accept only these media kinds (section 2).
 HEADER_MEDIA_KINDS: Final = ("image", "video", "document")
 
+# --- Flow (section 9.3) ------------------------------------------------------------------------
+FLOW_MESSAGE_VERSION: Final = "3"  # the only version the Cloud API accepts
+
 # --- Time rules (sections 5, 11, 17) -----------------------------------------------------------
 SERVICE_WINDOW_SECONDS: Final = 24 * 3600
 WINDOW_CLOSING_SECONDS: Final = 3600

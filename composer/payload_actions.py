@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from composer import limits
 from composer.messages import (
     FlowActionPayload,
     ListRow,
@@ -156,7 +157,8 @@ def _flow(r: Reader, a: JsonObject, path: str) -> Fields:
     if not isinstance(version, str):
         r.problem(
             join(ppath, "flow_message_version"),
-            f'flow_message_version must be the text "3", not {describe(version)}.',
+            f'flow_message_version must be the text "{limits.FLOW_MESSAGE_VERSION}", '
+            f"not {describe(version)}.",
             "flow.version",
         )
     fields["flow_message_version"] = version if isinstance(version, str) else ""

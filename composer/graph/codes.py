@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from composer import limits
 from composer.graph.error_types import (
     AccountError,
     AuthenticationError,
@@ -110,7 +111,8 @@ CODES: dict[int, CodeInfo] = {
     130429: CodeInfo(
         RateLimitError,
         "Sending too fast",
-        "The number reached its message throughput (80 messages per second by default).",
+        "The number reached its message throughput "
+        f"({limits.NUMBER_THROUGHPUT_PER_SECOND} messages per second by default).",
         WAIT_STEP,
         retryable=True,
     ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from composer import limits
 from composer.messages.parts import Interactive, MessageKind, Model
 
 
@@ -17,7 +18,7 @@ class FlowActionPayload(Model):
 class Flow(Interactive):
     kind: ClassVar[MessageKind] = MessageKind.FLOW
 
-    flow_message_version: str = "3"
+    flow_message_version: str = limits.FLOW_MESSAGE_VERSION
     flow_cta: str = ""
     flow_id: str | None = None
     flow_name: str | None = None

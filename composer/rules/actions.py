@@ -51,11 +51,12 @@ def check_cta_url(content: CtaUrl, out: Out) -> None:
 
 def check_flow(content: Flow, out: Out) -> None:
     check_action_name(content.action_name, "flow", "flow.action_name", _ACTION, out)
-    if content.flow_message_version != "3":
+    if content.flow_message_version != limits.FLOW_MESSAGE_VERSION:
         out.error(
             "flow.version",
             _PARAMS + ".flow_message_version",
-            f'flow_message_version is "{content.flow_message_version[:20]}"; it must be "3".',
+            f'flow_message_version is "{content.flow_message_version[:20]}"; '
+            f'it must be "{limits.FLOW_MESSAGE_VERSION}".',
         )
     has_id = content.flow_id is not None
     if has_id == (content.flow_name is not None):

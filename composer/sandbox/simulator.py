@@ -275,7 +275,8 @@ class Sandbox:
         if sent.type == "reaction":
             return "the reaction target is itself a reaction."
         if now - sent.at > timedelta(seconds=limits.REACTION_MAX_AGE_SECONDS):
-            return "the reaction target is more than 30 days old."
+            days = limits.REACTION_MAX_AGE_SECONDS // 86400
+            return f"the reaction target is more than {days} days old."
         return None
 
     def _send(self, raw: bytes) -> SandboxResponse:
