@@ -298,3 +298,23 @@ def test_every_example_in_every_appearance(layouter: Layouter) -> None:
                 assert item.rect.x >= screen.chat_rect.x - 1, (name, item)
             texts = [i for i in screen.chat if isinstance(i, TextItem)]
             assert texts, name
+
+
+def test_carousel_cards_in_order(layouter: Layouter) -> None:
+    payload = EXAMPLES["media_carousel_url_buttons"]
+    screen = lay(layouter, from_payload(payload))
+    cards = payload["interactive"]["action"]["cards"]
+    assert screen.texts("body") == [payload["interactive"]["body"]["text"]]
+    bodies = [plain_text(parse(c["body"]["text"])) for c in cards if "body" in c]
+    laid_out = screen.text_items("card_body")
+    assert "\n".join(i.text for i in laid_out) == "\n".join(bodies)
+    assert screen.texts("button") == [c["action"]["parameters"]["display_text"] for c in cards]
+    card_boxes = screen.shapes("card")
+    assert len(card_boxes) == len(cards)
+    assert [c.rect.x for c in card_boxes] == sorted(c.rect.x for c in card_boxes)
+    products = lay(layouter, from_payload(EXAMPLES["product_carousel"]))
+    ids = [
+        c["action"]["product_retailer_id"]
+        for c in EXAMPLES["product_carousel"]["interactive"]["action"]["cards"]
+    ]
+    assert products.texts("product_name") == ids
