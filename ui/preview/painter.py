@@ -260,11 +260,13 @@ class Painter:
             mid_bottom = min(r.bottom() - rad, vis_bottom)
             if mid_bottom > mid_top:
                 p.fillRect(QRectF(r.x(), mid_top, r.width(), mid_bottom - mid_top), fill)
-        if "tail" in item.flags and r.top() >= vis_top - t.tail_h:
+        edge_y = r.bottom() if t.tail_at_bottom else r.top()
+        if "tail" in item.flags and vis_top - t.tail_h <= edge_y <= vis_bottom + t.tail_h:
             out = "out" in item.flags
             corner = r.right() - rad if out else r.left()
-            p.fillRect(QRectF(corner, r.top(), rad, rad), fill)
-            p.drawPath(tail_path(r, out, t.tail_w, t.tail_h))
+            corner_y = r.bottom() - rad if t.tail_at_bottom else r.top()
+            p.fillRect(QRectF(corner, corner_y, rad, rad), fill)
+            p.drawPath(tail_path(r, out, t.tail_w, t.tail_h, t.tail_at_bottom))
 
     def _radio(self, p: QPainter, item: ShapeItem) -> None:
         r = qrect(item.rect)

@@ -35,18 +35,22 @@ def draw_map(p: QPainter, item: ShapeItem, t: Theme) -> None:
     p.restore()
 
 
-def tail_path(r: QRectF, out: bool, tail_w: float, tail_h: float) -> QPainterPath:
+def tail_path(
+    r: QRectF, out: bool, tail_w: float, tail_h: float, bottom: bool = False
+) -> QPainterPath:
     """WhatsApp Web's 8x13 "tail-in" outline (mirrored for "tail-out"), scaled to the theme.
 
     In its box the notch runs from (1.53, 2.57) down to (8, 11.19), up the bubble edge to (8, 0),
     along the top to (2.81, 0) and curves back to the start (look notes, section 3).
+    ``bottom`` mirrors it onto the bottom corner (the iOS app's bubbles).
     """
     sx, sy = tail_w / 8.0, tail_h / 13.0
     edge = r.right() if out else r.left()
     sign = 1.0 if out else -1.0
 
     def pt(x: float, y: float) -> QPointF:  # x measured from the bubble edge outwards
-        return QPointF(edge + sign * (8.0 - x) * sx, r.top() + y * sy)
+        vy = r.bottom() - y * sy if bottom else r.top() + y * sy
+        return QPointF(edge + sign * (8.0 - x) * sx, vy)
 
     path = QPainterPath(pt(1.53, 2.57))
     path.lineTo(pt(8.0, 11.19))

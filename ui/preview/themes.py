@@ -101,6 +101,7 @@ class Theme:
     side_margin: int
     tail_w: int
     tail_h: int
+    tail_at_bottom: bool  # iOS draws the tail at the bottom corner, Android/Web at the top
     bubble_gap: int  # between bubbles of the same sender
     sender_gap: int  # when the sender changes
     button_row_h: int
@@ -204,6 +205,7 @@ _LIGHT = Theme(
     side_margin=32,  # L: Web rows have side gutters
     tail_w=8,  # H
     tail_h=13,  # H
+    tail_at_bottom=False,  # H (Web, Android)
     bubble_gap=2,  # M
     sender_gap=10,  # M
     button_row_h=40,  # M
@@ -324,6 +326,7 @@ _IOS = {
     "header_h": 48,
     "composer_h": 56,
     "bubble_radius": 16.0,  # L
+    "tail_at_bottom": True,  # L: iMessage-like bubbles on iOS
     "pad_top": 6,
     "pad_right": 10,
     "pad_bottom": 7,
