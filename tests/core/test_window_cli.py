@@ -84,3 +84,13 @@ def test_import_pasted_webhook(capsys: pytest.CaptureFixture[str], home: Path) -
     path.write_text("not json", "utf-8")
     assert main(["window", "import", str(path)]) == 2
     assert "not valid JSON" in capsys.readouterr().err
+
+
+def test_set_keeps_the_newer_known_time(capsys: pytest.CaptureFixture[str]) -> None:
+    newer = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
+    older = newer - timedelta(hours=5)
+    assert main(["window", "set", "15550100001", "--last-inbound", iso_utc(newer) or ""]) == 0
+    capsys.readouterr()
+    assert main(["window", "set", "15550100001", "--last-inbound", iso_utc(older) or ""]) == 0
+    assert "newer inbound time is already known" in capsys.readouterr().out
+    assert _show_json(capsys, "15550100001")["last_inbound"] == iso_utc(newer)
