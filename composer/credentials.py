@@ -52,6 +52,12 @@ class SecretStr:
         return hash(self._value)
 
 
+def is_usable_token(token: str) -> bool:
+    """Printable ASCII with no spaces: what Meta's tokens look like. Anything else is a copy
+    accident (a line break, a quote character from a chat app) that would fail every call."""
+    return bool(token) and all(33 <= ord(c) <= 126 for c in token)
+
+
 class TokenStore(Protocol):
     def get(self, profile: str) -> str | None: ...
 

@@ -45,7 +45,7 @@ def _read_token() -> str:
 
 def _set(args: argparse.Namespace) -> int:
     from composer.accounts import ProfileError, ProfileNotFound, ProfileStore
-    from composer.credentials import CredentialsError, KeyringTokenStore
+    from composer.credentials import CredentialsError, KeyringTokenStore, is_usable_token
 
     if args.token_argument is not None:
         return _fail(
@@ -62,7 +62,7 @@ def _set(args: argparse.Namespace) -> int:
         token = ""
     if not token:
         return _fail("no token given (type it at the prompt, or pipe it on stdin)")
-    if any(ord(c) < 33 or ord(c) > 126 for c in token):
+    if not is_usable_token(token):
         return _fail("the token contains spaces or non-ASCII characters; copy it again")
     try:
         KeyringTokenStore().set(args.profile, token)

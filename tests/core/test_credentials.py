@@ -17,6 +17,7 @@ from composer.credentials import (
     KeyringTokenStore,
     SecretStr,
     _translate,
+    is_usable_token,
     resolve_token,
 )
 
@@ -98,3 +99,11 @@ def test_reprs_hide_secrets() -> None:
     assert TOKEN not in repr(secret) and TOKEN not in str(secret) and TOKEN not in f"{secret}"
     assert secret.get_secret_value() == TOKEN and secret == SecretStr(TOKEN)
     assert repr(KeyringTokenStore()) == f"KeyringTokenStore(service={SERVICE!r})"
+
+
+@pytest.mark.parametrize(
+    ("token", "usable"),
+    [("EAAG1abc-_.=", True), ("", False), ("EAAG abc", False), ("EAAG\n", False), ("EAAGé", False)],
+)
+def test_is_usable_token(token: str, usable: bool) -> None:
+    assert is_usable_token(token) is usable
