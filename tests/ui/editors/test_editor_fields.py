@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from composer import limits
@@ -32,6 +32,11 @@ def test_each_keystroke_updates_counter_issues_and_session_once(
     for field in fields:
         before = field.text()
         changes.clear()
+        to_end = Qt.KeyboardModifier.ControlModifier  # Ctrl+End: end of the whole text
+        if isinstance(field.editor, QLineEdit):
+            to_end = Qt.KeyboardModifier.NoModifier
+        qtbot.keyClick(field.editor, Qt.Key.Key_End, to_end)
+        assert changes == []
         qtbot.keyClicks(field.editor, "x")
         assert field.text() == before + "x"
         if field.label.text() == "Screen data":  # "x" is not JSON: no new message, an input issue
