@@ -22,115 +22,32 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
 
 from composer import paths
 from composer.phone import normalize
+from composer.store_records import (
+    INBOUND_SOURCES,
+    MIGRATIONS,
+    OUTCOMES,
+    SCHEMA_VERSION,
+    STATUS_RANK,
+    STATUSES,
+    InboundRecord,
+    SendRecord,
+    StoreError,
+    dt,
+    normalize_recipient,
+    to_json,
+    ts,
+    utc_now,
+)
+
+__all__ = ["DB_FILENAME", "SCHEMA_VERSION", "InboundRecord", "SendRecord", "Store", "StoreError"]
 
 DB_FILENAME: Final = "composer.sqlite3"
-OUTCOMES: Final = ("accepted", "failed", "unknown")
-INBOUND_SOURCES: Final = ("webhook", "manual", "pasted", "sandbox")
-# Delivery lifecycle order. A status may only move forward; "failed" may come at any time
-# (a 131047 arrives after a 200) and is final. "read" may arrive without "delivered".
-_STATUS_RANK: Final = {"accepted": 0, "sent": 1, "delivered": 2, "read": 3, "played": 4}
-STATUSES: Final = ("sent", "delivered", "read", "played", "failed")
-
-# Each entry migrates the schema from version i to i + 1 (PRAGMA user_version).
-_MIGRATIONS: Final[tuple[str, ...]] = (
-    """
-    CREATE TABLE history (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        at TEXT NOT NULL,
-        profile TEXT NOT NULL,
-        recipient TEXT NOT NULL,
-        payload TEXT NOT NULL,
-        outcome TEXT NOT NULL,
-        wamid TEXT,
-        status TEXT NOT NULL,
-        status_at TEXT,
-        status_times TEXT NOT NULL DEFAULT '{}',
-        error TEXT
-    );
-    CREATE INDEX history_wamid ON history (wamid);
-    CREATE INDEX history_recipient ON history (recipient);
-    CREATE TABLE inbound (
-        recipient TEXT PRIMARY KEY,
-        at TEXT,
-        source TEXT,
-        closed_at TEXT,
-        closed_source TEXT
-    );
-    CREATE TABLE events (
-        key TEXT PRIMARY KEY,
-        seen_at TEXT NOT NULL
-    );
-    """,
-)
-SCHEMA_VERSION: Final = len(_MIGRATIONS)
-
-
-class StoreError(Exception):
-    """The database cannot be used (newer schema, unreadable file); the message says why."""
-
-
-@dataclass(frozen=True)
-class SendRecord:
-    """One send attempt as the history shows it."""
-
-    id: int
-    at: datetime
-    profile: str
-    recipient: str
-    payload: dict[str, Any]
-    outcome: str
-    wamid: str | None
-    status: str
-    error: dict[str, Any] | None
-    status_at: datetime | None = None
-    status_times: dict[str, datetime] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class InboundRecord:
-    """When the customer last wrote, where we learnt it, and any later 131047 closing mark.
-
-    ``closed_at`` is set when the API said the window is closed (a 131047) after ``at``; a newer
-    inbound message clears it, because the customer writing reopens the window.
-    """
-
-    recipient: str
-    at: datetime
-    source: str
-    closed_at: datetime | None = None
-    closed_source: str | None = None
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _normalize(number: str) -> str:
-    digits = normalize(number)
-    if not digits:
-        raise ValueError(f"recipient {number!r} has no digits: expected a phone number")
-    return digits
-
-
-def _ts(at: datetime) -> str:
-    if at.tzinfo is None or at.utcoffset() is None:
-        raise ValueError("times must be timezone-aware (UTC)")
-    return at.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def _dt(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
-
-
-def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class Store:
@@ -200,7 +117,7 @@ class Store:
                     f"this one knows {SCHEMA_VERSION}); update the app"
                 )
             for step in range(version, SCHEMA_VERSION):
-                for statement in _MIGRATIONS[step].split(";"):
+                for statement in MIGRATIONS[step].split(";"):
                     if statement.strip():
                         conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {step + 1}")
@@ -236,7 +153,7 @@ class Store:
         """Record one send attempt; returns its history id. The lifecycle starts at ``outcome``."""
         if outcome not in OUTCOMES:
             raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)}, not {outcome!r}")
-        when = _ts(at or utc_now())
+        when = ts(at or utc_now())
         with self._write() as conn:
             cur = conn.execute(
                 "INSERT INTO history (at, profile, recipient, payload, outcome, wamid, status,"
@@ -244,13 +161,13 @@ class Store:
                 (
                     when,
                     profile,
-                    _normalize(recipient),
-                    _json(payload),
+                    normalize_recipient(recipient),
+                    to_json(payload),
                     outcome,
                     wamid,
                     outcome,
                     when,
-                    _json(error) if error is not None else None,
+                    to_json(error) if error is not None else None,
                 ),
             )
             return int(cur.lastrowid or 0)
@@ -265,7 +182,7 @@ class Store:
         """
         if status not in STATUSES:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
-        when = _ts(at)
+        when = ts(at)
         with self._write() as conn:
             row = conn.execute(
                 "SELECT id, status, status_times FROM history WHERE wamid = ? "
@@ -278,7 +195,7 @@ class Store:
             if current == "failed" or current == status:
                 return False
             if status != "failed" and (
-                current not in _STATUS_RANK or _STATUS_RANK[status] <= _STATUS_RANK[current]
+                current not in STATUS_RANK or STATUS_RANK[status] <= STATUS_RANK[current]
             ):
                 return False
             times = json.loads(times_json)
@@ -286,7 +203,7 @@ class Store:
             conn.execute(
                 "UPDATE history SET status = ?, status_at = ?, status_times = ?,"
                 " error = COALESCE(?, error) WHERE id = ?",
-                (status, when, _json(times), _json(error) if error else None, record_id),
+                (status, when, to_json(times), to_json(error) if error else None, record_id),
             )
             return True
 
@@ -309,7 +226,7 @@ class Store:
 
     @staticmethod
     def _record(row: sqlite3.Row) -> SendRecord:
-        at = _dt(row["at"])
+        at = dt(row["at"])
         assert at is not None
         return SendRecord(
             id=int(row["id"]),
@@ -321,7 +238,7 @@ class Store:
             wamid=row["wamid"],
             status=row["status"],
             error=json.loads(row["error"]) if row["error"] else None,
-            status_at=_dt(row["status_at"]),
+            status_at=dt(row["status_at"]),
             status_times={
                 k: datetime.fromisoformat(v) for k, v in json.loads(row["status_times"]).items()
             },
@@ -335,7 +252,7 @@ class Store:
         """
         if source not in INBOUND_SOURCES:
             raise ValueError(f"source must be one of {', '.join(INBOUND_SOURCES)}, not {source!r}")
-        key, when = _normalize(recipient), _ts(at)
+        key, when = normalize_recipient(recipient), ts(at)
         with self._write() as conn:
             conn.execute(
                 "INSERT INTO inbound (recipient, at, source) VALUES (?, ?, ?) "
@@ -349,7 +266,7 @@ class Store:
 
     def mark_window_closed(self, recipient: str, at: datetime, source: str) -> None:
         """The API answered 131047 at ``at``: the window is closed whatever the clock said."""
-        key, when = _normalize(recipient), _ts(at)
+        key, when = normalize_recipient(recipient), ts(at)
         with self._write() as conn:
             conn.execute(
                 "INSERT INTO inbound (recipient, closed_at, closed_source) VALUES (?, ?, ?) "
@@ -363,27 +280,28 @@ class Store:
     def last_inbound(self, recipient: str) -> InboundRecord | None:
         """The newest inbound time known for ``recipient`` (None when never recorded)."""
         rows = self._read(
-            "SELECT * FROM inbound WHERE recipient = ? AND at IS NOT NULL", (_normalize(recipient),)
+            "SELECT * FROM inbound WHERE recipient = ? AND at IS NOT NULL",
+            (normalize_recipient(recipient),),
         )
         if not rows:
             return None
         row = rows[0]
-        at = _dt(row["at"])
+        at = dt(row["at"])
         assert at is not None
         return InboundRecord(
             recipient=row["recipient"],
             at=at,
             source=row["source"],
-            closed_at=_dt(row["closed_at"]),
+            closed_at=dt(row["closed_at"]),
             closed_source=row["closed_source"],
         )
 
     def window_closed_at(self, recipient: str) -> datetime | None:
         """When a 131047 last closed the window (even with no inbound time known), else None."""
         rows = self._read(
-            "SELECT closed_at FROM inbound WHERE recipient = ?", (_normalize(recipient),)
+            "SELECT closed_at FROM inbound WHERE recipient = ?", (normalize_recipient(recipient),)
         )
-        return _dt(rows[0]["closed_at"]) if rows else None
+        return dt(rows[0]["closed_at"]) if rows else None
 
     # --- webhook de-duplication --------------------------------------------------------------
     def remember_event(self, key: str, at: datetime | None = None) -> bool:
@@ -391,6 +309,6 @@ class Store:
         with self._write() as conn:
             cur = conn.execute(
                 "INSERT OR IGNORE INTO events (key, seen_at) VALUES (?, ?)",
-                (key, _ts(at or utc_now())),
+                (key, ts(at or utc_now())),
             )
             return cur.rowcount == 1
