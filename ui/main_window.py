@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self._window_block: str | None = None
         self._draft_name: str | None = None
         self._started = False
+        self._url = ""
         self._build()
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -234,7 +235,11 @@ class MainWindow(QMainWindow):
                     self.profile_combo.setCurrentIndex(index)
                 self._show_profile_badge(profile)
                 self._offer_contacts()
-        return self.load_payload(data.get("payload")) is None
+                self._update_url()
+        problem = self.load_payload(data.get("payload"))
+        if problem is not None:
+            self.send_bar.show_result("warning", f"The last draft could not be restored. {problem}")
+        return problem is None
 
     # --- loading ------------------------------------------------------------------------------
     def load_payload(self, payload: object) -> str | None:
@@ -300,7 +305,7 @@ class MainWindow(QMainWindow):
         if msg is not None:
             from composer.payload import to_payload
 
-            self.json_view.set_payload(to_payload(msg), self._messages_url())
+            self.json_view.set_payload(to_payload(msg), self._url)
         if self.preview is not None and hasattr(self.preview, "set_message"):
             self.preview.set_message(msg, issues)
         self._refresh_send_bar()
@@ -316,11 +321,8 @@ class MainWindow(QMainWindow):
         self._refresh_send_bar()
 
     def _refresh_send_bar(self) -> None:
-        reason = self._window_block
-        if not self.form.recipient.field.number():
-            reason = "enter the recipient's phone number."
         if self._started:
-            self.send_bar.set_blocked(reason)
+            self.send_bar.set_blocked(self._window_block)
 
     def focus_path(self, path: str) -> None:
         self.form.focus_path(path)
@@ -344,6 +346,7 @@ class MainWindow(QMainWindow):
             index = self.profile_combo.findData(current)
             self.profile_combo.setCurrentIndex(max(index, 0))
         self._show_profile_badge(self.profile_name())
+        self._update_url()
 
     def _on_profile_picked(self, _index: int) -> None:
         if not self._started:
@@ -351,6 +354,7 @@ class MainWindow(QMainWindow):
         name = self.profile_name()
         self._show_profile_badge(name)
         self._offer_contacts()
+        self._update_url()
         if self.session.current() is not None:
             self._on_changed(self.session.current(), self.session.issues())
 
@@ -371,12 +375,19 @@ class MainWindow(QMainWindow):
             contacts = []
         self.form.recipient.field.set_contacts(contacts)
 
-    def _messages_url(self) -> str:
-        try:
-            p = self.services.profile(self.profile_name())
-        except Exception:
-            return "https://graph.facebook.com/v23.0/PHONE_NUMBER_ID/messages"
-        return f"{p.base_url}/{p.api_version}/{p.phone_number_id}/messages"
+    def _update_url(self) -> None:
+        """The POST URL shown in "Copy as cURL" (kept, not re-read on every keystroke)."""
+        from composer.accounts import DEFAULT_API_VERSION, DEFAULT_BASE_URL
+
+        # The sandbox lives in this process: give a URL that works with a real account instead.
+        placeholder = f"{DEFAULT_BASE_URL}/{DEFAULT_API_VERSION}/$WA_PHONE_NUMBER_ID/messages"
+        self._url = placeholder
+        if self.profile_name() != SANDBOX:
+            try:
+                p = self.services.profile(self.profile_name())
+            except (KeyError, ValueError, OSError):  # removed or unreadable: keep the placeholder
+                return
+            self._url = f"{p.base_url}/{p.api_version}/{p.phone_number_id}/messages"
 
     # --- sending ------------------------------------------------------------------------------
     def send(self) -> None:

@@ -74,3 +74,31 @@ def test_copy_json_and_curl_never_hold_the_token(
     import shlex
 
     assert json.loads(shlex.split(body)[0]) == payload
+
+
+def test_curl_url_follows_the_profile(window: MainWindow, services: object) -> None:
+    from composer.accounts import Profile
+    from ui.services import Services
+
+    assert isinstance(services, Services)
+    assert window.load_payload(examples()["location_request"]) is None
+    assert "$WA_PHONE_NUMBER_ID/messages" in window.json_view.curl_text()  # sandbox
+    services.profiles().add(Profile("live", "987654321", api_version="v23.0"))
+    window._reload_profiles()
+    window.profile_combo.setCurrentIndex(window.profile_combo.findData("live"))
+    assert "https://graph.facebook.com/v23.0/987654321/messages" in window.json_view.curl_text()
+
+
+def test_demo_contacts_only_with_the_sandbox(window: MainWindow, services: object) -> None:
+    from composer.accounts import Profile
+    from composer.sandbox.contacts import DEMO_CONTACTS
+    from ui.services import Services
+
+    assert isinstance(services, Services)
+    combo = window.form.recipient.field.combo
+    assert [combo.itemData(i) for i in range(combo.count())] == [c.number for c in DEMO_CONTACTS]
+    services.profiles().add(Profile("live", "987654321"))
+    window._reload_profiles()
+    window.profile_combo.setCurrentIndex(window.profile_combo.findData("live"))
+    assert combo.count() == 0
+    assert window.form.recipient.field.number() == "+15550100001"  # the typed number stays
