@@ -24,15 +24,8 @@ JsonObject = dict[Any, Any]
 
 def _buttons(r: Reader, a: JsonObject, path: str) -> Fields:
     r.known(a, path, ("buttons",), "a reply-button action")
-    bpath = join(path, "buttons")
-    items = r.array(a, "buttons", bpath, "The buttons")
     buttons = []
-    for i, item in enumerate(items or ()):
-        ipath = index(bpath, i)
-        b = r.obj(item, ipath, "A button")
-        if b is None:
-            continue
-        r.known(b, ipath, ("type", "reply"), "a reply button")
+    for b, ipath in r.objects(a, "buttons", path, "button", ("type", "reply")):
         btype = r.text(b, "type", join(ipath, "type"), "Button type")
         rpath = join(ipath, "reply")
         reply = r.obj(b.get("reply", {}), rpath, "The button's reply object")
@@ -51,33 +44,20 @@ def _buttons(r: Reader, a: JsonObject, path: str) -> Fields:
 
 def _list(r: Reader, a: JsonObject, path: str) -> Fields:
     r.known(a, path, ("button", "sections"), "a list action")
-    spath = join(path, "sections")
     sections = []
-    for i, item in enumerate(r.array(a, "sections", spath, "The sections") or ()):
-        ipath = index(spath, i)
-        s = r.obj(item, ipath, "A section")
-        if s is None:
-            continue
-        r.known(s, ipath, ("title", "rows"), "a list section")
-        rows_path = join(ipath, "rows")
-        rows = []
-        for j, row_item in enumerate(r.array(s, "rows", rows_path, "The rows") or ()):
-            jpath = index(rows_path, j)
-            row = r.obj(row_item, jpath, "A row")
-            if row is None:
-                continue
-            r.known(row, jpath, ("id", "title", "description"), "a list row")
-            rows.append(
-                ListRow(
-                    id=r.text(row, "id", join(jpath, "id"), "Row id"),
-                    title=r.text(row, "title", join(jpath, "title"), "Row title"),
-                    description=r.opt_text(
-                        row, "description", join(jpath, "description"), "Row description"
-                    ),
-                )
+    for s, ipath in r.objects(a, "sections", path, "section", ("title", "rows")):
+        rows = tuple(
+            ListRow(
+                id=r.text(row, "id", join(jpath, "id"), "Row id"),
+                title=r.text(row, "title", join(jpath, "title"), "Row title"),
+                description=r.opt_text(
+                    row, "description", join(jpath, "description"), "Row description"
+                ),
             )
+            for row, jpath in r.objects(s, "rows", ipath, "row", ("id", "title", "description"))
+        )
         title = r.opt_text(s, "title", join(ipath, "title"), "Section title")
-        sections.append(ListSection(title=title, rows=tuple(rows)))
+        sections.append(ListSection(title=title, rows=rows))
     button = r.text(a, "button", join(path, "button"), "List button label")
     return {"button": button, "sections": tuple(sections)}
 
@@ -94,27 +74,15 @@ def _product(r: Reader, a: JsonObject, path: str) -> Fields:
 
 def _product_list(r: Reader, a: JsonObject, path: str) -> Fields:
     r.known(a, path, ("catalog_id", "sections"), "a product-list action")
-    spath = join(path, "sections")
     sections = []
-    for i, item in enumerate(r.array(a, "sections", spath, "The sections") or ()):
-        ipath = index(spath, i)
-        s = r.obj(item, ipath, "A section")
-        if s is None:
-            continue
-        r.known(s, ipath, ("title", "product_items"), "a product section")
-        ppath = join(ipath, "product_items")
-        ids = []
-        for j, p_item in enumerate(r.array(s, "product_items", ppath, "The products") or ()):
-            jpath = index(ppath, j)
-            p = r.obj(p_item, jpath, "A product item")
-            if p is None:
-                continue
-            r.known(p, jpath, ("product_retailer_id",), "a product item")
-            ids.append(
-                r.text(p, "product_retailer_id", join(jpath, "product_retailer_id"), "Product id")
-            )
+    item_keys = ("product_retailer_id",)
+    for s, ipath in r.objects(a, "sections", path, "section", ("title", "product_items")):
+        ids = tuple(
+            r.text(p, "product_retailer_id", join(jpath, "product_retailer_id"), "Product id")
+            for p, jpath in r.objects(s, "product_items", ipath, "product item", item_keys)
+        )
         title = r.opt_text(s, "title", join(ipath, "title"), "Section title")
-        sections.append(ProductSection(title=title, product_retailer_ids=tuple(ids)))
+        sections.append(ProductSection(title=title, product_retailer_ids=ids))
     catalog_id = r.text(a, "catalog_id", join(path, "catalog_id"), "Catalog id")
     return {"catalog_id": catalog_id, "sections": tuple(sections)}
 

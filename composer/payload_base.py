@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from typing import Any
 
 from composer.rules.issue import Issue, Severity
@@ -74,6 +75,22 @@ class Reader:
                     f"'{shown}' is not a field of {where}; WhatsApp does not accept it here.",
                     "payload.unknown_field",
                 )
+
+    def objects(
+        self, d: dict[Any, Any], key: str, path: str, what: str, allowed: tuple[str, ...]
+    ) -> Iterator[tuple[dict[Any, Any], str]]:
+        """Each JSON object of the list at ``d[key]`` with its path (``...sections[1]``).
+
+        ``what`` names the items ("section"): "The sections must be a list", "A section must be
+        a JSON object", "not a field of a section". Non-objects are reported and skipped.
+        """
+        lpath = join(path, key)
+        for i, item in enumerate(self.array(d, key, lpath, f"The {what}s") or ()):
+            ipath = index(lpath, i)
+            obj = self.obj(item, ipath, f"A {what}")
+            if obj is not None:
+                self.known(obj, ipath, allowed, f"a {what}")
+                yield obj, ipath
 
     def opt_text(self, d: dict[Any, Any], key: str, path: str, label: str) -> str | None:
         if key not in d:
