@@ -68,7 +68,10 @@ def _read(r: Reader, data: object) -> Message | None:
         return None
     kind = d.get("type")
     content_key = kind if isinstance(kind, str) and kind in _CONTENT_KEYS else None
-    allowed = _ENVELOPE_KEYS + ((content_key,) if content_key else ())
+    if content_key is not None:
+        allowed = (*_ENVELOPE_KEYS, content_key)
+    else:  # the type problem is reported below; its content object is not a second problem
+        allowed = (*_ENVELOPE_KEYS, *_CONTENT_KEYS, *((kind,) if isinstance(kind, str) else ()))
     r.known(d, "$", allowed, "the message")
     to = r.text(d, "to", "to", "Recipient ('to')")
     recipient_type = r.opt_text(d, "recipient_type", "recipient_type", "recipient_type")

@@ -60,7 +60,8 @@ def _check_phone(to: str, out: Out) -> None:
         out.error(
             limit.rule,
             "to",
-            f"Recipient phone number has {digits} digits; with the country code it needs "
+            f"Recipient phone number has {digits} digit{'' if digits == 1 else 's'}; with the "
+            "country code it needs "
             f"{limit.minimum} to {limit.maximum}.",
         )
         return

@@ -105,6 +105,17 @@ def test_unsupported_types_are_reported() -> None:
     assert ("payload.shape", "interactive") in _issues({**base, "type": "interactive"})
 
 
+def test_a_bad_type_is_one_problem_not_also_an_unknown_content_field() -> None:
+    """With type 7 or 'template', the interactive/template object is not a second problem."""
+    base = {"messaging_product": "whatsapp", "to": "+16505550123"}
+    interactive = VALID["list_single_section"]["interactive"]
+    assert _issues({**base, "type": 7, "interactive": interactive}) == [("payload.type", "type")]
+    assert _issues({**base, "type": "template", "template": {}}) == [("payload.type", "type")]
+    assert _issues({**base, "interactive": interactive}) == [("payload.type", "type")]
+    mixed = {**base, "type": "interactive", "interactive": interactive, "text": {"body": "x"}}
+    assert _issues(mixed) == [("payload.unknown_field", "text")]
+
+
 def test_wrong_types_everywhere_are_all_reported() -> None:
     payload = json.loads(json.dumps(VALID["list_single_section"]))
     payload["to"] = 16505550123

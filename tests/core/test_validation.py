@@ -754,6 +754,13 @@ def test_all_issues_at_once_with_exact_paths() -> None:
     }
 
 
+@pytest.mark.parametrize(("to", "words"), [("+1", "has 1 digit;"), ("+1234", "has 4 digits;")])
+def test_short_recipient_names_its_digit_count(to: str, words: str) -> None:
+    (issue,) = validate_payload(edit("text_with_formatting", ("to", to)))
+    assert issue.rule == "envelope.to_format" and words in issue.message
+    assert "7 to 15" in issue.message
+
+
 def test_check_on_models_built_directly() -> None:
     rows = tuple(ListRow(id=f"r{i}", title=f"Row {i}", description="d" * 72) for i in range(11))
     msg = Message(
