@@ -48,6 +48,19 @@ DEFAULT_KIND = "button"
 DEFAULT_RECIPIENT = "+15550100001"
 
 
+def differences(a: object, b: object, path: str = "") -> list[str]:
+    """JSON paths where ``a`` and ``b`` differ (what an import would lose)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        out: list[str] = []
+        for key in {*a, *b}:
+            out += differences(a.get(key), b.get(key), f"{path}.{key}" if path else str(key))
+        return sorted(out)
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        return [d for i, (x, y) in enumerate(zip(a, b, strict=True))
+                for d in differences(x, y, f"{path}[{i}]")]  # fmt: skip
+    return [] if a == b else [path or "$"]
+
+
 class MainWindow(QMainWindow):
     """Top-level window; ``ready`` fires once the editor is built and the draft restored."""
 
@@ -258,11 +271,32 @@ class MainWindow(QMainWindow):
                 f"The editors do not support {kind!r} messages yet (supported: {supported}). "
                 "Nothing was changed."
             )
-        self.load_message(msg)
-        return None
+        return self._load_exactly(msg)
 
-    def load_message(self, msg: Message) -> None:
+    def _load_exactly(self, msg: Message) -> str | None:
+        """Load ``msg``; if the editors cannot hold all of it, put the old message back."""
+        from composer.payload import to_payload
+
+        previous, previous_kind = self.session.current(), self.form.kind()
         self.form.load(msg)
+        wanted, got = to_payload(msg), to_payload(self.form.build())
+        if wanted == got:
+            self.load_message(msg, loaded=True)
+            return None
+        if previous is not None:
+            self.form.load(previous)
+        elif previous_kind:
+            self.form.set_kind(previous_kind, emit=False)
+        lost = ", ".join(differences(wanted, got)[:6])
+        return (
+            f"The editors cannot hold every part of this message ({lost}); these parts are not "
+            "allowed for this type or conflict with each other. Nothing was changed. Fix them in "
+            "the JSON (or check it with `wa-composer validate`) and import again."
+        )
+
+    def load_message(self, msg: Message, *, loaded: bool = False) -> None:
+        if not loaded:
+            self.form.load(msg)
         with QSignalBlocker(self.type_combo):
             self.type_combo.setCurrentIndex(self.type_combo.findData(str(msg.content.kind)))
         self.session.set_message(self.form.build())

@@ -102,3 +102,15 @@ def test_demo_contacts_only_with_the_sandbox(window: MainWindow, services: objec
     window.profile_combo.setCurrentIndex(window.profile_combo.findData("live"))
     assert combo.count() == 0
     assert window.form.recipient.field.number() == "+15550100001"  # the typed number stays
+
+
+def test_parts_the_editors_cannot_hold_are_refused(window: MainWindow) -> None:
+    assert window.load_payload(examples()["cta_url_text_header"]) is None
+    before = _snapshot(window)
+    location = json.loads(json.dumps(examples()["location_request"]))
+    location["interactive"]["footer"] = {"text": "not allowed on a location request"}
+    problem = window.load_payload(location)
+    assert problem is not None and "interactive.footer" in problem
+    assert _snapshot(window) == before
+    assert window.form.kind() == "cta_url"
+    assert window.type_combo.currentData() == "cta_url"
