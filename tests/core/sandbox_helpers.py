@@ -1,4 +1,5 @@
-"""Shared pieces for the sandbox tests: an injected clock and example payloads from tests/data."""
+"""Shared pieces for the sandbox and client tests: injected clocks and example payloads from
+tests/data."""
 
 from __future__ import annotations
 
@@ -25,6 +26,22 @@ class Clock:
 
     def advance(self, **delta: float) -> None:
         self.now += timedelta(**delta)
+
+
+class SimClock:
+    """Monotonic seconds that move only when the code under test sleeps: exact backoff figures,
+    fast tests (the client's and run_with_retries' ``sleep``/``clock`` seams)."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+    def __call__(self) -> float:
+        return self.now
 
 
 def examples() -> dict[str, Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,9 +21,7 @@ from composer.messages import (
 )
 from composer.payload import PayloadError, from_payload, to_payload
 from composer.validation import validate_payload
-
-EXAMPLES = json.loads((Path(__file__).parents[1] / "data" / "examples.json").read_text("utf-8"))
-VALID = {k: v for k, v in EXAMPLES.items() if k != "invalid"}
+from tests.core.rule_cases import EXAMPLES, VALID
 
 
 @pytest.mark.parametrize("name", sorted(VALID))

@@ -6,19 +6,7 @@ import pytest
 
 from composer.graph import errors as E
 from composer.graph.retry import Attempt, RetryPolicy, run_with_retries
-
-
-class SimClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    def __call__(self) -> float:
-        return self.now
+from tests.core.sandbox_helpers import SimClock
 
 
 def failing(*errors: E.GraphError) -> tuple[list[int], object]:

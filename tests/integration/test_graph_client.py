@@ -16,6 +16,7 @@ from composer.accounts import Profile
 from composer.graph import errors as E
 from composer.graph.client import GraphClient
 from composer.graph.retry import Attempt, RetryPolicy
+from tests.core.sandbox_helpers import SimClock
 from tests.integration.fake_graph import SUCCESS_WAMID, FakeGraph, Reply, graph_error
 
 TOKEN = "EAAGtestTOKENvalue1234567890"
@@ -41,21 +42,6 @@ PAYLOAD = {
 HTTP_FOR_CODE = {0: 401, 190: 401, 3: 500, 10: 403, 368: 403, 130497: 403, 131031: 403}
 HTTP_FOR_CODE |= {131000: 500, 131016: 500, 2: 503, 131057: 500}
 ALL_CODES = [*sorted(E.CODES), 250]
-
-
-class SimClock:
-    """Time that moves only when the client sleeps: fast tests, exact backoff figures."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ Both paths must give the same mapped errors as the real Cloud API would.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,15 +24,13 @@ from composer.sandbox import (
     SandboxTransport,
     serve,
 )
+from tests.core.sandbox_helpers import example
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = json.loads((ROOT / "tests" / "data" / "examples.json").read_text(encoding="utf-8"))
 ANY_TOKEN = "sandbox-accepts-any-token"
 
 
 def message(to: str) -> dict[str, Any]:
-    payload: dict[str, Any] = json.loads(json.dumps(EXAMPLES["reply_buttons_text_header"]))
-    return payload | {"to": to}
+    return example("reply_buttons_text_header", to)
 
 
 @pytest.fixture(params=["loopback", "in-process"])

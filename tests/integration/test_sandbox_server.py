@@ -3,7 +3,6 @@ webhooks into the real webhook receiver, and the ``wa-composer sandbox`` process
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket
@@ -12,7 +11,6 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
@@ -34,18 +32,11 @@ from composer.sandbox.webhooks_out import WebhookPoster
 from composer.store import Store
 from composer.webhook_recorder import WebhookRecorder
 from composer.webhook_server import WebhookServer
+from tests.core.sandbox_helpers import example
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = json.loads((ROOT / "tests" / "data" / "examples.json").read_text(encoding="utf-8"))
 AUTH = {"Authorization": "Bearer sandbox-test-token"}
 FAST = StatusDelays(sent=0.02, delivered=0.05, read=0.1)
-
-
-def payload(name: str, to: str) -> dict[str, Any]:
-    """A deep copy of an example, addressed to ``to``."""
-    data: dict[str, Any] = json.loads(json.dumps(EXAMPLES[name]))
-    data["to"] = to
-    return data
 
 
 @pytest.fixture
@@ -58,11 +49,11 @@ def test_raw_http_success_error_info_and_auth(server: SandboxServer) -> None:
     assert server.url.startswith("http://127.0.0.1:")
     with httpx.Client(base_url=server.url, timeout=10) as http:
         url = f"/v24.0/{SANDBOX_PHONE_NUMBER_ID}/messages"
-        ok = http.post(url, json=payload("list_single_section", OPEN_CONTACT.number), headers=AUTH)
+        ok = http.post(url, json=example("list_single_section", OPEN_CONTACT.number), headers=AUTH)
         assert ok.status_code == 200 and ok.headers["content-type"].startswith("application/json")
         assert ok.json()["messages"][0]["id"].startswith("wamid.")
         closed = http.post(
-            url, json=payload("location_request", CLOSED_CONTACT.number), headers=AUTH
+            url, json=example("location_request", CLOSED_CONTACT.number), headers=AUTH
         )
         assert closed.status_code == 400 and closed.json()["error"]["code"] == 131047
         assert http.post(url, json={}, headers={}).status_code == 401
@@ -94,13 +85,13 @@ def test_graph_client_against_the_sandbox_server(server: SandboxServer, tmp_path
         info = client.phone_number_info()
         assert info.verified_name == "WA Composer Sandbox"
         assert info.display_phone_number == "+1 555 0100 000"
-        result = client.send_message(payload("reply_buttons_text_header", OPEN_CONTACT.number))
+        result = client.send_message(example("reply_buttons_text_header", OPEN_CONTACT.number))
         assert result.wamid.startswith("wamid.") and result.wa_id == "15550100001"
         for contact, code in ((CLOSED_CONTACT, 131047), (NOT_ON_WHATSAPP_CONTACT, 131026)):
             with pytest.raises(GraphError) as caught:
-                client.send_message(payload("reply_buttons_text_header", contact.number))
+                client.send_message(example("reply_buttons_text_header", contact.number))
             assert caught.value.code == code and caught.value.fbtrace_id
-        bad = payload("reply_buttons_text_header", OPEN_CONTACT.number)
+        bad = example("reply_buttons_text_header", OPEN_CONTACT.number)
         bad["interactive"]["action"]["buttons"][1]["reply"]["title"] = "A title far too long!"
         with pytest.raises(GraphError) as caught:
             client.send_message(bad)
@@ -121,7 +112,7 @@ def test_status_webhooks_reach_the_receiver_and_the_history(tmp_path: Path) -> N
             poster = WebhookPoster(receiver.url, secret)
             server.sandbox.add_status_listener(poster)
             profile = Profile("loopback", SANDBOX_PHONE_NUMBER_ID, base_url=server.url)
-            body = payload("list_single_section", OPEN_CONTACT.number)
+            body = example("list_single_section", OPEN_CONTACT.number)
             with GraphClient(profile, "sandbox-test-token") as client:
                 wamid = client.send_message(body).wamid
             store.record_send(
@@ -182,7 +173,7 @@ def test_cli_serves_until_signalled(signum: int) -> None:
             assert info.status_code == 200
             sent = http.post(
                 f"/v24.0/{SANDBOX_PHONE_NUMBER_ID}/messages",
-                json=payload("location_request", OPEN_CONTACT.number),
+                json=example("location_request", OPEN_CONTACT.number),
                 headers=AUTH,
             )
             assert sent.status_code == 200

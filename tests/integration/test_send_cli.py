@@ -17,10 +17,10 @@ import pytest
 
 from composer.cli import main
 from composer.store import Store
+from tests.core.rule_cases import EXAMPLES
 from tests.integration.fake_graph import SUCCESS_WAMID, FakeGraph, Reply, graph_error
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = json.loads((ROOT / "tests" / "data" / "examples.json").read_text(encoding="utf-8"))
 TOKEN = "EAAGsendCLItokenZZ9876543210"
 PNID = "106540352242922"
 OPEN, CLOSED = "+15550100001", "+15550100003"
