@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from composer.validation import Severity
+
 EXAMPLES: dict[str, Any] = json.loads(
     (Path(__file__).parents[1] / "data" / "examples.json").read_text("utf-8")
 )
@@ -48,3 +50,48 @@ def quick_reply_carousel(replies: int = 1) -> dict[str, Any]:
             ]
         }
     return doc
+
+
+# --- paths and builders shared by the per-rule case tables -----------------------------------
+BUTTON0 = "interactive.action.buttons[0].reply"
+ROW0 = "interactive.action.sections[0].rows[0]"
+PARAMS = "interactive.action.parameters"
+CARDS = "interactive.action.cards"
+PSECTIONS = "interactive.action.sections"
+
+
+def two_sections(first: int, second: int) -> dict[str, Any]:
+    def rows(prefix: str, n: int) -> list[dict[str, str]]:
+        return [{"id": f"{prefix}{i}", "title": f"{prefix} row {i}"} for i in range(n)]
+
+    return edit(
+        "list_single_section",
+        (
+            "interactive.action.sections",
+            [{"title": "A", "rows": rows("a", first)}, {"title": "B", "rows": rows("b", second)}],
+        ),
+    )
+
+
+def products(counts: list[int]) -> list[dict[str, Any]]:
+    return [
+        {
+            "title": f"S{s}",
+            "product_items": [{"product_retailer_id": f"SKU-{s}-{i}"} for i in range(n)],
+        }
+        for s, n in enumerate(counts)
+    ]
+
+
+def cards(n: int) -> list[dict[str, Any]]:
+    card = VALID["media_carousel_url_buttons"]["interactive"]["action"]["cards"][0]
+    return [{**card, "card_index": i} for i in range(n)]
+
+
+E, W = Severity.ERROR, Severity.WARNING
+QR = CARDS + "[0].action.buttons[0]"
+MEDIA = "media_carousel_url_buttons"
+FLOW = "flow_navigate_by_id"
+
+
+Case = tuple[str, Severity, dict[str, Any], dict[str, Any]]
