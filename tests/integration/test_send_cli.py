@@ -9,7 +9,6 @@ import logging
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +30,6 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("WA_COMPOSER_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("WA_COMPOSER_TOKEN", raising=False)
     return tmp_path / "home"
-
-
-@pytest.fixture
-def graph() -> Iterator[FakeGraph]:
-    with FakeGraph() as server:
-        yield server
 
 
 def message_file(tmp_path: Path, name: str = "reply_buttons_text_header") -> Path:
