@@ -78,7 +78,11 @@ class _Report:
         print(f"wa-composer send: {text}", file=sys.stderr)
 
     def invalid(self, text: str) -> int:
-        self.data["error"] = {"title": "Invalid input", "explanation": text}
+        """Nothing was sent; ``error`` keeps the same keys as a mapped error (type InvalidInput)."""
+        from composer.graph.errors import GraphError
+
+        error = GraphError("Invalid input", text, "Fix the input and run the command again.")
+        self.data["error"] = error.to_dict() | {"type": "InvalidInput"}
         if self.as_json:
             self._dump()
         else:

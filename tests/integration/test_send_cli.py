@@ -131,6 +131,11 @@ def test_unreadable_input_exits_2(
     assert main(["send", str(path), "--json"]) == 2
     out = json.loads(capsys.readouterr().out)
     assert out["outcome"] == "invalid" and words in out["error"]["explanation"]
+    assert out["error"]["type"] == "InvalidInput" and out["error"]["code"] is None
+    assert set(out["error"]) == {  # the key set `send --help` documents for every error
+        *("type", "code", "title", "explanation", "next_step", "details", "fbtrace_id"),
+        *("http_status", "field_path", "retryable", "delivery_unknown"),
+    }
     assert Store().history() == []
 
 
