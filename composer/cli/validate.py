@@ -182,8 +182,17 @@ def run(args: argparse.Namespace) -> int:
     results = [validate_file(name) for name in args.files]
     text = format_json(results) if args.json else format_plain(results)
     out = sys.stdout
-    if hasattr(out, "reconfigure"):  # a C locale must not turn an emoji into a traceback
-        out.reconfigure(errors="backslashreplace")
-    out.write(text)
-    out.flush()
+    try:
+        if hasattr(out, "reconfigure"):  # a C locale must not turn an emoji into a traceback
+            out.reconfigure(errors="backslashreplace")
+        if text:  # a clean file prints nothing, not even an empty write
+            out.write(text)
+            out.flush()
+    except BrokenPipeError:
+        raise  # `validate ... | head`: the dispatcher ends quietly
+    except OSError as exc:  # disk full, closed terminal: say so, never a traceback
+        print(
+            f"wa-composer validate: cannot write the report: {exc.strerror or exc}", file=sys.stderr
+        )
+        return 2
     return exit_code(results)

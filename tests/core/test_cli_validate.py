@@ -182,3 +182,21 @@ def test_help_documents_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
         main(["validate", "--help"])
     text = capsys.readouterr().out
     assert "Exit status: 0" in text and "not a message object" in text and '"-"' in text
+
+
+def test_unwritable_output_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    """stdout on a full disk (/dev/full on Linux): exit 2 with a sentence on stderr."""
+    bad = _write(tmp_path, "bad.json", INVALID[1]["payload"])
+    ok = _write(tmp_path, "ok.json", VALID["list_single_section"])
+    with open("/dev/full", "w") as full:
+        failed = subprocess.run(
+            [sys.executable, "-m", "composer", "validate", bad],
+            stdout=full, stderr=subprocess.PIPE, cwd=ROOT, timeout=120, check=False,
+        )  # fmt: skip
+        clean = subprocess.run(
+            [sys.executable, "-m", "composer", "validate", ok],
+            stdout=full, stderr=subprocess.PIPE, cwd=ROOT, timeout=120, check=False,
+        )  # fmt: skip
+    assert failed.returncode == 2 and b"Traceback" not in failed.stderr
+    assert b"cannot write the report: No space left on device" in failed.stderr
+    assert (clean.returncode, clean.stderr) == (0, b"")  # nothing to write, nothing to fail
