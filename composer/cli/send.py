@@ -196,14 +196,19 @@ def _send(args: argparse.Namespace, payload: dict[str, Any], report: _Report) ->
             error=error.to_dict(),
         )
     report.data["history_id"] = _record(profile.name, payload, report, error)
-    if report.as_json:
-        report._dump()
-    elif error is None:
-        print(result.wamid)
-        report.note(f"accepted by {'the sandbox' if sandbox else 'WhatsApp'} "
-                    f"(profile {profile.name!r})")  # fmt: skip
-    else:
-        print(error.describe(), file=sys.stderr)
+    try:
+        if report.as_json:
+            report._dump()
+        elif error is None:
+            print(result.wamid, flush=True)
+            report.note(f"accepted by {'the sandbox' if sandbox else 'WhatsApp'} "
+                        f"(profile {profile.name!r})")  # fmt: skip
+        else:
+            print(error.describe(), file=sys.stderr)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # the send happened: the exit status and the history still tell
+        report.note(f"the outcome could not be printed ({exc.strerror or exc}); see the history")
     return EXIT_SENT if error is None else EXIT_FAILED
 
 

@@ -235,3 +235,16 @@ def test_profile_test_shows_the_number_or_the_mapped_error(
     err = capsys.readouterr().err
     assert "190" in err and "new access token" in err and TOKEN not in err
     assert [r.method for r in graph.requests] == ["GET", "GET"]
+
+
+def test_unwritable_stdout_after_a_send_keeps_the_exit_status(home: Path, tmp_path: Path) -> None:
+    msg = str(message_file(tmp_path))
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "composer", "send", msg, "--to", OPEN],
+            stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=60,
+            env={**os.environ, "WA_COMPOSER_HOME": str(home)}, check=False,
+        )  # fmt: skip
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr
+    assert "could not be printed (No space left on device); see the history" in proc.stderr
+    assert Store(home / "data" / "composer.sqlite3").history()[0].outcome == "accepted"
