@@ -112,10 +112,11 @@ class GraphClient:
         """POST /{version}/{phone-number-id}/messages. Never sends twice by accident."""
         try:
             body = json.dumps(payload, ensure_ascii=False, allow_nan=False).encode("utf-8")
-        except (TypeError, ValueError) as exc:
+        except (TypeError, ValueError, RecursionError) as exc:
+            reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
             raise InvalidParameterError(
                 "Payload is not JSON",
-                f"The message can't be encoded as JSON ({exc}).",
+                f"The message can't be encoded as JSON ({reason}).",
                 "Fix the payload; it must contain only JSON values.",
             ) from None
         path = f"/{self.profile.api_version}/{self.profile.phone_number_id}/messages"

@@ -62,6 +62,10 @@ log = logging.getLogger(__name__)
 Validator = Callable[[object], Sequence[IssueLike]]
 
 
+def _reject_constant(name: str) -> object:
+    raise ValueError(f"{name} is not JSON")
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -281,9 +285,11 @@ class Sandbox:
 
     def _send(self, raw: bytes) -> SandboxResponse:
         try:
-            payload = json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
+            payload = json.loads(raw, parse_constant=_reject_constant)
+        except (ValueError, UnicodeDecodeError):  # also NaN/Infinity: Graph's parser refuses them
             return reply_for(graph_error(100, "The request body is not valid JSON."))
+        except RecursionError:  # 10,000-deep nesting: still a Meta-shaped answer
+            return reply_for(graph_error(100, "The request body is nested too deeply."))
         blocking = [i for i in self._validate(payload) if str(i.severity) == "error"]
         if blocking:
             return reply_for(error_for_issue(blocking[0], payload))

@@ -276,9 +276,18 @@ def test_reaction_rules_of_spec_5(client: httpx.Client, sandbox: Sandbox, clock:
 
 
 # --- bodies the API cannot read -------------------------------------------------------------
-def test_body_that_is_not_json_is_code_100(client: httpx.Client) -> None:
-    r = client.post(MESSAGES, content=b"{not json", headers=AUTH)
+@pytest.mark.parametrize(
+    ("body", "details"),
+    [
+        (b"{not json", "not valid JSON"),
+        (b'{"to": NaN}', "not valid JSON"),  # Python's json accepts NaN; Graph does not
+        (b"[" * 10_000 + b"]" * 10_000, "nested too deeply"),  # was a RecursionError, no answer
+    ],
+)
+def test_body_that_is_not_json_is_code_100(client: httpx.Client, body: bytes, details: str) -> None:
+    r = client.post(MESSAGES, content=body, headers=AUTH)
     assert r.status_code == 400 and error_of(r)["code"] == 100
+    assert details in error_of(r)["error_data"]["details"]
 
 
 def test_concurrent_senders_share_the_pair_rate_exactly(sandbox: Sandbox) -> None:

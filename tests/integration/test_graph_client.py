@@ -37,6 +37,17 @@ def test_send_makes_exactly_the_documented_request(graph: FakeGraph) -> None:
     assert request.json() == PAYLOAD
 
 
+def test_unencodable_payload_is_a_graph_error_and_nothing_is_sent(graph: FakeGraph) -> None:
+    deep: object = []
+    for _ in range(5000):  # deeper than json.dumps can go: was a bare RecursionError
+        deep = [deep]
+    with make_client(graph.url) as client:
+        for bad in ({"a": deep}, {"a": float("nan")}, {"a": object()}):
+            with pytest.raises(E.InvalidParameterError, match="can't be encoded as JSON"):
+                client.send_message(bad)
+    assert graph.requests == []
+
+
 def test_version_and_base_url_come_from_the_profile(graph: FakeGraph) -> None:
     profile = Profile("p", PNID, api_version="v23.0", base_url=graph.url + "/prefix")
     with GraphClient(profile, TOKEN) as client:
