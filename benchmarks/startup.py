@@ -84,6 +84,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ)
         env["WA_COMPOSER_HOME"] = tmp
+        # An installed app runs from compiled bytecode (pip compiles it); let the warm-up run
+        # write __pycache__ so both sides are measured that way.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         if not env.get("DISPLAY"):
             env["QT_QPA_PLATFORM"] = "offscreen"
         if args.with_draft:

@@ -15,7 +15,6 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
@@ -51,7 +50,6 @@ def make_app() -> QApplication:
     from ui.resources import register_search_paths, stylesheet
 
     register_search_paths()
-    app.setWindowIcon(QIcon("icons:app.svg"))
     app.setStyleSheet(stylesheet())
     return app
 

@@ -216,6 +216,10 @@ class MainWindow(QMainWindow):
             return
         self._started = True
         self._build_panels()
+        self.send_bar.add_icon()
+        from PySide6.QtGui import QIcon
+
+        self.setWindowIcon(QIcon("icons:app.svg"))
         from ui.mounts import mount_countdown, mount_preview
 
         self.preview = mount_preview(self.preview_layout)
@@ -398,7 +402,8 @@ class MainWindow(QMainWindow):
             "SANDBOX · nothing leaves this computer" if sandbox else "LIVE · real customers"
         )
         self.profile_badge.setProperty("level", "sandbox" if sandbox else "live")
-        restyle(self.profile_badge)
+        if self._started:  # before the first show the property alone is enough
+            restyle(self.profile_badge)
 
     def _offer_contacts(self) -> None:
         if self.profile_name() == SANDBOX:

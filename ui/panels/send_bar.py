@@ -6,7 +6,7 @@ produce those facts live in composer/.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -22,8 +22,7 @@ class SendBar(QWidget):
         self.status = QLabel()
         self.status.setObjectName("sendStatus")
         self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.button = QPushButton(QIcon("icons:send.svg"), "Send")
+        self.button = QPushButton("Send")  # the icon comes after the first paint: add_icon()
         self.button.setObjectName("sendButton")
         self.button.setAccessibleName("Send message")
         self.button.setToolTip("Send (Ctrl+Enter)")
@@ -37,7 +36,18 @@ class SendBar(QWidget):
         self._blocked: str | None = None
         self._in_flight = False
         self._result: tuple[str, str] | None = None
+        self._polished = False  # before the first show, setting the property is enough
         self._refresh()
+
+    def add_icon(self) -> None:
+        """Finishing touches after the first paint: the SVG icon engine (~15 ms) and Qt's enum
+        namespace (~30 ms the first time any ``Qt.*`` flag is used) stay off that path."""
+        from PySide6.QtCore import Qt
+
+        self.button.setIcon(QIcon("icons:send.svg"))
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._polished = True
+        restyle(self.status)
 
     def set_errors(self, count: int) -> None:
         self._errors = count
@@ -76,4 +86,5 @@ class SendBar(QWidget):
         self.button.setToolTip(text if not self.can_send() else "Send (Ctrl+Enter)")
         self.status.setText(text)
         self.status.setProperty("level", level)
-        restyle(self.status)
+        if self._polished:
+            restyle(self.status)
