@@ -44,7 +44,7 @@ def parse_response(response: httpx.Response, payload: Mapping[str, Any] | None) 
     status = response.status_code
     try:
         body: object = response.json()
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: 10,000-deep JSON
         body = None
     if 200 <= status < 300:
         if not isinstance(body, dict):

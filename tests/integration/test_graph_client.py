@@ -197,6 +197,8 @@ def test_unknown_code_keeps_the_raw_message(graph: FakeGraph) -> None:
         (Reply(200, b"{not json"), True),
         (Reply(200, {"messaging_product": "whatsapp"}), True),
         (Reply(200, b"[1, 2]"), True),
+        (Reply(200, b"[" * 10_000 + b"]" * 10_000), True),  # was a bare RecursionError
+        (Reply(400, b'{"error": ' * 10_000 + b"1" + b"}" * 10_000), False),
         (Reply(500, b"<html>Internal error</html>", {"Content-Type": "text/html"}), True),
         (Reply(502, b"Bad gateway", {"Content-Type": "text/plain"}), True),
         (Reply(404, b"<html>Not found</html>", {"Content-Type": "text/html"}), False),
