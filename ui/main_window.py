@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         self.issues_panel.path_activated.connect(self.focus_path)
         self.json_view.import_json.clicked.connect(self.open_import_dialog)
         self.tabs.currentChanged.connect(self._on_tab)
+        self.history.reopen.connect(self._reopen)
         self.setTabOrder(self.settings_button, self.form)
 
     # --- start-up -----------------------------------------------------------------------------
@@ -481,6 +482,13 @@ class MainWindow(QMainWindow):
             self.history.set_records(self.services.store().history())
         except Exception as exc:  # the history database is optional for composing
             self.send_bar.show_result("warning", f"History could not be read: {exc}")
+
+    def _reopen(self, payload: dict[str, Any]) -> None:
+        problem = self.load_payload(payload)
+        if problem is not None:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, "Open from history", problem)
 
     def _on_tab(self, index: int) -> None:
         if self.tabs.widget(index) is self.history:

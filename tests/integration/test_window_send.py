@@ -131,6 +131,14 @@ def test_sandbox_send_needs_no_confirmation_and_maps_errors(
     assert "131026" in window.send_bar.status.text()
     window.refresh_history()
     assert window.history.row_count() == 2
+    # double-clicking a past send opens its message again
+    window.load_payload(examples()["reaction_add"])
+    first = window.history.tree.topLevelItem(1)  # oldest: the accepted send to Ana
+    assert first is not None
+    window.history.tree.itemActivated.emit(first, 0)
+    current = window.session.current()
+    assert current is not None and current.to == "+15550100001"
+    assert window.form.kind() == "location_request_message"
     window.tasks.wait()
     window._autosave.stop()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
@@ -22,8 +22,13 @@ def _kind(payload: dict[str, Any]) -> str:
 
 
 class HistoryPanel(QWidget):
+    """``reopen(payload)`` when a past send is double-clicked (to send it again or fix it)."""
+
+    reopen = Signal(object)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._payloads: dict[int, dict[str, Any]] = {}
         self.tree = QTreeWidget()
         self.tree.setObjectName("historyTree")
         self.tree.setAccessibleName("Send history")
@@ -33,12 +38,20 @@ class HistoryPanel(QWidget):
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        self.tree.setToolTip("Double-click a send to open its message in the editor")
+        self.tree.itemActivated.connect(self._activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.tree)
 
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        payload = self._payloads.get(int(item.data(0, Qt.ItemDataRole.UserRole)))
+        if payload is not None:
+            self.reopen.emit(payload)
+
     def set_records(self, records: Sequence[SendRecord]) -> None:
         self.tree.clear()
+        self._payloads = {r.id: r.payload for r in records}
         for r in records:
             if r.error:
                 detail = str(r.error.get("title") or r.error.get("explanation") or "error")
