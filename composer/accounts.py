@@ -179,21 +179,13 @@ class ProfileStore:
         except OSError as exc:
             raise ProfileError(f"cannot read {path}: {exc.strerror}") from exc
         try:
-            data = json.loads(text)
-            items = data["profiles"]
-            if not isinstance(items, list):
-                raise TypeError("'profiles' is not a list")
-            result: dict[str, Profile] = {}
-            for item in items:
-                profile = Profile(**item)
-                result[profile.name] = profile
+            return _parse_profiles(text)
         except ProfileError as exc:
             raise ProfileError(f"{path}: {exc}") from exc
-        except (ValueError, TypeError, KeyError) as exc:
+        except _FileFormatError as exc:
             raise ProfileError(
                 f"{path} is not a valid profiles file ({exc}); fix or delete it"
             ) from exc
-        return result
 
     def _save(self, profiles: dict[str, Profile]) -> None:
         path = self.path
@@ -213,6 +205,35 @@ class ProfileStore:
                 os.unlink(tmp)
             raise
         _fsync_dir(path.parent)
+
+
+class _FileFormatError(ValueError):
+    """profiles.json is not the shape this app writes."""
+
+
+_PROFILE_FIELDS = frozenset(("name", "phone_number_id", "waba_id", "api_version", "base_url"))
+
+
+def _parse_profiles(text: str) -> dict[str, Profile]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _FileFormatError(f"not JSON: {exc.msg} at line {exc.lineno}") from None
+    except (ValueError, RecursionError):
+        raise _FileFormatError("not JSON this app can read") from None
+    items = data.get("profiles") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise _FileFormatError("it needs a 'profiles' list")
+    result: dict[str, Profile] = {}
+    for n, item in enumerate(items, 1):
+        if not isinstance(item, dict) or not {"name", "phone_number_id"} <= item.keys():
+            raise _FileFormatError(f"profile {n} is not an object with a name and phone_number_id")
+        unknown = sorted(str(k) for k in item if k not in _PROFILE_FIELDS)
+        if unknown:
+            raise _FileFormatError(f"profile {n} has unknown fields: {', '.join(unknown)}")
+        profile = Profile(**item)
+        result[profile.name] = profile
+    return result
 
 
 def _fsync_dir(directory: Path) -> None:

@@ -117,21 +117,35 @@ def test_duplicates_missing_and_reserved_names(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "reason"),
     [
-        "{not json",
-        "[]",
-        '{"profiles": {}}',
-        '{"profiles": [{"name": "x"}]}',
-        '{"profiles": [{"name": "x", "phone_number_id": "1", "extra": 1}]}',
+        ("{not json", "not JSON: Expecting property name enclosed in double quotes at line 1"),
+        ("[]", "it needs a 'profiles' list"),
+        ('{"profiles": {}}', "it needs a 'profiles' list"),
+        ('{"profiles": [5]}', "profile 1 is not an object with a name and phone_number_id"),
+        ('{"profiles": [{"name": "x"}]}', "profile 1 is not an object with a name and"),
+        (
+            '{"profiles": [{"name": "x", "phone_number_id": "12345", "extra": 1}]}',
+            "profile 1 has unknown fields: extra",
+        ),
+        ("[" * 10_000 + "]" * 10_000, "not JSON this app can read"),  # was a RecursionError
     ],
 )
-def test_broken_file_gives_a_clear_message(tmp_path: Path, text: str) -> None:
+def test_broken_file_gives_a_clear_message(tmp_path: Path, text: str, reason: str) -> None:
+    """Plain words (no Python internals such as 'argument after ** must be a mapping')."""
     path = tmp_path / "profiles.json"
     path.write_text(text)
     with pytest.raises(ProfileError) as caught:
         ProfileStore(path).list()
-    assert str(path) in str(caught.value)
+    assert str(caught.value).startswith(f"{path} is not a valid profiles file ({reason}")
+    assert str(caught.value).endswith("; fix or delete it")
+
+
+def test_bad_value_in_the_file_names_the_field(tmp_path: Path) -> None:
+    path = tmp_path / "profiles.json"
+    path.write_text('{"profiles": [{"name": "x", "phone_number_id": 5}]}')
+    with pytest.raises(ProfileError, match=r"profiles\.json: phone_number_id: 5 is not a"):
+        ProfileStore(path).list()
 
 
 def test_file_holds_no_unexpected_keys(tmp_path: Path) -> None:
