@@ -74,4 +74,7 @@ def run(*, exit_after_first_paint: bool = False) -> int:
     watcher = _FirstPaint(actions)
     window.installEventFilter(watcher)
     window.show()
-    return int(app.exec())
+    code = int(app.exec())
+    window.tasks.wait(5_000)  # let a send in flight finish (it records its outcome)
+    window.services.close()
+    return code

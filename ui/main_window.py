@@ -434,7 +434,11 @@ class MainWindow(QMainWindow):
         msg = self.session.current()
         if msg is None or not self.send_bar.can_send():
             return
-        profile = self.services.profile(self.profile_name())
+        try:
+            profile = self.services.profile(self.profile_name())
+        except (KeyError, ValueError, OSError) as exc:  # removed or unreadable since it was listed
+            self.send_bar.show_result("error", f"The profile cannot be used: {exc}")
+            return
         if not profile.is_sandbox and not self._confirm(profile.name, msg.to):
             return
         from ui.sender import send_message

@@ -7,6 +7,7 @@ to a QObject living on the UI thread, so Qt delivers them there through a queued
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -60,9 +61,14 @@ class _Job(QRunnable):
         try:
             value = self._fn()
         except BaseException as exc:  # handed to the UI thread, which decides what to show
-            self._relay.failed.emit(exc)
+            self._deliver(self._relay.failed, exc)
         else:
-            self._relay.done.emit(value)
+            self._deliver(self._relay.done, value)
+
+    @staticmethod
+    def _deliver(signal: Any, value: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
+            signal.emit(value)
 
 
 class TaskRunner(QObject):
