@@ -7,25 +7,20 @@ is ``test_rule_fails_and_passes`` in test_validation.py.
 
 from __future__ import annotations
 
-from tests.core.rule_cases import (  # noqa: F401 (the table uses a subset)
-    BUTTON0,
+from tests.core.rule_cases import (
     CARDS,
     DELETE,
     FLOW,
     MEDIA,
     PARAMS,
-    PSECTIONS,
     QR,
-    ROW0,
     VALID,
     Case,
     E,
     W,
     cards,
     edit,
-    products,
     quick_reply_carousel,
-    two_sections,
 )
 
 CASES: list[Case] = [

@@ -6,24 +6,17 @@ is ``test_rule_fails_and_passes`` in test_validation.py.
 
 from __future__ import annotations
 
-from tests.core.rule_cases import (  # noqa: F401 (the table uses a subset)
+from tests.core.rule_cases import (
     BUTTON0,
-    CARDS,
     DELETE,
-    FLOW,
-    MEDIA,
-    PARAMS,
     PSECTIONS,
-    QR,
     ROW0,
     VALID,
     Case,
     E,
     W,
-    cards,
     edit,
     products,
-    quick_reply_carousel,
     two_sections,
 )
 
