@@ -88,8 +88,8 @@ class Out:
                 self.warn(
                     limit.rule + ".utf16",
                     path,
-                    f"{name} is {n} characters but {units} UTF-16 units (emoji count double); "
-                    f"if WhatsApp counts units it is over the limit of {soft}.",
+                    f"{name} is {n} characters, but {units} if each emoji counts as 2, as some "
+                    f"WhatsApp apps count; that would be over the limit of {soft}.",
                 )
 
     def count(self, n: int, limit: Limit, path: str, subject: str) -> None:

@@ -98,6 +98,17 @@ def test_messages_name_the_field_the_limit_and_the_value() -> None:
     assert issue.to_dict()["severity"] == "error"
 
 
+def test_utf16_warning_is_in_plain_words() -> None:
+    title = "Confirm " + "👍" * 10  # 18 code points (within 20), 28 UTF-16 units
+    payload = edit("reply_buttons_text_header", (BUTTON0 + ".title", title))
+    (issue,) = validate_payload(payload)
+    assert (issue.rule, issue.severity) == ("button.title_len.utf16", W)
+    assert issue.message == (
+        "Button title is 18 characters, but 28 if each emoji counts as 2, as some WhatsApp apps "
+        "count; that would be over the limit of 20."
+    )
+
+
 def test_all_issues_at_once_with_exact_paths() -> None:
     payload = edit(
         two_sections(2, 2),
