@@ -22,7 +22,7 @@ def check_reply_buttons(content: ReplyButtons, out: Out) -> None:
             out.error(
                 "button.type",
                 path + ".type",
-                f'Button {i + 1} has type "{button.type}"; it must be "reply".',
+                f'Button {i + 1} has type "{button.type[:20]}"; it must be "reply".',
             )
         out.length(button.id, limits.BUTTON_ID, path + ".reply.id")
         if button.id and button.id != button.id.strip():
@@ -48,6 +48,6 @@ def check_reply_buttons(content: ReplyButtons, out: Out) -> None:
                 out.error(
                     "button.title_unique",
                     path + ".reply.title",
-                    f"Button {i + 1}'s title \"{button.title}\" repeats button {first + 1}'s "
+                    f"Button {i + 1}'s title \"{button.title[:40]}\" repeats button {first + 1}'s "
                     "(upper/lower case does not count); titles must be unique.",
                 )

@@ -18,7 +18,7 @@ def check_envelope(msg: Message, out: Out) -> None:
         out.error(
             "envelope.recipient_type",
             "recipient_type",
-            f'recipient_type is "{msg.recipient_type}"; use "individual" or "group".',
+            f'recipient_type is "{msg.recipient_type[:20]}"; use "individual" or "group".',
         )
     if not to:
         out.error("envelope.to", "to", "A recipient ('to') is required.")

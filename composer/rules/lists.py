@@ -49,7 +49,7 @@ def check_list(content: ListMessage, out: Out) -> None:
                     out.warn(
                         "list.row_title_unique",
                         rpath + ".title",
-                        f'Row title "{row.title}" ({where}) repeats {first} (ignoring case); '
+                        f'Row title "{row.title[:40]}" ({where}) repeats {first} (ignoring case); '
                         "WhatsApp has rejected lists with duplicate titles.",
                     )
     if total > limits.LIST_ROWS_TOTAL.maximum:

@@ -167,3 +167,23 @@ def test_reaction_accepts_one_emoji_grapheme(emoji: str) -> None:
 def test_reaction_rejects_anything_else(emoji: str) -> None:
     rules = [i.rule for i in validate_payload(edit("reaction_add", ("reaction.emoji", emoji)))]
     assert rules == ["reaction.emoji"]
+
+
+def test_huge_values_are_not_quoted_whole() -> None:
+    """A 5,000-character title must not turn a one-line issue into a 5,000-character line."""
+    huge = "x" * 5000
+    payload = edit(
+        "reply_buttons_text_header",
+        (BUTTON0 + ".title", huge),
+        ("interactive.action.buttons[1].reply.title", huge.upper()),
+        ("interactive.action.buttons[0].type", huge),
+        ("recipient_type", huge),
+    )
+    issues = validate_payload(payload)
+    rules = {i.rule for i in issues}
+    assert {"button.title_unique", "button.type", "envelope.recipient_type"} <= rules
+    assert all(len(i.message) < 200 for i in issues), [len(i.message) for i in issues]
+    rows = two_sections(1, 1)
+    for s in (0, 1):
+        rows["interactive"]["action"]["sections"][s]["rows"][0]["title"] = huge
+    assert all(len(i.message) < 200 for i in validate_payload(rows))
