@@ -167,12 +167,22 @@ def resolve_token(profile: object, store: TokenStore) -> str:
     name = profile if isinstance(profile, str) else str(getattr(profile, "name", profile))
     env = os.environ.get(TOKEN_ENV, "").strip()
     if env:
+        if not is_usable_token(env):
+            raise CredentialsError(
+                f"{TOKEN_ENV} contains spaces, line breaks or non-ASCII characters; set it to "
+                "the access token exactly as Meta shows it."
+            )
         return env
-    token = store.get(name)
+    token = (store.get(name) or "").strip()
     if not token:
         raise CredentialsError(
             f"No access token stored for profile {name!r}. Store one with "
             f"`wa-composer token set {name}` (or set {TOKEN_ENV} for automation)."
+        )
+    if not is_usable_token(token):
+        raise CredentialsError(
+            f"The access token stored for profile {name!r} contains spaces, line breaks or "
+            f"non-ASCII characters; store it again with `wa-composer token set {name}`."
         )
     return token
 

@@ -107,3 +107,12 @@ def test_reprs_hide_secrets() -> None:
 )
 def test_is_usable_token(token: str, usable: bool) -> None:
     assert is_usable_token(token) is usable
+
+
+def test_unusable_env_token_is_refused_without_echoing_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pasted token with a space inside: say which source is wrong, never show the value."""
+    monkeypatch.setenv("WA_COMPOSER_TOKEN", "EAAG secret")
+    with pytest.raises(CredentialsError) as caught:
+        resolve_token("shop", KeyringTokenStore(backend=fail.Keyring()))
+    assert "WA_COMPOSER_TOKEN contains spaces" in str(caught.value)
+    assert "secret" not in str(caught.value)
