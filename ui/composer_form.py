@@ -12,7 +12,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLayout,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.editors.base import field_for
 from ui.editors.envelope import EnvelopeEditor
@@ -23,6 +30,53 @@ if TYPE_CHECKING:
     from composer.messages import Message
     from composer.rules.issue import Issue
     from ui.editors.base import Editor
+
+
+class _Page(QWidget):
+    """The scrolled form. Tab follows the form top to bottom, however items were added.
+
+    Qt's focus chain is creation order, so a button added later would be reached after the
+    envelope fields; here Tab and Shift+Tab walk the visible inputs in reading order instead.
+    """
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        from PySide6.QtWidgets import QApplication
+
+        chain = self.tab_chain()
+        current = QApplication.focusWidget()
+        if current in chain:
+            index = chain.index(current) + (1 if next else -1)
+            if 0 <= index < len(chain):
+                chain[index].setFocus(
+                    Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+                )
+                return True
+        return super().focusNextPrevChild(next)
+
+    def tab_chain(self) -> list[QWidget]:
+        """Focusable inputs in layout order (the reading order of the form)."""
+        tab = Qt.FocusPolicy.TabFocus.value
+        out: list[QWidget] = []
+
+        def visit(layout: QLayout | None) -> None:
+            if layout is None:
+                return
+            for i in range(layout.count()):
+                item = layout.itemAt(i)
+                if item is None:
+                    continue
+                widget = item.widget()
+                if widget is not None:
+                    if not widget.isVisibleTo(self):
+                        continue
+                    if widget.focusPolicy().value & tab and widget.isEnabled():
+                        out.append(widget)
+                    visit(widget.layout())
+                else:
+                    visit(item.layout())
+
+        visit(self.layout())
+        return out
 
 
 class ComposerForm(QWidget):
@@ -36,7 +90,7 @@ class ComposerForm(QWidget):
         self._editors: dict[str, Editor] = {}
         self._kind = ""
         self._marked: list[Markable] = []
-        inner = QWidget()
+        inner = _Page()
         inner.setObjectName("editorPage")
         column = QVBoxLayout(inner)
         column.setContentsMargins(16, 12, 16, 16)
