@@ -24,12 +24,10 @@ from __future__ import annotations
 
 import itertools
 import json
-import logging
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
 from composer import limits
@@ -41,23 +39,16 @@ from composer.sandbox.meta_errors import (
     IssueLike,
     error_for_issue,
     graph_error,
-    webhook_error,
 )
 from composer.sandbox.rates import RateLimiter, RateRules
-from composer.sandbox.statuses import (
-    Scheduler,
-    StatusDelays,
-    StatusListener,
-    inbound_text_webhook,
-    status_webhook,
-)
+from composer.sandbox.status_feed import StatusFeed
+from composer.sandbox.statuses import StatusDelays, StatusListener, inbound_text_webhook
 from composer.sandbox.wire import SandboxRequest, SandboxResponse, new_wamid, reply_for
 from composer.validation import validate_payload
 
 if TYPE_CHECKING:
     from composer.store import Store
 
-log = logging.getLogger(__name__)
 
 Validator = Callable[[object], Sequence[IssueLike]]
 
@@ -98,8 +89,7 @@ class Sandbox:
         self._validate: Validator = validator if validator is not None else validate_payload
         self._rates = RateLimiter(rates or RateRules())
         self._lock = threading.RLock()
-        self._listeners: list[StatusListener] = []
-        self._scheduler = Scheduler()
+        self._feed = StatusFeed(clock, self.delays)
         self._sent: dict[str, _Sent] = {}
         self._media: dict[str, tuple[str, int]] = {}
         self._media_ids = itertools.count(1037543291543636)
@@ -135,7 +125,7 @@ class Sandbox:
         body = inbound_text_webhook(
             wamid=new_wamid(wa_id), sender=wa_id, name=name, text=text, at=when
         )
-        self._scheduler.call_later(0.0, partial(self._deliver, body))
+        self._feed.deliver_soon(body)
         return body
 
     def seed_store(self, store: Store) -> None:
@@ -157,57 +147,20 @@ class Sandbox:
     # --- status webhooks -----------------------------------------------------------------------
     def add_status_listener(self, listener: StatusListener) -> None:
         """Call ``listener(webhook_body)`` from the timer thread for every status webhook."""
-        with self._lock:
-            self._listeners.append(listener)
+        self._feed.add_listener(listener)
 
     def remove_status_listener(self, listener: StatusListener) -> None:
-        with self._lock:
-            if listener in self._listeners:
-                self._listeners.remove(listener)
+        self._feed.remove_listener(listener)
 
     def close(self) -> None:
         """Cancel pending status webhooks; safe to call twice."""
-        self._scheduler.close()
+        self._feed.close()
 
     def __enter__(self) -> Sandbox:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def _emit(self, wamid: str, status: str, code: int | None = None) -> None:
-        with self._lock:
-            sent = self._sent[wamid]
-        body = status_webhook(
-            wamid=wamid,
-            status=status,
-            at=self.clock(),
-            recipient_id=sent.wa_id,
-            errors=[webhook_error(code)] if code is not None else None,
-            biz_opaque_callback_data=sent.callback,
-        )
-        self._deliver(body)
-
-    def _deliver(self, body: dict[str, Any]) -> None:
-        with self._lock:
-            listeners = list(self._listeners)
-        for listener in listeners:
-            try:
-                listener(body)
-            except Exception:
-                log.exception("sandbox status listener failed")
-
-    def _schedule(self, wamid: str, kind: str, fail_code: int | None) -> None:
-        if fail_code is not None:
-            first = self.delays.sent if self.delays.sent is not None else 0.0
-            self._scheduler.call_later(first, partial(self._emit, wamid, "failed", fail_code))
-            return
-        steps: list[tuple[str, float | None]] = [("sent", self.delays.sent)]
-        if kind != "reaction":  # reactions only ever get "sent" (spec 5)
-            steps += [("delivered", self.delays.delivered), ("read", self.delays.read)]
-        for status, after in steps:
-            if after is not None:
-                self._scheduler.call_later(after, partial(self._emit, wamid, status))
 
     # --- HTTP ------------------------------------------------------------------------------------
     def handle(self, request: SandboxRequest) -> SandboxResponse:
@@ -319,10 +272,9 @@ class Sandbox:
                     )
             wamid = new_wamid(wa_id)
             callback = payload.get("biz_opaque_callback_data")
-            self._sent[wamid] = _Sent(
-                wa_id, now, kind, callback if isinstance(callback, str) else None
-            )
-        self._schedule(wamid, kind, 131047 if closed else None)
+            sent = _Sent(wa_id, now, kind, callback if isinstance(callback, str) else None)
+            self._sent[wamid] = sent
+        self._feed.schedule(wamid, wa_id, sent.callback, kind, 131047 if closed else None)
         return SandboxResponse(
             200,
             {
