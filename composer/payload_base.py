@@ -97,9 +97,22 @@ class Reader:
             return None
         value = d[key]
         if isinstance(value, str):
+            if not value.isascii():
+                self._check_encodable(value, path, label)
             return value
         self.problem(path, f"{label} must be text, not {describe(value)}.")
         return None
+
+    def _check_encodable(self, value: str, path: str, label: str) -> None:
+        """A lone surrogate (JSON ``"\\ud800"``) is not a character: it cannot be sent."""
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            self.problem(
+                path,
+                f"{label} has a broken character at position {exc.start + 1} (half of an emoji "
+                "or symbol, often from a bad copy); retype that part.",
+            )
 
     def text(self, d: dict[Any, Any], key: str, path: str, label: str) -> str:
         """A required text: ``""`` when absent (the validator reports it with its own rule)."""

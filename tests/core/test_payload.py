@@ -190,3 +190,16 @@ def test_quick_reply_carousel_cards_may_omit_their_type() -> None:
     card = msg.content.cards[0]  # type: ignore[union-attr]
     assert isinstance(card, MediaCard) and card.type is None and card.quick_replies
     assert validate_payload(payload) == []
+
+
+def test_lone_surrogate_is_a_shape_problem_not_a_later_send_failure() -> None:
+    """json.loads accepts "\\ud800"; it cannot be encoded as UTF-8, so it could never be sent."""
+    payload = json.loads(
+        json.dumps(VALID["list_single_section"]).replace('"Shipping', '"\\ud800Shipping', 1)
+    )
+    assert _issues(payload) == [("payload.shape", "interactive.action.button")]
+    (issue,) = validate_payload(payload)
+    assert "broken character at position 1" in issue.message
+    text = json.dumps(VALID["list_single_section"])
+    paired = json.loads(text.replace("Shipping", "\\ud83d\\udc4d", 1))
+    assert validate_payload(paired) == []  # a proper surrogate pair is one emoji: fine
