@@ -193,12 +193,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.issues_panel, "Issues")
         self.tabs.addTab(self.json_view, "JSON")
         self.tabs.addTab(self.history, "History")
-        sizes = self.splitter.sizes()
         for index, widget in enumerate((self.form, self.preview_box, self.tabs)):
             old = self.splitter.replaceWidget(index, widget)
             if old is not None:
                 old.deleteLater()
-        self.splitter.setSizes(sizes)
+        total = max(sum(self.splitter.sizes()), 900)
+        self.splitter.setSizes([int(total * 0.47), int(total * 0.26), int(total * 0.27)])
         self.form.edited.connect(self._on_edited)
         self.issues_panel.path_activated.connect(self.focus_path)
         self.json_view.import_json.clicked.connect(self.open_import_dialog)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.editors.fields import LABEL_WIDTH, FieldRow
 
@@ -31,7 +31,6 @@ class RecipientField(FieldRow):
         super().__init__("To", self.combo, parent)
         self.combo.setAccessibleName("Recipient phone number")
         self.label.setFixedWidth(LABEL_WIDTH)
-        self.counter.hide()  # a phone number has no character limit to count
 
     def _picked(self, index: int) -> None:
         number = self.combo.itemData(index)
@@ -58,7 +57,8 @@ class RecipientField(FieldRow):
 
 
 class RecipientPanel(QWidget):
-    """The "To" row: recipient field plus a slot for the window countdown."""
+    """The "To" row with the window countdown right under the number (aligned with it): side by
+    side they would not fit the editor column once the countdown shows its manual-entry row."""
 
     changed = Signal()
 
@@ -66,18 +66,21 @@ class RecipientPanel(QWidget):
         super().__init__(parent)
         self.field = RecipientField()
         self.field.changed.connect(self.changed)
-        self._row = QHBoxLayout(self)
-        self._row.setContentsMargins(0, 0, 0, 0)
-        self._row.setSpacing(12)
-        self._row.addWidget(self.field, 1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(self.field)
+        self._under = QHBoxLayout()
+        self._under.setContentsMargins(LABEL_WIDTH + 8, 0, 0, 0)
+        column.addLayout(self._under)
         self.countdown: QWidget | None = None
 
     def mount_countdown(self, widget: QWidget) -> None:
         self.countdown = widget
-        self._row.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+        self._under.addWidget(widget, 1)
 
     def mount_placeholder(self, text: str) -> None:
         label = QLabel(text)
         label.setObjectName("hint")
         self.countdown = label
-        self._row.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+        self._under.addWidget(label, 1)
