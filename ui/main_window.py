@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self._draft_name: str | None = None
         self._started = False
         self._url = ""
+        self._countdown_for: str | None = None
         self._build()
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -348,8 +349,10 @@ class MainWindow(QMainWindow):
         if self.preview is not None and hasattr(self.preview, "set_message"):
             self.preview.set_message(msg, issues)
         self._refresh_send_bar()
-        if self.countdown is not None:
-            self.countdown.set_recipient(msg.to if msg is not None else "")
+        to = msg.to if msg is not None else ""
+        if self.countdown is not None and to != self._countdown_for:
+            self._countdown_for = to  # the store is read only when the recipient changes
+            self.countdown.set_recipient(to)
         if not self._autosave.isActive():
             self._autosave.start()
 
@@ -469,6 +472,8 @@ class MainWindow(QMainWindow):
         self.send_bar.show_result(level, outcome.text)
         if not outcome.ok and outcome.field_path:
             self.focus_path(outcome.field_path)
+        if not outcome.ok and self.countdown is not None:
+            self.countdown.refresh()  # the API may have just told us the window is closed
         self.refresh_history()
         if self.countdown is not None:
             self.countdown.refresh()  # a synchronous 131047 has just closed the window

@@ -236,3 +236,28 @@ def test_server_error_is_explained_and_focuses_its_field(
     assert window.history.row(0)[3] == "failed"
     window.tasks.wait()
     window._autosave.stop()
+
+
+def test_a_131047_from_the_api_closes_the_window_in_the_ui(
+    qtbot: QtBot,
+    services: Services,  # noqa: F811
+) -> None:
+    from datetime import UTC, datetime
+
+    from composer.sandbox import CLOSED_CONTACT
+
+    window = open_window(qtbot, services)
+    # The local record says the customer wrote just now; the sandbox knows better (30 h ago).
+    services.store().set_last_inbound(CLOSED_CONTACT.number, datetime.now(UTC), "manual")
+    payload = dict(examples()["location_request"], to=CLOSED_CONTACT.number)
+    assert window.load_payload(payload) is None
+    qtbot.waitUntil(lambda: window.send_bar.button.isEnabled(), timeout=3000)
+    sent: list[Any] = []
+    window.sent.connect(sent.append)
+    window.send()
+    qtbot.waitUntil(lambda: len(sent) == 1, timeout=10_000)
+    assert not sent[0].ok and "131047" in sent[0].text
+    assert not window.send_bar.button.isEnabled()
+    assert "131047" in window.send_bar.status.text()
+    window.tasks.wait()
+    window._autosave.stop()
