@@ -28,7 +28,7 @@ from ui.panels.recipient import RecipientPanel
 
 if TYPE_CHECKING:
     from composer.messages import Message
-    from composer.rules.issue import Issue
+    from composer.validation import Issue
     from ui.editors.base import Editor
 
 

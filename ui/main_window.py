@@ -34,7 +34,7 @@ from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from composer.messages import Message
-    from composer.rules.issue import Issue
+    from composer.validation import Issue
     from ui.composer_form import ComposerForm
     from ui.panels.history import HistoryPanel
     from ui.panels.issues_panel import IssuesPanel

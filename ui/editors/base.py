@@ -20,7 +20,7 @@ from ui.editors.fields import Markable
 
 if TYPE_CHECKING:
     from composer.messages import Content, MessageKind
-    from composer.rules.issue import Issue
+    from composer.validation import Issue
 
 _SEGMENT = re.compile(r"[^.\[\]]+|\[\d+\]")
 

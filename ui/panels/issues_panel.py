@@ -10,7 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
-    from composer.rules.issue import Issue
+    from composer.validation import Issue
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
