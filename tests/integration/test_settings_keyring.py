@@ -65,6 +65,11 @@ def test_profile_and_token_saved_tested_and_removed(
         assert token not in (tmp_path / "profiles.json").read_text()
         assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == [name]
 
+        dialog.version.setText("v23.0")  # edit: the token field stays empty, the token stays
+        assert dialog.save_profile(), dialog.result_label.text()
+        assert ProfileStore(tmp_path / "profiles.json").get(name).api_version == "v23.0"
+        assert KeyringTokenStore().get(name) == token
+
         info = {"display_phone_number": "+1 555 0100 777", "verified_name": "Acme Rain Gear"}
         graph.add(Reply(body=dict(info, quality_rating="GREEN", id="123456789012")))
         dialog.test_connection()
