@@ -114,3 +114,14 @@ def test_parts_the_editors_cannot_hold_are_refused(window: MainWindow) -> None:
     assert _snapshot(window) == before
     assert window.form.kind() == "cta_url"
     assert window.type_combo.currentData() == "cta_url"
+
+
+def test_import_dialog_offers_a_copied_payload(window: MainWindow, qtbot: QtBot) -> None:
+    from ui.panels.import_dialog import ImportDialog
+
+    QGuiApplication.clipboard().setText(json.dumps(examples()["reaction_remove"]))
+    dialog = ImportDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.try_import()
+    assert dialog.result() == 1
+    assert _snapshot(window) == examples()["reaction_remove"]

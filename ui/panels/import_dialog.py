@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -45,6 +45,9 @@ class ImportDialog(QDialog):
         open_file.clicked.connect(self._open_file)
         buttons.accepted.connect(self.try_import)
         buttons.rejected.connect(self.reject)
+        clipboard = QGuiApplication.clipboard().text().strip()
+        if clipboard.startswith("{"):  # Ctrl+Shift+V: what was just copied is the likely payload
+            self.text.setPlainText(clipboard)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.text, 1)
