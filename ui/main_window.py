@@ -72,7 +72,13 @@ class MainWindow(QMainWindow):
     tabs: QTabWidget
     sent = Signal(object)  # SendOutcome, after the UI has shown it
 
-    def __init__(self, services: Services, *, start_kind: str | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        *,
+        start_kind: str | None = None,
+        example_on_first_start: bool = True,
+    ) -> None:
         super().__init__()
         self.services = services
         self.setWindowTitle("WA Composer")
@@ -80,9 +86,11 @@ class MainWindow(QMainWindow):
         self.session = Session(self)
         self.tasks = TaskRunner(self)
         self._start_kind = start_kind
+        self._example_on_first_start = example_on_first_start
         self._in_flight = False
         self._window_block: str | None = None
         self._draft_name: str | None = None
+        self._saved_payload: dict[str, Any] | None = None  # last draft saved or opened
         self._started = False
         self._url = ""
         self._countdown_for: str | None = None
@@ -105,10 +113,12 @@ class MainWindow(QMainWindow):
         self.profile_combo.setMinimumWidth(190)
         self.profile_badge = QLabel()
         self.profile_badge.setObjectName("profileBadge")
+        self.example_button = QPushButton("Load example")
         self.import_button = QPushButton("Import JSON…")
         self.drafts_button = QPushButton("Drafts…")
         self.settings_button = QPushButton("Settings…")
         for b, name in (
+            (self.example_button, "Load a ready-made example of this message type"),
             (self.import_button, "Import a JSON payload (Ctrl+I)"),
             (self.drafts_button, "Drafts library"),
             (self.settings_button, "Profiles and access tokens"),
@@ -126,6 +136,7 @@ class MainWindow(QMainWindow):
         profile_label.setBuddy(self.profile_combo)
         top.addWidget(type_label)
         top.addWidget(self.type_combo)
+        top.addWidget(self.example_button)
         top.addSpacing(16)
         top.addWidget(profile_label)
         top.addWidget(self.profile_combo)
@@ -161,6 +172,7 @@ class MainWindow(QMainWindow):
         self.type_combo.currentIndexChanged.connect(self._on_type_picked)
         self.profile_combo.currentIndexChanged.connect(self._on_profile_picked)
         self.send_bar.send_requested.connect(self.send)
+        self.example_button.clicked.connect(self.load_example_interactive)
         self.import_button.clicked.connect(self.open_import_dialog)
         self.drafts_button.clicked.connect(self.open_drafts_dialog)
         self.settings_button.clicked.connect(self.open_settings)
@@ -233,9 +245,12 @@ class MainWindow(QMainWindow):
         self._offer_contacts()
         restored = self._restore_current()
         if not restored:
+            # A first start shows a working message (and its preview), not a form full of errors.
             kind = self._start_kind if self._start_kind in TITLES else DEFAULT_KIND
             self.form.recipient.field.set_number(DEFAULT_RECIPIENT)
             self._select_type(str(kind))
+            if self._example_on_first_start:
+                self.load_example(str(kind))
         elif self._start_kind in TITLES and self._start_kind != self.form.kind():
             self._select_type(str(self._start_kind))
         self.send_bar.set_blocked(self._window_block)
@@ -322,8 +337,55 @@ class MainWindow(QMainWindow):
         self.form.set_kind(kind)
 
     def _on_type_picked(self, _index: int) -> None:
-        if self._started:
-            self.form.set_kind(str(self.type_combo.currentData()))
+        if not self._started:
+            return
+        left = self.session.current()
+        self.form.set_kind(str(self.type_combo.currentData()))
+        if left is not None and str(left.content.kind) != self.form.kind():
+            from ui.examples import is_own_work
+
+            if is_own_work(left):  # its editor keeps it; say so, so nothing seems lost
+                title = TITLES.get(str(left.content.kind), str(left.content.kind))
+                self.send_bar.show_result(
+                    "ok", f"Your {title} message is kept: pick {title} again to get it back."
+                )
+
+    # --- examples -----------------------------------------------------------------------------
+    def load_example(self, kind: str | None = None) -> None:
+        """Put the sample message of ``kind`` (default: the current type) in the editors."""
+        from composer.samples import sample_payload
+
+        kind = kind or self.form.kind() or DEFAULT_KIND
+        to = self.form.recipient.field.number() or DEFAULT_RECIPIENT
+        problem = self.load_payload(sample_payload(kind, to))
+        if problem is not None:  # a sample the editors cannot hold is a bug worth showing
+            self.send_bar.show_result("warning", problem)
+
+    def load_example_interactive(self) -> None:
+        if not self._started:
+            return
+        title = TITLES.get(self.form.kind(), self.form.kind())
+        if self.has_unsaved_work() and not self.ask(
+            "Replace the message?",
+            f"Replace the current message with the {title} example? "
+            "Your message is not saved as a draft.",
+        ):
+            return
+        self.load_example()
+
+    def has_unsaved_work(self) -> bool:
+        from ui.examples import is_own_work
+
+        return is_own_work(self.session.current(), self._saved_payload)
+
+    def ask(self, title: str, question: str) -> bool:
+        """Yes/No question (tests answer through ``services.confirm``)."""
+        if self.services.confirm is not None:
+            return self.services.confirm(question)
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(self, title, question)
+        return answer == QMessageBox.StandardButton.Yes
 
     # --- the one fan-out ----------------------------------------------------------------------
     def _on_edited(self, msg: Message) -> None:
@@ -455,12 +517,7 @@ class MainWindow(QMainWindow):
 
     def _confirm(self, profile: str, to: str) -> bool:
         question = f"Send this message to {to} with the real profile {profile!r}?"
-        if self.services.confirm is not None:
-            return self.services.confirm(question)
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.question(self, "Send to a real customer?", question)
-        return answer == QMessageBox.StandardButton.Yes
+        return self.ask("Send to a real customer?", question)
 
     def is_sending(self) -> bool:
         return self._in_flight
@@ -493,6 +550,12 @@ class MainWindow(QMainWindow):
             self.send_bar.show_result("warning", f"History could not be read: {exc}")
 
     def _reopen(self, payload: dict[str, Any]) -> None:
+        if self.has_unsaved_work() and not self.ask(
+            "Replace the message?",
+            "Open this past send and replace the current message? "
+            "Your message is not saved as a draft.",
+        ):
+            return
         problem = self.load_payload(payload)
         if problem is not None:
             from PySide6.QtWidgets import QMessageBox
@@ -533,6 +596,7 @@ class MainWindow(QMainWindow):
             raise ValueError("There is no message to save yet.")
         saved = self.services.drafts.save_as(name, data, overwrite=True)
         self._draft_name = saved
+        self._saved_payload = data["payload"]
         self.send_bar.show_result("ok", f"Draft saved as {saved!r}.")
         return saved
 
@@ -555,10 +619,19 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Draft not saved", str(exc))
 
     def open_draft(self, name: str) -> str | None:
+        """Load a library draft; None when loaded (or when the user chose to keep the message)."""
         draft = self.services.drafts.open(name)
-        error = self.load_payload(draft.data.get("payload"))
+        if self.has_unsaved_work() and not self.ask(
+            "Replace the message?",
+            f"Open the draft {draft.name!r} and replace the current message? "
+            "Your message is not saved as a draft.",
+        ):
+            return None
+        payload = draft.data.get("payload")
+        error = self.load_payload(payload)
         if error is None:
             self._draft_name = draft.name
+            self._saved_payload = payload if isinstance(payload, dict) else None
         return error
 
     def open_drafts_dialog(self) -> None:

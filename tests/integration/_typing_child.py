@@ -39,6 +39,7 @@ def main() -> int:
         print(json.dumps({"kind": window.form.kind(), "body": body}), flush=True)
         return 0
     body = window.form.editor().parts.body  # type: ignore[attr-defined]
+    body.editor.setPlainText("")  # a first start shows the sample; type into an empty body
     count = [0]
 
     def tick() -> None:

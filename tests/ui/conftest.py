@@ -42,9 +42,13 @@ def services(home: Path) -> Iterator[Services]:
     svc.close()
 
 
-def open_window(qtbot: QtBot, services: Services, start_kind: str | None = None) -> MainWindow:
+def open_window(
+    qtbot: QtBot, services: Services, start_kind: str | None = None, *, example: bool = False
+) -> MainWindow:
+    """The window; with no draft it starts on an empty form unless ``example`` (the app's default
+    for a brand-new user, tested in test_main_window_examples.py)."""
     make_app()
-    window = MainWindow(services, start_kind=start_kind)
+    window = MainWindow(services, start_kind=start_kind, example_on_first_start=example)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

@@ -1,0 +1,39 @@
+"""Every sample message is valid, of its own type, and comes back unchanged through the payload."""
+
+from __future__ import annotations
+
+import pytest
+
+from composer.payload import to_payload
+from composer.samples import SAMPLE_KINDS, SAMPLE_RECIPIENT, sample_message, sample_payload
+from composer.validation import check
+
+EDITOR_KINDS = {
+    "button", "list", "cta_url", "flow", "product", "product_list", "catalog_message",
+    "location_request_message", "reaction",
+}  # fmt: skip
+
+
+def test_one_sample_per_editor_type() -> None:
+    assert set(SAMPLE_KINDS) == EDITOR_KINDS
+
+
+@pytest.mark.parametrize("kind", SAMPLE_KINDS)
+def test_sample_is_valid_and_round_trips(kind: str) -> None:
+    msg = sample_message(kind)
+    assert str(msg.content.kind) == kind
+    assert msg.to == SAMPLE_RECIPIENT
+    assert check(msg) == []  # not even a warning: a sample is a model to copy
+    assert to_payload(msg) == sample_payload(kind)
+
+
+def test_sample_payload_is_a_fresh_copy() -> None:
+    first = sample_payload("list", to="+15550100002")
+    first["interactive"]["action"]["sections"].clear()
+    assert sample_payload("list")["interactive"]["action"]["sections"]
+    assert first["to"] == "+15550100002"
+
+
+def test_unknown_kind_is_a_key_error() -> None:
+    with pytest.raises(KeyError):
+        sample_payload("carousel_of_dreams")
