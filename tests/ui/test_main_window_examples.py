@@ -26,7 +26,7 @@ def test_first_start_without_a_draft_shows_the_valid_sample(
     assert to_payload(msg) == sample_payload("button", msg.to)
     assert window.session.issues() == []
     assert window.send_bar.can_send()
-    assert window.issues_panel.list.count() == 0
+    assert window.issues_panel.count() == 0
     window._autosave.stop()
 
 

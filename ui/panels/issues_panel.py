@@ -1,4 +1,9 @@
-"""The issues list: every error and warning of the message; clicking one focuses its field."""
+"""The issues list: every error and warning of the message, in full; clicking one focuses its field.
+
+Each issue is a row of wrapped labels (never elided: a support agent must read the whole
+sentence), with the field's JSON path on its own line. Long paths get break opportunities after
+dots and brackets so they wrap instead of being cut at the panel's edge.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,81 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QIcon, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.restyle import restyle
 
 if TYPE_CHECKING:
     from composer.validation import Issue
 
-PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+_BREAK = "\u200b"  # zero-width space: lets a long JSON path wrap after "." and "["
+
+
+def breakable(path: str) -> str:
+    return path.replace(".", "." + _BREAK).replace("[", _BREAK + "[")
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+class IssueRow(QFrame):
+    """One issue; click, Enter or Space emits ``activated(path)``."""
+
+    activated = Signal(str)
+
+    def __init__(self, issue: Issue, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = issue.path
+        error = str(issue.severity) == "error"
+        self.setObjectName("issueRow")
+        self.setProperty("level", "error" if error else "warning")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(f"{issue.severity}: {issue.message}")
+        self.setAccessibleDescription(f"Field {issue.path}, rule {issue.rule}")
+        self.setToolTip(f"Rule {issue.rule} · click to go to the field")
+        icon = QLabel()
+        icon.setPixmap(QIcon("icons:error.svg" if error else "icons:warning.svg").pixmap(18, 18))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        icon.setFixedWidth(22)
+        self.message = QLabel(issue.message)
+        self.message.setObjectName("issueMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.path_label = QLabel(breakable(issue.path))
+        self.path_label.setObjectName("issuePath")
+        self.path_label.setWordWrap(True)
+        self.path_label.setTextFormat(Qt.TextFormat.PlainText)
+        text = QVBoxLayout()
+        text.setContentsMargins(0, 0, 0, 0)
+        text.setSpacing(2)
+        text.addWidget(self.message)
+        text.addWidget(self.path_label)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 7, 8, 7)
+        row.setSpacing(8)
+        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(text, 1)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.activated.emit(self.path)
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit(self.path)
+            return
+        super().keyPressEvent(event)
 
 
 class IssuesPanel(QWidget):
@@ -24,48 +97,55 @@ class IssuesPanel(QWidget):
         super().__init__(parent)
         self.summary = QLabel()
         self.summary.setObjectName("issuesSummary")
-        self.list = QListWidget()
-        self.list.setObjectName("issuesList")
-        self.list.setAccessibleName("Issues")
-        self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(False)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.list.itemActivated.connect(self._activate)
-        self.list.itemClicked.connect(self._activate)
+        self.summary.setWordWrap(True)
+        self.rows: list[IssueRow] = []
+        self._inner = QWidget()
+        self._inner.setObjectName("issuesInner")
+        self._column = QVBoxLayout(self._inner)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addStretch(1)
+        self.area = QScrollArea()
+        self.area.setObjectName("issuesList")
+        self.area.setAccessibleName("Issues")
+        self.area.setWidgetResizable(True)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.area.setWidget(self._inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
         layout.addWidget(self.summary)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.area, 1)
         self.set_issues([])
 
     def set_issues(self, issues: Sequence[Issue]) -> None:
-        self.list.clear()
+        for row in self.rows:
+            self._column.removeWidget(row)
+            row.deleteLater()
         errors = [i for i in issues if str(i.severity) == "error"]
         warnings = [i for i in issues if str(i.severity) != "error"]
+        self.rows = []
         for issue in [*errors, *warnings]:
-            error = str(issue.severity) == "error"
-            item = QListWidgetItem(
-                QIcon("icons:error.svg" if error else "icons:warning.svg"),
-                f"{issue.message}\n{issue.path}  ·  {issue.rule}",
-            )
-            item.setData(PATH_ROLE, issue.path)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{issue.severity}: {issue.message}")
-            item.setToolTip("Click to go to the field")
-            self.list.addItem(item)
+            row = IssueRow(issue)
+            row.activated.connect(self.path_activated)
+            self._column.insertWidget(len(self.rows), row)
+            self.rows.append(row)
         if not issues:
             self.summary.setText("No issues: the message follows every rule the composer knows.")
         else:
-            self.summary.setText(f"{len(errors)} error(s), {len(warnings)} warning(s)")
+            parts = [plural(len(errors), "error")] if errors else []
+            parts += [plural(len(warnings), "warning")] if warnings else []
+            self.summary.setText(" and ".join(parts))
+        self.summary.setToolTip("Click an issue to go to its field" if issues else "")
         self.summary.setProperty("level", "error" if errors else "warning" if warnings else "ok")
-        from ui.restyle import restyle
-
         restyle(self.summary)
 
-    def paths(self) -> list[str]:
-        return [str(self.list.item(i).data(PATH_ROLE)) for i in range(self.list.count())]
+    def count(self) -> int:
+        return len(self.rows)
 
-    def _activate(self, item: QListWidgetItem) -> None:
-        self.path_activated.emit(str(item.data(PATH_ROLE)))
+    def paths(self) -> list[str]:
+        return [row.path for row in self.rows]
+
+    def activate(self, index: int) -> None:
+        """What a click on row ``index`` does (for keyboard users and tests)."""
+        self.rows[index].activated.emit(self.rows[index].path)

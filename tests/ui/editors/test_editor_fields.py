@@ -134,6 +134,6 @@ def test_clicking_an_issue_focuses_its_field(window: MainWindow, qtbot: QtBot) -
     assert isinstance(editor, ReplyButtonsEditor)
     paths = window.issues_panel.paths()
     row = paths.index("interactive.action.buttons[0].reply.id")
-    item = window.issues_panel.list.item(row)
-    window.issues_panel.list.itemClicked.emit(item)
+    window.tabs.setCurrentWidget(window.issues_panel)
+    qtbot.mouseClick(window.issues_panel.rows[row].message, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: editor.buttons.items()[0].id.editor.hasFocus(), timeout=2000)

@@ -1,0 +1,66 @@
+"""The issues panel shows every message in full, wrapped, with the path on its own line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from composer.validation import Issue, Severity
+from ui.app import make_app
+from ui.panels.issues_panel import IssuesPanel
+
+LONG = (
+    "No thumbnail product is set; WhatsApp may pick the first item or reject the message. "
+    "Set thumbnail_product_retailer_id to the SKU of the product to show."
+)
+PATH = "interactive.action.parameters.thumbnail_product_retailer_id"
+
+
+def _panel(qtbot: QtBot, issues: list[Issue]) -> IssuesPanel:
+    make_app()
+    panel = IssuesPanel()
+    qtbot.addWidget(panel)
+    panel.resize(330, 500)
+    panel.set_issues(issues)
+    panel.show()
+    QApplication.processEvents()
+    return panel
+
+
+def test_long_message_and_path_are_shown_whole_and_wrapped(qtbot: QtBot) -> None:
+    panel = _panel(qtbot, [Issue("catalog.thumbnail", PATH, Severity.WARNING, LONG)])
+    row = panel.rows[0]
+    assert row.message.text() == LONG
+    assert row.path_label.text().replace("\u200b", "") == PATH
+    line = row.message.fontMetrics().height()
+    assert row.message.height() >= 3 * line  # wrapped over several lines, not elided
+    assert row.path_label.y() >= row.message.y() + row.message.height()  # its own line
+    inner = panel.area.viewport().width()
+    assert row.path_label.geometry().right() <= inner  # the long path wraps inside the panel
+    assert row.path_label.height() >= 2 * row.path_label.fontMetrics().height()
+    assert panel.summary.text() == "1 warning"
+
+
+def test_errors_come_first_and_counts_are_worded(qtbot: QtBot) -> None:
+    issues = [
+        Issue("w.rule", "interactive.footer", Severity.WARNING, "A warning."),
+        Issue("e.one", "interactive.body", Severity.ERROR, "First error."),
+        Issue("e.two", "to", Severity.ERROR, "Second error."),
+    ]
+    panel = _panel(qtbot, issues)
+    assert panel.paths() == ["interactive.body", "to", "interactive.footer"]
+    assert panel.summary.text() == "2 errors and 1 warning"
+    panel.set_issues([])
+    assert panel.count() == 0
+    assert panel.summary.text().startswith("No issues")
+
+
+def test_click_and_keyboard_activate_the_path(qtbot: QtBot) -> None:
+    panel = _panel(qtbot, [Issue("body.required", "interactive.body", Severity.ERROR, "Body!")])
+    with qtbot.waitSignal(panel.path_activated) as clicked:
+        qtbot.mouseClick(panel.rows[0].path_label, Qt.MouseButton.LeftButton)
+    assert clicked.args == ["interactive.body"]
+    with qtbot.waitSignal(panel.path_activated) as pressed:
+        qtbot.keyClick(panel.rows[0], Qt.Key.Key_Return)
+    assert pressed.args == ["interactive.body"]
