@@ -135,9 +135,12 @@ def test_sandbox_send_needs_no_confirmation_and_maps_errors(
     window.load_payload(examples()["reaction_add"])
     first = window.history.tree.topLevelItem(1)  # oldest: the accepted send to Ana
     assert first is not None
+    questions: list[str] = []
+    services.confirm = lambda q: questions.append(q) is None  # yes, replace the reaction
     window.history.tree.itemActivated.emit(first, 0)
     current = window.session.current()
     assert current is not None and current.to == "+15550100001"
+    assert len(questions) == 1 and "replace the current message" in questions[0]
     assert window.form.kind() == "location_request_message"
     window.tasks.wait()
     window._autosave.stop()
@@ -233,7 +236,9 @@ def test_server_error_is_explained_and_focuses_its_field(
     footer = window.form.editor().parts.footer  # type: ignore[attr-defined]
     qtbot.waitUntil(footer.editor.hasFocus, timeout=2000)
     window.refresh_history()
-    assert window.history.row(0)[3] == "failed"
+    assert window.history.row(0)[3] == "Not sent"
+    assert window.history.mark(0) == "failed"
+    assert details in window.history.row(0)[4] or "131009" in window.history.row(0)[4]
     window.tasks.wait()
     window._autosave.stop()
 
