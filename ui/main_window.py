@@ -241,6 +241,11 @@ class MainWindow(QMainWindow):
         from ui.panels.webhook_indicator import mount_webhooks
 
         mount_webhooks(self)  # receiver + status indicator; the sandbox's statuses arrive here
+        from ui.panels.webhook_settings import apply_settings, load_settings
+
+        saved = load_settings()  # the Settings switch and port, as last applied
+        if saved is not None:
+            apply_settings(self.webhooks, saved)
         self._reload_profiles()
         self._offer_contacts()
         restored = self._restore_current()
@@ -419,6 +424,7 @@ class MainWindow(QMainWindow):
             self._autosave.start()
 
     countdown: Any = None
+    webhooks: Any = None  # the WebhookReceiverControl, set by mount_webhooks
 
     def set_window_block(self, reason: str | None) -> None:
         self._window_block = reason
@@ -653,7 +659,13 @@ class MainWindow(QMainWindow):
             return
         from ui.panels.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.services, self.tasks, self).exec()
+        SettingsDialog(
+            self.services,
+            self.tasks,
+            self,
+            webhooks=self.webhooks,
+            current_profile=self.profile_name(),
+        ).exec()
         self._reload_profiles()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from composer.accounts import Profile, ProfileStore
-    from composer.credentials import TokenStore
+    from composer.credentials import KeyringSecretStore, TokenStore
     from composer.drafts import DraftStore
     from composer.sandbox import Sandbox
     from composer.store import Store
@@ -31,6 +31,7 @@ class Services:
         drafts: DraftStore | None = None,
         profiles_factory: Callable[[], ProfileStore] | None = None,
         tokens_factory: Callable[[], TokenStore] | None = None,
+        secrets_factory: Callable[[], KeyringSecretStore] | None = None,
         store_factory: Callable[[], Store] | None = None,
         sandbox_factory: Callable[[], Sandbox] | None = None,
         clock: Callable[[], datetime] = _utc_now,
@@ -39,6 +40,7 @@ class Services:
         self._drafts = drafts
         self.profiles_factory = profiles_factory
         self.tokens_factory = tokens_factory
+        self.secrets_factory = secrets_factory
         self.store_factory = store_factory
         self.sandbox_factory = sandbox_factory
         self.clock = clock
@@ -71,6 +73,16 @@ class Services:
             return KeyringTokenStore()
 
         return self._get("tokens", self.tokens_factory or make)  # type: ignore[no-any-return]
+
+    def secrets(self) -> KeyringSecretStore:
+        """Webhook app secret and verify token per profile (keyring)."""
+
+        def make() -> KeyringSecretStore:
+            from composer.credentials import KeyringSecretStore
+
+            return KeyringSecretStore()
+
+        return self._get("secrets", self.secrets_factory or make)  # type: ignore[no-any-return]
 
     def store(self) -> Store:
         from composer.store import Store

@@ -32,15 +32,22 @@ if TYPE_CHECKING:
 
 class SettingsDialog(QDialog):
     def __init__(
-        self, services: Services, tasks: TaskRunner, parent: QWidget | None = None
+        self,
+        services: Services,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        webhooks: Any = None,
+        current_profile: str = "sandbox",
     ) -> None:
+        """``webhooks``: the window's WebhookReceiverControl (None: no receiver section)."""
         super().__init__(parent)
         from composer.accounts import DEFAULT_API_VERSION, DEFAULT_BASE_URL
 
         self.services = services
         self.tasks = tasks
-        self.setWindowTitle("Settings: profiles and tokens")
-        self.resize(720, 440)
+        self.setWindowTitle("Settings: profiles, tokens and webhooks")
+        self.resize(760, 640)
         self.list = QListWidget()
         self.list.setAccessibleName("Profiles")
         self.list.currentTextChanged.connect(self._show_profile)
@@ -87,6 +94,14 @@ class SettingsDialog(QDialog):
         right.addLayout(form)
         right.addLayout(actions)
         right.addWidget(self.result_label)
+        from ui.panels.webhook_settings import WebhookSettings
+
+        try:
+            names = [p.name for p in services.profiles().list()]
+        except Exception:  # unreadable profiles: refresh() below says so
+            names = []
+        self.webhooks = WebhookSettings(services, webhooks, ["sandbox", *names], current_profile)
+        right.addWidget(self.webhooks)
         right.addStretch(1)
         close = QPushButton("Close")
         close.clicked.connect(self.accept)
