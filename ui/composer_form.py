@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ui.editors.base import field_for
 from ui.editors.envelope import EnvelopeEditor
 from ui.editors.fields import Markable
+from ui.editors.repeater import Card
 from ui.panels.recipient import RecipientPanel
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ class _Page(QWidget):
     """The scrolled form. Tab follows the form top to bottom, however items were added.
 
     Qt's focus chain is creation order, so a button added later would be reached after the
-    envelope fields; here Tab and Shift+Tab walk the visible inputs in reading order instead.
+    envelope fields; here Tab and Shift+Tab walk the visible inputs in reading order instead,
+    except that a card's move / remove buttons come after the card's own fields.
     """
 
     def focusNextPrevChild(self, next: bool) -> bool:
@@ -71,7 +73,14 @@ class _Page(QWidget):
                         continue
                     if widget.focusPolicy().value & tab and widget.isEnabled():
                         out.append(widget)
+                    start = len(out)
                     visit(widget.layout())
+                    if isinstance(widget, Card):  # its move/remove buttons come after its fields
+                        tools = {widget.up, widget.down, widget.remove}
+                        part = out[start:]
+                        out[start:] = [w for w in part if w not in tools] + [
+                            w for w in part if w in tools
+                        ]
                 else:
                     visit(item.layout())
 

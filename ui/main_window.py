@@ -535,10 +535,8 @@ class MainWindow(QMainWindow):
         self.send_bar.show_result(level, outcome.text)
         if not outcome.ok and outcome.field_path:
             self.focus_path(outcome.field_path)
-        if not outcome.ok and self.countdown is not None:
-            self.countdown.refresh()  # the API may have just told us the window is closed
         self.refresh_history()
-        if self.countdown is not None:
+        if not outcome.ok and self.countdown is not None:
             self.countdown.refresh()  # a synchronous 131047 has just closed the window
         self.sent.emit(outcome)
 

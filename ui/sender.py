@@ -84,9 +84,6 @@ def send_message(services: Services, profile: Profile, msg: Message) -> SendOutc
         from composer.window import note_send_error
 
         note_send_error(store, msg.to, err.code, services.clock())  # a 131047 closes the window
-        from composer.window import note_send_error
-
-        note_send_error(store, msg.to, err.code, services.clock())  # 131047: window closed
         text = err.describe()
         return SendOutcome(False, None, err.title, text, err.field_path, outcome)
     store.record_send(

@@ -6,24 +6,59 @@
 
 from __future__ import annotations
 
-from composer.sandbox.contacts import (
-    CLOSED_CONTACT,
-    CLOSING_CONTACT,
-    DEMO_CONTACTS,
-    NOT_ON_WHATSAPP_CONTACT,
-    OPEN_CONTACT,
-    SANDBOX_DISPLAY_PHONE_NUMBER,
-    SANDBOX_PHONE_NUMBER_ID,
-    SANDBOX_VERIFIED_NAME,
-    SANDBOX_WABA_ID,
-    DemoContact,
-)
-from composer.sandbox.rates import RateRules
-from composer.sandbox.server import SandboxServer, serve
-from composer.sandbox.simulator import Sandbox, utc_now
-from composer.sandbox.statuses import StatusDelays, StatusListener, status_webhook
-from composer.sandbox.transport import SandboxTransport
-from composer.sandbox.wire import SandboxRequest, SandboxResponse
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from composer.sandbox.contacts import (
+        CLOSED_CONTACT,
+        CLOSING_CONTACT,
+        DEMO_CONTACTS,
+        NOT_ON_WHATSAPP_CONTACT,
+        OPEN_CONTACT,
+        SANDBOX_DISPLAY_PHONE_NUMBER,
+        SANDBOX_PHONE_NUMBER_ID,
+        SANDBOX_VERIFIED_NAME,
+        SANDBOX_WABA_ID,
+        DemoContact,
+    )
+    from composer.sandbox.rates import RateRules
+    from composer.sandbox.server import SandboxServer, serve
+    from composer.sandbox.simulator import Sandbox, utc_now
+    from composer.sandbox.statuses import StatusDelays, StatusListener, status_webhook
+    from composer.sandbox.transport import SandboxTransport
+    from composer.sandbox.wire import SandboxRequest, SandboxResponse
+
+# Imported on first use (PEP 562): ``from composer.sandbox.contacts import ...`` on the window's
+# start-up path must not pull in httpx (transport) or the HTTP server with it.
+_HOMES = {
+    "contacts": (
+        "CLOSED_CONTACT", "CLOSING_CONTACT", "DEMO_CONTACTS", "NOT_ON_WHATSAPP_CONTACT",
+        "OPEN_CONTACT", "SANDBOX_DISPLAY_PHONE_NUMBER", "SANDBOX_PHONE_NUMBER_ID",
+        "SANDBOX_VERIFIED_NAME", "SANDBOX_WABA_ID", "DemoContact",
+    ),
+    "rates": ("RateRules",),
+    "server": ("SandboxServer", "serve"),
+    "simulator": ("Sandbox", "utc_now"),
+    "statuses": ("StatusDelays", "StatusListener", "status_webhook"),
+    "transport": ("SandboxTransport",),
+    "wire": ("SandboxRequest", "SandboxResponse"),
+}  # fmt: skip
+_WHERE = {name: module for module, names in _HOMES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_WHERE])
+
 
 __all__ = [
     "CLOSED_CONTACT",

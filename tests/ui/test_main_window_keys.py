@@ -118,3 +118,43 @@ def test_tab_moves_down_the_form(window: MainWindow, qtbot: QtBot) -> None:
     assert ys == sorted(ys), "tab order follows the form from top to bottom"
     envelope = window.form.envelope.context.editor
     assert order.index(envelope) == len(order) - 2  # reply-to, then callback data, come last
+
+
+def test_a_cards_move_and_remove_buttons_come_after_its_fields(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.type_combo.setCurrentIndex(window.type_combo.findData("button"))
+    editor = window.form.editor()
+    editor.buttons.add_item()  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    first, second = editor.buttons._cards  # type: ignore[attr-defined]
+    page = window.form.scroll_area.widget()
+    chain = page.tab_chain()  # type: ignore[attr-defined]
+    title, ident = first.item.title.editor, first.item.id.editor
+    assert chain.index(title) < chain.index(ident) < chain.index(first.down)
+    assert (
+        chain.index(first.down) < chain.index(first.remove) < chain.index(second.item.title.editor)
+    )
+    assert first.up not in chain  # disabled on the first card
+    # and Tab really walks it: from the id field to the card's own "move down", then "remove"
+    _activate(window, qtbot)
+    ident.setFocus()
+    qtbot.waitUntil(ident.hasFocus, timeout=2000)
+    qtbot.keyClick(ident, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is first.down
+    qtbot.keyClick(first.down, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is first.remove
+    qtbot.keyClick(first.remove, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is second.item.title.editor
+
+
+def test_a_failed_send_refreshes_the_countdown_once(window: MainWindow, qtbot: QtBot) -> None:
+    from ui.sender import SendOutcome
+
+    calls: list[None] = []
+    original = window.countdown.refresh
+    window.countdown.refresh = lambda: (calls.append(None), original())[1]  # a counting spy
+    window._on_sent(SendOutcome(False, None, "Re-engagement", "131047", outcome="failed"))
+    assert len(calls) == 1
+    window._on_sent(SendOutcome(True, "wamid.X", "Accepted", "Accepted"))
+    assert len(calls) == 1  # success changes nothing about the 24-hour window

@@ -39,7 +39,7 @@ class Item(QWidget):
 T = TypeVar("T", bound=Item)
 
 
-class _Card(QFrame):
+class Card(QFrame):
     """The frame around one item: a caption with move up / move down / remove buttons."""
 
     def __init__(self, item: Item, noun: str) -> None:
@@ -92,7 +92,7 @@ class Repeater(Markable, Generic[T]):
         self._noun = noun
         self._factory = factory
         self.limit = limit
-        self._cards: list[_Card] = []
+        self._cards: list[Card] = []
         self._external_block: str | None = None
         self.badge = CountBadge(limit)
         self.badge.setVisible(show_badge)
@@ -181,7 +181,7 @@ class Repeater(Markable, Generic[T]):
 
     # --- internals ----------------------------------------------------------------------------
     def _append(self, item: T) -> None:
-        card = _Card(item, self._noun)
+        card = Card(item, self._noun)
         card.up.clicked.connect(lambda: self.move_item(self._cards.index(card), -1))
         card.down.clicked.connect(lambda: self.move_item(self._cards.index(card), 1))
         card.remove.clicked.connect(lambda: self.remove_item(self._cards.index(card)))
@@ -189,7 +189,7 @@ class Repeater(Markable, Generic[T]):
         self._cards.append(card)
         self._body.addWidget(card)
 
-    def _drop(self, card: _Card) -> None:
+    def _drop(self, card: Card) -> None:
         self._cards.remove(card)
         self._body.removeWidget(card)
         card.hide()
