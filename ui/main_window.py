@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
         from ui.panels.webhook_indicator import mount_webhooks
 
         mount_webhooks(self)  # receiver + status indicator; the sandbox's statuses arrive here
-        from ui.panels.webhook_settings import apply_settings, load_settings
+        from ui.webhook_choice import apply_settings, load_settings
 
         saved = load_settings()  # the Settings switch and port, as last applied
         if saved is not None:

@@ -24,8 +24,8 @@ from composer.sandbox import Sandbox, StatusDelays
 from tests.integration.test_keyring import require_secret_service
 from tests.ui.conftest import open_window
 from ui.panels.settings_dialog import SettingsDialog
-from ui.panels.webhook_settings import settings_path
 from ui.services import Services
+from ui.webhook_choice import settings_path
 
 pytestmark = pytest.mark.keyring
 
