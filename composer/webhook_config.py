@@ -14,6 +14,10 @@ DEFAULT_PORT: Final = 8484
 APP_SECRET_ENV: Final = "WA_COMPOSER_APP_SECRET"  # noqa: S105 (a variable name, not a secret)
 VERIFY_TOKEN_ENV: Final = "WA_COMPOSER_VERIFY_TOKEN"  # noqa: S105
 SECRET_NAMES: Final = {"app_secret": APP_SECRET_ENV, "verify_token": VERIFY_TOKEN_ENV}
+NO_KEYRING_FOR_SECRETS: Final = (
+    "no system keyring is available; install and start a Secret Service provider "
+    "(GNOME Keyring or KWallet) in a session with a D-Bus bus"
+)
 
 
 def resolve_secrets(profile: str) -> tuple[str, str]:
@@ -25,14 +29,17 @@ def resolve_secrets(profile: str) -> tuple[str, str]:
     missing = [name for name, value in values.items() if not value]
     keyring_problem = ""
     if missing:
-        from composer.credentials import CredentialsError, KeyringSecretStore
+        from composer.credentials import NO_KEYRING_HELP, CredentialsError, KeyringSecretStore
 
         try:
             secrets = KeyringSecretStore()
             for name in missing:
                 values[name] = (secrets.get(profile, name) or "").strip()
         except CredentialsError as exc:
-            keyring_problem = f" (keyring: {exc})"
+            # The generic text talks about the access token and WA_COMPOSER_TOKEN; say it for
+            # these two secrets instead.
+            text = str(exc) if str(exc) != NO_KEYRING_HELP else NO_KEYRING_FOR_SECRETS
+            keyring_problem = f" (keyring: {text})"
     still = [name for name, value in values.items() if not value]
     if still:
         wanted = ", ".join(f"{name} ({SECRET_NAMES[name]})" for name in still)

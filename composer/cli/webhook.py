@@ -44,9 +44,19 @@ def _fail(message: str, code: int = 2) -> int:
 
 
 def _profile_name(args: argparse.Namespace) -> str:
-    from composer.accounts import SANDBOX_PROFILE_NAME
+    """The profile whose secrets to use; ValueError naming it when no such profile exists.
 
-    return str(args.profile or SANDBOX_PROFILE_NAME)
+    A mistyped --profile would otherwise end in "no app_secret for profile ..." and send the
+    user to store secrets under the wrong name.
+    """
+    from composer.accounts import SANDBOX_PROFILE_NAME, ProfileError, ProfileNotFound, ProfileStore
+
+    if not args.profile or args.profile == SANDBOX_PROFILE_NAME:
+        return SANDBOX_PROFILE_NAME
+    try:
+        return ProfileStore().get(args.profile).name
+    except (ProfileNotFound, ProfileError) as exc:
+        raise ValueError(f"--profile: {exc}") from None
 
 
 def _store_secrets(profile: str) -> int:
@@ -73,7 +83,10 @@ def _store_secrets(profile: str) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    profile = _profile_name(args)
+    try:
+        profile = _profile_name(args)
+    except ValueError as exc:
+        return _fail(str(exc))
     if args.store_secrets:
         return _store_secrets(profile)
     if not 0 <= args.port <= 65535:

@@ -58,6 +58,27 @@ def _stop(proc: subprocess.Popen[str]) -> tuple[int, str, str]:
     return proc.returncode, out, err
 
 
+def _add_profile(env: dict[str, str], name: str) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "composer",
+            "profile",
+            "add",
+            name,
+            "--phone-number-id",
+            "106540352242922",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+
+
 @pytest.fixture
 def env(tmp_path: Path) -> Iterator[dict[str, str]]:
     base = {k: v for k, v in os.environ.items() if not k.startswith("WA_COMPOSER_")}
@@ -91,6 +112,7 @@ def test_runs_with_env_secrets_and_records(env: dict[str, str], tmp_path: Path) 
 
 def test_without_secrets_says_what_to_do(env: dict[str, str]) -> None:
     env["WA_COMPOSER_APP_SECRET"] = "only-the-secret"
+    _add_profile(env, "shop")
     done = subprocess.run(
         [sys.executable, "-m", "composer", "webhook", "--profile", "shop"],
         cwd=ROOT,
@@ -106,6 +128,41 @@ def test_without_secrets_says_what_to_do(env: dict[str, str]) -> None:
     assert "Traceback" not in err
 
 
+def test_no_keyring_is_explained_for_these_secrets(env: dict[str, str]) -> None:
+    # keyring's own "fail" backend: the machine has no keyring at all.
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    done = subprocess.run(
+        [sys.executable, "-m", "composer", "webhook"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "no system keyring is available" in done.stderr, done.stderr
+    assert "WA_COMPOSER_APP_SECRET" in done.stderr
+    assert "access token" not in done.stderr and "WA_COMPOSER_TOKEN" not in done.stderr
+
+
+def test_unknown_profile_is_named(env: dict[str, str]) -> None:
+    # A typo must not end in "no app_secret for profile 'shpo'" (and secrets stored under it).
+    env.update(WA_COMPOSER_APP_SECRET="s", WA_COMPOSER_VERIFY_TOKEN="t")
+    for extra in ((), ("--store-secrets",)):
+        done = subprocess.run(
+            [sys.executable, "-m", "composer", "webhook", "--profile", "shpo", *extra],
+            cwd=ROOT,
+            env=env,
+            input="a\nb\n",
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 2
+        assert "--profile: no profile named 'shpo'" in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr
+
+
 @pytest.mark.keyring
 @pytest.mark.skipif(
     not os.environ.get("WA_COMPOSER_EXPECT_SECRET_SERVICE"),
@@ -113,6 +170,7 @@ def test_without_secrets_says_what_to_do(env: dict[str, str]) -> None:
 )
 def test_secrets_from_the_keyring(env: dict[str, str]) -> None:
     env["WA_COMPOSER_EXPECT_SECRET_SERVICE"] = "1"
+    _add_profile(env, "kr")
     stored = subprocess.run(
         [sys.executable, "-m", "composer", "webhook", "--store-secrets", "--profile", "kr"],
         cwd=ROOT,
