@@ -220,6 +220,7 @@ def _record(
 
     from composer.graph.errors import WindowClosedError
     from composer.store import Store, StoreError
+    from composer.window import Source
 
     recipient = str(payload.get("to", ""))
     try:
@@ -233,7 +234,7 @@ def _record(
                 error=error.to_dict() if error else None,
             )
             if isinstance(error, WindowClosedError) and recipient:
-                store.mark_window_closed(recipient, datetime.now(UTC), "api")
+                store.mark_window_closed(recipient, datetime.now(UTC), Source.SEND.value)
             return row
     except (StoreError, OSError, sqlite3.Error, ValueError) as exc:
         report.note(f"warning: the send history could not be written ({exc})")

@@ -94,3 +94,27 @@ def test_set_keeps_the_newer_known_time(capsys: pytest.CaptureFixture[str]) -> N
     assert main(["window", "set", "15550100001", "--last-inbound", iso_utc(older) or ""]) == 0
     assert "newer inbound time is already known" in capsys.readouterr().out
     assert _show_json(capsys, "15550100001")["last_inbound"] == iso_utc(newer)
+
+
+def test_send_cli_131047_closes_with_the_core_source(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # wa-composer send and the app record a synchronous 131047 under one name: Source.SEND.
+    from composer.sandbox.contacts import CLOSED_CONTACT
+    from composer.store import Store
+    from composer.window import Source
+
+    long_ago = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=30)
+    number = CLOSED_CONTACT.number
+    assert main(["window", "set", number, "--last-inbound", iso_utc(long_ago) or ""]) == 0
+    msg = tmp_path / "text.json"
+    payload = {"messaging_product": "whatsapp", "to": number, "type": "text"}
+    msg.write_text(json.dumps({**payload, "text": {"body": "hi"}}), encoding="utf-8")
+    assert main(["send", str(msg), "--to", number]) == 1
+    capsys.readouterr()
+    with Store() as store:
+        record = store.last_inbound(number)
+    assert record is not None and record.closed_at is not None
+    assert record.closed_source == Source.SEND.value == "send"
+    data = _show_json(capsys, number)
+    assert data["state"] == "closed" and data["source"] == "manual"
