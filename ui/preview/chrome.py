@@ -81,7 +81,7 @@ def build_chrome(engine: TextEngine, theme: Theme, state: ChatState) -> Screen:
         )
     )
     x += avatar + 10
-    icons = ("video", "phone", "more") if theme.platform != "web" else ("search", "more")
+    icons = theme.header_icons
     right = b + w - 8 - len(icons) * (_ICON + 14)
     name = engine.paragraph(theme, "name", state.business_name or " ", right - x, max_lines=1)
     sub = engine.paragraph(theme, "small", "Business account", right - x, max_lines=1)

@@ -266,7 +266,7 @@ class Painter:
             corner = r.right() - rad if out else r.left()
             corner_y = r.bottom() - rad if t.tail_at_bottom else r.top()
             p.fillRect(QRectF(corner, corner_y, rad, rad), fill)
-            p.drawPath(tail_path(r, out, t.tail_w, t.tail_h, t.tail_at_bottom))
+            p.drawPath(tail_path(r, out, t.tail_w, t.tail_h, t.tail_at_bottom, t.tail_style))
 
     def _radio(self, p: QPainter, item: ShapeItem) -> None:
         r = qrect(item.rect)

@@ -36,7 +36,12 @@ def draw_map(p: QPainter, item: ShapeItem, t: Theme) -> None:
 
 
 def tail_path(
-    r: QRectF, out: bool, tail_w: float, tail_h: float, bottom: bool = False
+    r: QRectF,
+    out: bool,
+    tail_w: float,
+    tail_h: float,
+    bottom: bool = False,
+    style: str = "notch",
 ) -> QPainterPath:
     """WhatsApp Web's 8x13 "tail-in" outline (mirrored for "tail-out"), scaled to the theme.
 
@@ -44,6 +49,8 @@ def tail_path(
     along the top to (2.81, 0) and curves back to the start (look notes, section 3).
     ``bottom`` mirrors it onto the bottom corner (the iOS app's bubbles).
     """
+    if style == "curl":
+        return _curl_path(r, out, tail_w, tail_h)
     sx, sy = tail_w / 8.0, tail_h / 13.0
     edge = r.right() if out else r.left()
     sign = 1.0 if out else -1.0
@@ -58,6 +65,27 @@ def tail_path(
     path.lineTo(pt(8.0 + 1.0 / sx, 0.0))
     path.lineTo(pt(2.81, 0.0))
     path.cubicTo(pt(1.0, 0.0), pt(0.6, 1.4), pt(1.53, 2.57))
+    return path
+
+
+def _curl_path(r: QRectF, out: bool, tail_w: float, tail_h: float) -> QPainterPath:
+    """The iOS app's tail: the bubble's side sweeps down and out into a hook at the bottom corner.
+
+    Drawn in a ``tail_w`` x ``tail_h`` box outside the bottom corner; the bubble's own corner on
+    that side is squared by the painter so side, hook and bottom edge run into one another.
+    """
+    edge, bottom = (r.right(), r.bottom()) if out else (r.left(), r.bottom())
+    sign = 1.0 if out else -1.0
+
+    def pt(d: float, up: float) -> QPointF:  # d: outwards from the bubble edge; up: from bottom
+        return QPointF(edge + sign * d, bottom - up)
+
+    path = QPainterPath(pt(-1.0, tail_h))  # one pixel into the bubble: no seam
+    path.lineTo(pt(0.0, tail_h))
+    path.cubicTo(pt(0.0, tail_h * 0.35), pt(tail_w * 0.45, 1.2), pt(tail_w, 0.6))
+    path.quadTo(pt(tail_w * 0.55, -0.6), pt(0.0, 0.0))
+    path.lineTo(pt(-1.0, 0.0))
+    path.closeSubpath()
     return path
 
 

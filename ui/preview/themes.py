@@ -102,6 +102,7 @@ class Theme:
     tail_w: int
     tail_h: int
     tail_at_bottom: bool  # iOS draws the tail at the bottom corner, Android/Web at the top
+    tail_style: Literal["notch", "curl"]  # Web's 8x13 notch, or the iOS app's curled hook
     bubble_gap: int  # between bubbles of the same sender
     sender_gap: int  # when the sender changes
     button_row_h: int
@@ -112,6 +113,7 @@ class Theme:
     sheet_row_h: int
     sheet_as_dialog: bool  # Web shows the list as a centred dialog, phones as a bottom sheet
     center_title: bool  # iOS centres the chat title
+    header_icons: tuple[str, ...]  # icon names at the right of the chat header, in order
     product_thumb: int
     reaction_offset: int  # how far the reaction pill hangs below the bubble
 
@@ -206,6 +208,7 @@ _LIGHT = Theme(
     tail_w=8,  # H
     tail_h=13,  # H
     tail_at_bottom=False,  # H (Web, Android)
+    tail_style="notch",  # H (Web's tail-in/tail-out SVGs)
     bubble_gap=2,  # M
     sender_gap=10,  # M
     button_row_h=40,  # M
@@ -216,6 +219,7 @@ _LIGHT = Theme(
     sheet_row_h=56,
     sheet_as_dialog=True,  # M
     center_title=False,
+    header_icons=("search", "more"),  # Web: search and the menu
     product_thumb=80,  # H
     reaction_offset=9,  # M
 )
@@ -289,6 +293,7 @@ _ANDROID = {
     "button_row_h": 42,
     "sheet_radius": 16,  # M
     "sheet_as_dialog": False,
+    "header_icons": ("video", "phone", "more"),  # Android: video call, voice call, overflow menu
 }
 _ANDROID_DARK = {
     "wallpaper": "#0B141A",  # M
@@ -327,6 +332,10 @@ _IOS = {
     "composer_h": 56,
     "bubble_radius": 16.0,  # L
     "tail_at_bottom": True,  # L: iMessage-like bubbles on iOS
+    "tail_style": "curl",  # L: a curled hook at the bottom corner, not Web's straight notch
+    "tail_w": 7,  # L
+    "tail_h": 15,  # L
+    "header_icons": ("video", "phone"),  # M: iOS has no overflow menu in the chat header
     "pad_top": 6,
     "pad_right": 10,
     "pad_bottom": 7,

@@ -20,7 +20,7 @@ from composer.messages import (
     TextHeader,
 )
 from composer.payload import from_payload
-from ui.preview.layout import ChatState, Layouter, Screen, TextItem
+from ui.preview.layout import ChatState, Layouter, Screen, ShapeItem, TextItem
 from ui.preview.themes import PLATFORMS, theme_for
 
 EXAMPLES: dict[str, Any] = json.loads(
@@ -318,3 +318,44 @@ def test_carousel_cards_in_order(layouter: Layouter) -> None:
         for c in EXAMPLES["product_carousel"]["interactive"]["action"]["cards"]
     ]
     assert products.texts("product_name") == ids
+
+
+@pytest.mark.parametrize(
+    ("platform", "icons"),
+    [
+        ("android", ["video", "phone", "more"]),
+        ("ios", ["video", "phone"]),  # no overflow menu in the iOS chat header
+        ("web", ["search", "more"]),
+    ],
+)
+def test_header_icons_per_platform(layouter: Layouter, platform: str, icons: list[str]) -> None:
+    screen = lay(layouter, buttons("OK"), platform)
+    title = screen.text_items("chat_title")[0].rect
+    right_of_title = [
+        i.name
+        for i in screen.chrome
+        if isinstance(i, ShapeItem)
+        and i.kind == "icon"
+        and i.rect.x >= title.right
+        and title.y - i.rect.h <= i.rect.y <= title.bottom  # on the header bar's row
+    ]
+    assert right_of_title == icons
+
+
+@pytest.mark.parametrize("out", [False, True])
+def test_ios_tail_curls_out_of_the_bottom_corner(qapp: QApplication, out: bool) -> None:
+    from PySide6.QtCore import QRectF
+
+    from ui.preview.shapes import tail_path
+
+    t = theme_for("ios", False)
+    bubble = QRectF(100, 100, 200, 80)
+    box = tail_path(bubble, out, t.tail_w, t.tail_h, t.tail_at_bottom, t.tail_style).boundingRect()
+    assert t.tail_style == "curl" and t.tail_at_bottom
+    assert box.bottom() <= bubble.bottom() + 1 and box.top() >= bubble.bottom() - t.tail_h - 1
+    tip = box.right() if out else box.left()
+    edge = bubble.right() if out else bubble.left()
+    assert abs(tip - edge) == pytest.approx(t.tail_w, abs=0.5)  # hooks outwards by tail_w
+    web = theme_for("web", False)
+    notch = tail_path(bubble, out, web.tail_w, web.tail_h, web.tail_at_bottom, web.tail_style)
+    assert notch.boundingRect().top() == pytest.approx(bubble.top())  # Web: at the top corner
