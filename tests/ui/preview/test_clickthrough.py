@@ -236,3 +236,25 @@ def test_clicks_land_when_the_phone_is_scaled_down(qtbot: QtBot, view: PhoneView
     with qtbot.waitSignal(view.reply_webhook, timeout=2000) as blocker:
         click(qtbot, view, ("button", 2))
     assert inbound(blocker.args[0])["interactive"]["button_reply"]["id"] == "appt_cancel_4471"
+
+
+def test_every_row_of_a_multi_section_list(qtbot: QtBot, view: PhoneView) -> None:
+    # Section and row indexes must both reach the webhook: rows of sections 2 and 3 included.
+    payload = json.loads(json.dumps(EXAMPLES["list_single_section"]))
+    payload["interactive"]["action"]["sections"] = [
+        {"title": "Today", "rows": [{"id": "a", "title": "Express"}, {"id": "b", "title": "Van"}]},
+        {"title": "Later", "rows": [{"id": "c", "title": "Standard", "description": "2-4 days"}]},
+        {"title": "Pick up", "rows": [{"id": "d", "title": "Store"}, {"id": "e", "title": "Box"}]},
+    ]
+    msg = from_payload(payload)
+    assert isinstance(msg.content, ListMessage)
+    view.set_message(msg, [])
+    got = []
+    for si, section in enumerate(msg.content.sections):
+        for ri in range(len(section.rows)):
+            click(qtbot, view, ("open_list",))
+            click(qtbot, view, ("row", si, ri))
+            with qtbot.waitSignal(view.reply_webhook, timeout=2000) as blocker:
+                click(qtbot, view, ("send_list",))
+            got.append(inbound(blocker.args[0])["interactive"]["list_reply"]["id"])
+    assert got == ["a", "b", "c", "d", "e"]
