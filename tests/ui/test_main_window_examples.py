@@ -61,9 +61,12 @@ def test_load_example_on_an_empty_form_asks_nothing_and_emits_one_change(
     window = open_window(qtbot, services, "product_list")
     assert window.session.issues()  # the empty form has errors
     seen = _changes(window)
+    edits: list[object] = []
+    window.form.edited.connect(edits.append)
     window.example_button.click()
     assert questions == []
     assert len(seen) == 1
+    assert edits == []  # loaded with signals blocked: no edit, one session change
     assert window.session.issues() == []
     window._autosave.stop()
 

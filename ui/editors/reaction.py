@@ -82,7 +82,7 @@ class ReactionEditor(Editor):
         chosen = QWidget()
         self.emoji_edit = QLineEdit()
         self.emoji_edit.setObjectName("emojiField")
-        self.emoji_edit.setPlaceholderText("(removes the reaction)")
+        self.emoji_edit.setPlaceholderText("empty: removes it")
         self.remove = QPushButton("Remove reaction")
         self.remove.setAccessibleName("Remove reaction (send an empty emoji)")
         self.remove.setToolTip("Sends an empty emoji, which removes an earlier reaction")

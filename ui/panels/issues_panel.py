@@ -116,6 +116,7 @@ class IssuesPanel(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.summary)
         layout.addWidget(self.area, 1)
+        layout.addStretch(0)
         self.set_issues([])
 
     def set_issues(self, issues: Sequence[Issue]) -> None:
@@ -130,6 +131,7 @@ class IssuesPanel(QWidget):
             row.activated.connect(self.path_activated)
             self._column.insertWidget(len(self.rows), row)
             self.rows.append(row)
+        self.area.setVisible(bool(issues))  # no empty white box under "No issues"
         if not issues:
             self.summary.setText("No issues: the message follows every rule the composer knows.")
         else:

@@ -51,8 +51,10 @@ def test_errors_come_first_and_counts_are_worded(qtbot: QtBot) -> None:
     panel = _panel(qtbot, issues)
     assert panel.paths() == ["interactive.body", "to", "interactive.footer"]
     assert panel.summary.text() == "2 errors and 1 warning"
+    assert panel.area.isVisible()
     panel.set_issues([])
     assert panel.count() == 0
+    assert not panel.area.isVisible()  # no empty box under "No issues"
     assert panel.summary.text().startswith("No issues")
 
 
