@@ -28,7 +28,7 @@ from ui.editors.repeater import Card
 from ui.panels.recipient import RecipientPanel
 
 if TYPE_CHECKING:
-    from composer.messages import Message
+    from composer.messages import Content, Message
     from composer.validation import Issue
     from ui.editors.base import Editor
 
@@ -178,6 +178,10 @@ class ComposerForm(QWidget):
             editor.load(msg.content)
             self.recipient.field.set_number(msg.to)
             self.envelope.load(msg.context_message_id, msg.biz_opaque_callback_data)
+
+    def other_contents(self) -> dict[str, Content]:
+        """What the editors of the types not shown hold (kept when the user switched type)."""
+        return {k: e.content() for k, e in self._editors.items() if k != self._kind}
 
     def input_issues(self) -> list[Issue]:
         return self.editor().input_issues() if self._kind else []

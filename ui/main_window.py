@@ -275,10 +275,27 @@ class MainWindow(QMainWindow):
                 self._show_profile_badge(profile)
                 self._offer_contacts()
                 self._update_url()
+        kept = data.get("kept")
+        if isinstance(kept, dict):
+            self._restore_kept(kept)
         problem = self.load_payload(data.get("payload"))
         if problem is not None:
             self.send_bar.show_result("warning", f"The last draft could not be restored. {problem}")
         return problem is None
+
+    def _restore_kept(self, kept: dict[str, Any]) -> None:
+        """Fill the other types' editors (signals blocked); a broken entry is skipped."""
+        from composer.payload import PayloadError, from_payload
+
+        for kind, payload in kept.items():
+            if kind not in TITLES:
+                continue
+            try:
+                msg = from_payload(payload)
+            except PayloadError:
+                continue
+            if str(msg.content.kind) == kind:
+                self.form.load(msg)
 
     # --- loading ------------------------------------------------------------------------------
     def load_payload(self, payload: object) -> str | None:
@@ -583,10 +600,29 @@ class MainWindow(QMainWindow):
             "profile": self.profile_name(),
         }
 
+    def kept_payloads(self) -> dict[str, Any]:
+        """The user's messages in the other types' editors (switching type keeps them)."""
+        current = self.session.current()
+        if current is None:
+            return {}
+        from composer.messages import Message
+        from composer.payload import to_payload
+        from ui.examples import is_own_work
+
+        out: dict[str, Any] = {}
+        for kind, content in self.form.other_contents().items():
+            msg = Message(to=current.to, content=content)
+            if is_own_work(msg):
+                out[kind] = to_payload(msg)
+        return out
+
     def save_current_draft(self) -> None:
         data = self.draft_data()
         if data is None:
             return
+        kept = self.kept_payloads()
+        if kept:  # a restart must not lose what the type picker only set aside
+            data["kept"] = kept
         from composer.drafts import DraftError
 
         try:

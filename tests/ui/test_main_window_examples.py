@@ -130,3 +130,25 @@ def test_switching_type_keeps_the_message_and_says_so(qtbot: QtBot, services: Se
     assert msg is not None
     assert msg.content.buttons[0].title == "Keep it"  # type: ignore[union-attr]
     window._autosave.stop()
+
+
+def test_a_message_set_aside_by_switching_type_survives_a_restart(
+    qtbot: QtBot, services: Services
+) -> None:
+    window = open_window(qtbot, services, "button")
+    title = window.form.editor().buttons.items()[0].title  # type: ignore[attr-defined]
+    qtbot.keyClicks(title.editor, "Keep it")
+    window.type_combo.setCurrentIndex(window.type_combo.findData("cta_url"))
+    qtbot.keyClicks(window.form.editor().display_text.editor, "See dates")  # type: ignore[attr-defined]
+    window.save_current_draft()
+    window._autosave.stop()
+    window.close()
+    again = open_window(qtbot, services)
+    msg = again.session.current()
+    assert msg is not None and str(msg.content.kind) == "cta_url"
+    assert msg.content.display_text == "See dates"  # type: ignore[union-attr]
+    again.type_combo.setCurrentIndex(again.type_combo.findData("button"))
+    kept = again.session.current()
+    assert kept is not None
+    assert kept.content.buttons[0].title == "Keep it"  # type: ignore[union-attr]
+    again._autosave.stop()
