@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, tzinfo
 
-from composer.window import WindowState, WindowStatus, format_countdown
+from composer.window import Source, WindowState, WindowStatus, format_countdown
+
+# How each source reads after "via" (the stored/JSON value stays the short name).
+SOURCE_WORDS = {
+    Source.WEBHOOK.value: "webhook",
+    Source.MANUAL.value: "manual entry",
+    Source.PASTED.value: "pasted webhook JSON",
+    Source.SANDBOX.value: "sandbox",
+    Source.SEND.value: "a send response",
+}
 
 
 def format_ago(seconds: float) -> str:
@@ -66,7 +75,8 @@ def provenance(
     parts = []
     if status.last_inbound is not None:
         moment = format_moment(status.last_inbound, now, tz)
-        parts.append(f"last message {moment}, via {status.source}")
+        via = SOURCE_WORDS.get(status.source or "", status.source or "unknown source")
+        parts.append(f"last message {moment}, via {via}")
     if status.closed_by_api and with_closure:
         parts.insert(0, "WhatsApp reported 131047")
     return "; ".join(parts)

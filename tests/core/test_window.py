@@ -153,8 +153,10 @@ def test_describe_open_and_closed() -> None:
     assert text == "closes in 13:42:07, at 14:32 (last message yesterday 14:32, via webhook)"
     later = last + WINDOW + timedelta(hours=2, minutes=13)
     closed = describe(window_status(Inbound(last, "manual"), later), later, UTC)
-    assert closed.startswith("closed 2 h 13 min ago") and "via manual" in closed
+    assert closed.startswith("closed 2 h 13 min ago") and "via manual entry" in closed
     assert "unknown" in describe(window_status(None, now), now, UTC)
+    pasted = describe(window_status(Inbound(last, "pasted"), now), now, UTC)
+    assert pasted.endswith("(last message yesterday 14:32, via pasted webhook JSON)")
 
 
 def test_describe_uses_the_given_zone() -> None:

@@ -49,7 +49,7 @@ def test_set_then_show(capsys: pytest.CaptureFixture[str]) -> None:
     assert isinstance(data["seconds_left"], int) and 0 < data["seconds_left"] <= 1800
     assert main(["window", "show", "15550100001"]) == 0
     line = capsys.readouterr().out
-    assert line.startswith("15550100001: closing, closes in 0:") and "via manual" in line
+    assert line.startswith("15550100001: closing, closes in 0:") and "via manual entry" in line
 
 
 @pytest.mark.parametrize(

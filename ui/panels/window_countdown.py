@@ -228,7 +228,9 @@ class WindowCountdown(QWidget):
             detail = ""
         elif status.state is WindowState.CLOSED:
             origin = provenance(status, now, self._tz, with_closure=False)  # the reason says it
-            detail = closed_reason(status) + (f" ({origin})" if origin else "")
+            # Where the time comes from first, then why it is closed and the way out.
+            lead = f"{origin[:1].upper()}{origin[1:]}. " if origin else ""
+            detail = lead + closed_reason(status)
         elif unknown:
             detail = UNKNOWN_HINT
         else:

@@ -52,6 +52,7 @@ def test_closed_window_reports_closed_with_reason_and_gates_send(
     assert isinstance(status, WindowStatus) and status.state is WindowState.CLOSED
     assert widget.headline.text() == "closed 2 h 13 min ago"
     assert "template" in widget.detail.text() and "via webhook" in widget.detail.text()
+    assert widget.detail.text().startswith("Last message ")  # where from, then why and way out
     assert widget.headline.property("tone") == "closed"
     assert not widget._entry.isVisible()
     reason = send_block_reason("button", widget.status())
