@@ -241,7 +241,8 @@ class _Chat(ChatBase):
             return
         para = self.e.paragraph(t, "body", r.emoji, 80, max_lines=1)
         w, h = para.natural_width + 14, para.height + 6
-        pill = Rect(rect.x + 10, rect.bottom - t.reaction_offset, w, h)
+        x = rect.right - 10 - w if t.reaction_out_right else rect.x + 10
+        pill = Rect(x, rect.bottom - t.reaction_offset, w, h)
         self.s.chat.append(
             ShapeItem("pill", pill, t.reaction_pill, h / 2, "reaction_pill", (t.reaction_border,))
         )

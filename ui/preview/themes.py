@@ -116,6 +116,7 @@ class Theme:
     header_icons: tuple[str, ...]  # icon names at the right of the chat header, in order
     product_thumb: int
     reaction_offset: int  # how far the reaction pill hangs below the bubble
+    reaction_out_right: bool  # the pill under an outgoing bubble sits at its right (else left)
 
     @property
     def key(self) -> str:
@@ -222,6 +223,7 @@ _LIGHT = Theme(
     header_icons=("search", "more"),  # Web: search and the menu
     product_thumb=80,  # H
     reaction_offset=9,  # M
+    reaction_out_right=False,  # L-M: sources disagree for outgoing bubbles; a token to flip
 )
 
 _DARK_COLOURS = {

@@ -359,3 +359,15 @@ def test_ios_tail_curls_out_of_the_bottom_corner(qapp: QApplication, out: bool) 
     web = theme_for("web", False)
     notch = tail_path(bubble, out, web.tail_w, web.tail_h, web.tail_at_bottom, web.tail_style)
     assert notch.boundingRect().top() == pytest.approx(bubble.top())  # Web: at the top corner
+
+
+@pytest.mark.parametrize("right", [False, True])
+def test_reaction_pill_side_is_a_theme_token(layouter: Layouter, right: bool) -> None:
+    from dataclasses import replace
+
+    theme = replace(theme_for("web", False), reaction_out_right=right)
+    screen = layouter.layout(from_payload(EXAMPLES["reaction_add"]), theme, ChatState())
+    (bubble,) = screen.shapes("bubble_out")
+    (pill,) = screen.shapes("reaction_pill")
+    centre = bubble.rect.x + bubble.rect.w / 2
+    assert (pill.rect.x > centre) is right and bubble.rect.x < pill.rect.x < bubble.rect.right
