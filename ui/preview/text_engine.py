@@ -138,6 +138,8 @@ class TextEngine:
         width = max(1.0, float(int(width)))
         if max_lines == 1 and isinstance(spans, str):
             spans = self.elide(theme, role, spans, width)
+        elif max_lines > 1 and isinstance(spans, str):
+            spans = self.elide_lines(theme, role, spans, width, max_lines)
         key = (theme.key, role, spans, width, rtl, center, max_lines)
         para = self._cache.get(key)
         if para is not None:
@@ -160,6 +162,30 @@ class TextEngine:
             if len(self._elided) > 1024:
                 self._elided.clear()
             self._elided[key] = cached
+        return cached
+
+    def elide_lines(self, theme: Theme, role: Role, text: str, width: float, max_lines: int) -> str:
+        """``text`` cut to ``max_lines`` wrapped lines, the last one ending in an ellipsis.
+
+        Without this a card title that needs three lines simply lost its end ("... catalog on").
+        """
+        key = ("elide_lines", theme.key, role, text, int(width), max_lines)
+        cached = self._elided.get(key)
+        if cached is not None:
+            return cached
+        full = self._layout(theme, role, text, width, False, False, max_lines + 1)
+        cached = text
+        if full.line_count > max_lines:
+            start = full.layout.lineAt(max_lines - 1).textStart()  # in UTF-16 units
+            units = text.encode("utf-16-le")
+            head = units[: 2 * start].decode("utf-16-le")
+            tail = units[2 * start :].decode("utf-16-le").replace("\n", " ")
+            metrics = QFontMetricsF(self.fonts.get(theme, role))
+            last = metrics.elidedText(tail + "\u2026", Qt.TextElideMode.ElideRight, width)
+            cached = head + last
+        if len(self._elided) > 1024:
+            self._elided.clear()
+        self._elided[key] = cached
         return cached
 
     def _layout(

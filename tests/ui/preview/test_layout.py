@@ -371,3 +371,15 @@ def test_reaction_pill_side_is_a_theme_token(layouter: Layouter, right: bool) ->
     (pill,) = screen.shapes("reaction_pill")
     centre = bubble.rect.x + bubble.rect.w / 2
     assert (pill.rect.x > centre) is right and bubble.rect.x < pill.rect.x < bubble.rect.right
+
+
+def test_a_card_title_cut_to_two_lines_ends_in_an_ellipsis(layouter: Layouter) -> None:
+    msg = from_payload(EXAMPLES["catalog_message"])
+    name = "The Very Long Named Corner Shop of Fine Things"
+    screen = lay(layouter, msg, state=ChatState(business_name=name))
+    (title,) = screen.text_items("catalog_title")
+    assert title.para.line_count == 2 and title.text.startswith("View The Very")
+    assert title.para.layout.text().endswith("\u2026")  # shown cut, not silently dropped
+    short = lay(layouter, msg, state=ChatState(business_name="Shop"))
+    (whole,) = short.text_items("catalog_title")
+    assert whole.para.layout.text() == "View Shop's catalog on WhatsApp"
