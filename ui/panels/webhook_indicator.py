@@ -66,8 +66,8 @@ class WebhookIndicator(QWidget):
         elif level == "off":
             text = "Webhooks: off"
         else:
-            mode = "sandbox only" if c.sandbox_only else "receiving"
-            text = f"Webhooks: {mode} at {c.url} · {c.events_seen} event(s)"
+            mode = "sandbox only (no app secret stored)" if c.sandbox_only else "receiving"
+            text = f"Webhooks: {mode} at {c.url} · {events_text(c.events_seen)}"
         self.label.setText(text)
         self.label.setToolTip(
             "Expose this address with a tunnel and register it, with your verify token, as the "
@@ -161,3 +161,10 @@ def mount_webhooks(window: Any) -> WebhookIndicator:
     control.start()
     window.webhooks = control
     return indicator
+
+
+def events_text(count: int) -> str:
+    """``no events yet``, ``1 event``, ``3 events``."""
+    if count == 0:
+        return "no events yet"
+    return f"{count} event" if count == 1 else f"{count} events"

@@ -69,7 +69,7 @@ def test_sandbox_statuses_reach_the_ui_thread_and_history(
     assert threads == [threading.main_thread()] * 3
     record = store.find_by_wamid(wamid)
     assert record is not None and record.status == "read"
-    assert "3 event(s)" in indicator.label.text()
+    assert "3 events" in indicator.label.text() and "sandbox only" in indicator.label.text()
     indicator.toggle.click()
     assert indicator.level() == "off" and not control.running
 
@@ -121,3 +121,9 @@ def test_paste_dialog_imports_and_explains_errors(
     inbound = store.last_inbound("16505550123")
     assert inbound is not None and inbound.source == "pasted"
     dialog.close()
+
+
+def test_event_count_reads_as_words() -> None:
+    from ui.panels.webhook_indicator import events_text
+
+    assert [events_text(n) for n in (0, 1, 2)] == ["no events yet", "1 event", "2 events"]
