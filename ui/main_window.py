@@ -571,11 +571,7 @@ class MainWindow(QMainWindow):
             self.send_bar.show_result("warning", f"History could not be read: {exc}")
 
     def _reopen(self, payload: dict[str, Any]) -> None:
-        if self.has_unsaved_work() and not self.ask(
-            "Replace the message?",
-            "Open this past send and replace the current message? "
-            "Your message is not saved as a draft.",
-        ):
+        if not self.may_replace("this past send"):
             return
         problem = self.load_payload(payload)
         if problem is not None:
@@ -658,14 +654,17 @@ class MainWindow(QMainWindow):
         except (DraftError, ValueError) as exc:
             QMessageBox.warning(self, "Draft not saved", str(exc))
 
-    def open_draft(self, name: str) -> str | None:
+    def may_replace(self, what: str) -> bool:
+        """True when nothing unsaved would be lost, or the user agrees to replace it."""
+        return not self.has_unsaved_work() or self.ask(
+            "Replace the message?",
+            f"Open {what} and replace the current message? Your message is not saved as a draft.",
+        )
+
+    def open_draft(self, name: str, *, ask: bool = True) -> str | None:
         """Load a library draft; None when loaded (or when the user chose to keep the message)."""
         draft = self.services.drafts.open(name)
-        if self.has_unsaved_work() and not self.ask(
-            "Replace the message?",
-            f"Open the draft {draft.name!r} and replace the current message? "
-            "Your message is not saved as a draft.",
-        ):
+        if ask and not self.may_replace(f"the draft {draft.name!r}"):
             return None
         payload = draft.data.get("payload")
         error = self.load_payload(payload)

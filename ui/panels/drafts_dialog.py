@@ -91,8 +91,10 @@ class DraftsDialog(QDialog):
         name = self.selected()
         if name is None:
             return
+        if not self.window_.may_replace(f"the draft {name!r}"):
+            return  # the user keeps the message; the library stays open
         try:
-            problem = self.window_.open_draft(name)
+            problem = self.window_.open_draft(name, ask=False)
         except DraftError as exc:
             self._fail(exc)
             return

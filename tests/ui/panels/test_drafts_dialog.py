@@ -96,3 +96,36 @@ def test_bad_name_is_explained(window: MainWindow, services: Services, qtbot: Qt
     qtbot.waitUntil(lambda: bool(texts), timeout=3000)
     assert "draft name" in texts[0]
     assert services.drafts.library() == []
+
+
+def test_open_asks_before_replacing_unsaved_work_and_stays_open_on_no(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    services.drafts.save_as(
+        "shipping", {"kind": "list", "payload": examples()["list_single_section"]}
+    )
+    assert window.load_payload(examples()["reply_buttons_image_header_by_media_id"]) is None
+    mine = window.session.current()
+    dialog = DraftsDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.list.setCurrentRow(0)
+
+    def no(modal: object) -> None:
+        assert isinstance(modal, QMessageBox)
+        button = modal.button(QMessageBox.StandardButton.No)
+        assert button is not None
+        button.click()
+
+    seen = _answer_modal(no)
+    dialog.open_selected()
+    assert seen == ["QMessageBox"]
+    assert window.session.current() == mine
+    assert dialog.isVisible()  # the library stays open
+
+    seen = _answer_modal(_yes)
+    dialog.open_selected()
+    assert seen == ["QMessageBox"]
+    current = window.session.current()
+    assert current is not None and to_payload(current) == examples()["list_single_section"]
+    assert not dialog.isVisible()
