@@ -114,13 +114,14 @@ class _Chat(ChatBase):
             self._summary_card(parts, c)
         elif isinstance(c, CatalogMessage):
             p = self._product(c.thumbnail_product_retailer_id or "")
-            rect = parts.block_top(76)
+            size = t.product_thumb
+            rect = parts.block_top(size + 12)
             parts.add(ShapeItem("round_rect", rect, t.bubble_in_deeper, 6, "catalog_card"))
-            thumb = Rect(rect.x + 6, rect.y + 6, 64, 64)
+            thumb = Rect(rect.x + 6, rect.y + 6, size, size)
             parts.add(ShapeItem("image", thumb, t.media_placeholder, 4, p.image, ("product",)))
             self._card_text(
                 parts,
-                Rect(thumb.right + 10, rect.y + 6, rect.right - thumb.right - 16, 64),
+                Rect(thumb.right + 10, rect.y + 6, rect.right - thumb.right - 16, size),
                 f"View {self.state.business_name}'s catalog on WhatsApp",
                 "Browse pictures and details of their offerings.",
                 "catalog_title",
@@ -162,15 +163,16 @@ class _Chat(ChatBase):
         t = self.t
         ids = [rid for s in c.sections for rid in s.product_retailer_ids]
         first = self._product(ids[0]) if ids else ProductPreview()
-        rect = parts.block_top(76)
+        size = t.product_thumb
+        rect = parts.block_top(size + 12)
         parts.add(ShapeItem("round_rect", rect, t.bubble_in_deeper, 6, "products_card"))
-        thumb = Rect(rect.x + 6, rect.y + 6, 64, 64)
+        thumb = Rect(rect.x + 6, rect.y + 6, size, size)
         parts.add(ShapeItem("image", thumb, t.media_placeholder, 4, first.image, ("product",)))
         title = c.header.text if isinstance(c.header, TextHeader) else ""
         count = f"{len(ids)} item" + ("" if len(ids) == 1 else "s")
         self._card_text(
             parts,
-            Rect(thumb.right + 10, rect.y + 6, rect.right - thumb.right - 16, 64),
+            Rect(thumb.right + 10, rect.y + 6, rect.right - thumb.right - 16, size),
             title,
             count,
             "header",

@@ -221,7 +221,7 @@ _LIGHT = Theme(
     sheet_as_dialog=True,  # M
     center_title=False,
     header_icons=("search", "more"),  # Web: search and the menu
-    product_thumb=80,  # H
+    product_thumb=80,  # H (Web --width-product-thumb); the card thumbnail of catalog/products
     reaction_offset=9,  # M
     reaction_out_right=False,  # L-M: sources disagree for outgoing bubbles; a token to flip
 )
@@ -296,6 +296,7 @@ _ANDROID = {
     "sheet_radius": 16,  # M
     "sheet_as_dialog": False,
     "header_icons": ("video", "phone", "more"),  # Android: video call, voice call, overflow menu
+    "product_thumb": 64,  # L: a 360 dp phone's bubble is ~300 px wide
 }
 _ANDROID_DARK = {
     "wallpaper": "#0B141A",  # M
@@ -338,6 +339,7 @@ _IOS = {
     "tail_w": 7,  # L
     "tail_h": 15,  # L
     "header_icons": ("video", "phone"),  # M: iOS has no overflow menu in the chat header
+    "product_thumb": 64,  # L
     "pad_top": 6,
     "pad_right": 10,
     "pad_bottom": 7,

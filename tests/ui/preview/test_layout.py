@@ -383,3 +383,14 @@ def test_a_card_title_cut_to_two_lines_ends_in_an_ellipsis(layouter: Layouter) -
     short = lay(layouter, msg, state=ChatState(business_name="Shop"))
     (whole,) = short.text_items("catalog_title")
     assert whole.para.layout.text() == "View Shop's catalog on WhatsApp"
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+@pytest.mark.parametrize("name", ["catalog_message", "product_list_two_sections"])
+def test_card_thumbnail_size_comes_from_the_theme(
+    layouter: Layouter, platform: str, name: str
+) -> None:
+    screen = lay(layouter, from_payload(EXAMPLES[name]), platform)
+    (thumb,) = [i for i in screen.chat if isinstance(i, ShapeItem) and i.kind == "image"]
+    size = theme_for(platform, False).product_thumb
+    assert (thumb.rect.w, thumb.rect.h) == (size, size)
