@@ -207,7 +207,7 @@ class Painter:
                 r.adjusted(
                     r.width() * 0.25, r.height() * 0.22, -r.width() * 0.25, -r.height() * 0.28
                 ),
-                color("#FFFFFF"),
+                color(t.avatar_icon),
             )
         elif kind == "radio":
             self._radio(p, item)
@@ -299,13 +299,13 @@ class Painter:
                 draw_icon(p, "bag" if kind == "product" else "image", icon, color(t.media_icon))
         if item.flags and item.flags[0] == "video":
             if img is None:
-                p.fillRect(r, QColor(20, 24, 28))
+                p.fillRect(r, color(t.video_bg))
             size = min(52.0, r.height() * 0.4)
             draw_icon(
                 p,
                 "play",
                 QRectF(r.center().x() - size / 2, r.center().y() - size / 2, size, size),
-                QColor("#FFFFFF"),
+                color(t.play_icon),
             )
         p.restore()
 

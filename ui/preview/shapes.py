@@ -24,14 +24,14 @@ def draw_map(p: QPainter, item: ShapeItem, t: Theme) -> None:
     clip = QPainterPath()
     clip.addRoundedRect(r, item.radius, item.radius)
     p.setClipPath(clip, Qt.ClipOperation.IntersectClip)
-    p.fillRect(r, QColor("#E8E4D8") if not t.dark else QColor("#2B3A40"))
-    p.setPen(QPen(QColor("#FFFFFF") if not t.dark else QColor("#3E5058"), 6))
+    p.fillRect(r, QColor(t.map_land))
+    p.setPen(QPen(QColor(t.map_road), 6))
     p.drawLine(r.topLeft() + QPointF(0, r.height() * 0.6), r.topRight() + QPointF(0, 20))
     p.drawLine(
         r.topLeft() + QPointF(r.width() * 0.35, 0),
         r.bottomLeft() + QPointF(r.width() * 0.55, 0),
     )
-    draw_icon(p, "pin", QRectF(r.center().x() - 14, r.center().y() - 30, 28, 34), QColor("#E2574C"))
+    draw_icon(p, "pin", QRectF(r.center().x() - 14, r.center().y() - 30, 28, 34), QColor(t.map_pin))
     p.restore()
 
 

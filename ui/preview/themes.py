@@ -74,6 +74,12 @@ class Theme:
     shadow: str
     frame: str
     doc_icon: str
+    avatar_icon: str
+    video_bg: str  # a video header with no thumbnail yet
+    play_icon: str
+    map_land: str  # the stand-in map of a shared location
+    map_road: str
+    map_pin: str
     # --- fonts (pixel sizes in logical px) -------------------------------------------------------
     font_families: tuple[str, ...]
     mono_families: tuple[str, ...]
@@ -183,6 +189,12 @@ _LIGHT = Theme(
     shadow=rgba(11, 20, 26, 0.13),  # H
     frame="#1B1B1F",
     doc_icon="#E2574C",
+    avatar_icon="#FFFFFF",
+    video_bg="#14181C",
+    play_icon="#FFFFFF",
+    map_land="#E8E4D8",
+    map_road="#FFFFFF",
+    map_pin="#E2574C",
     font_families=_FONT_STACK["web"],
     mono_families=_MONO_STACK["web"],
     body_px=14,  # H: 14.2px / 19px
@@ -263,6 +275,8 @@ _DARK_COLOURS = {
     "composer_field": "#2A3942",
     "composer_text": "#8696A0",
     "shadow": rgba(0, 0, 0, 0.0),  # L: none visible
+    "map_land": "#2B3A40",
+    "map_road": "#3E5058",
 }
 
 _ANDROID = {
