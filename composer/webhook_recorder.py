@@ -158,12 +158,20 @@ def import_pasted(text: str, store: EventStore) -> RecordResult:
 
 
 def describe_result(result: RecordResult) -> str:
-    parts = [f"{result.inbound} inbound message(s)", f"{result.statuses} status(es)"]
+    """``Imported 1 inbound message, 3 statuses, 1 window closed by 131047.``"""
+    parts = [
+        _count(result.inbound, "inbound message", "inbound messages"),
+        _count(result.statuses, "status", "statuses"),
+    ]
     if result.windows_closed:
-        parts.append(f"{result.windows_closed} window(s) closed by 131047")
+        parts.append(_count(result.windows_closed, "window", "windows") + " closed by 131047")
     if result.duplicates:
         parts.append(f"{result.duplicates} already known")
     return "Imported " + ", ".join(parts) + "."
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 __all__ = [

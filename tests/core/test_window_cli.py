@@ -77,7 +77,7 @@ def test_import_pasted_webhook(capsys: pytest.CaptureFixture[str], home: Path) -
     path = home / "hook.json"
     path.write_text(json.dumps(SHAPES["webhook_inbound_text"]), "utf-8")
     assert main(["window", "import", str(path)]) == 0
-    assert "1 inbound" in capsys.readouterr().out
+    assert capsys.readouterr().out.strip() == "Imported 1 inbound message, 0 statuses."
     data = _show_json(capsys, "16505550123")
     assert data["source"] == "pasted" and data["state"] == "closed"
     assert data["last_inbound"] == "2025-06-15T22:05:36Z"

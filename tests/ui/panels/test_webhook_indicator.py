@@ -117,7 +117,7 @@ def test_paste_dialog_imports_and_explains_errors(
     dialog.text.setPlainText(json.dumps(SHAPES["webhook_inbound_reaction"], ensure_ascii=False))
     with qtbot.waitSignal(dialog.imported):
         dialog.import_button.click()
-    assert dialog.message.text().startswith("Imported 1 inbound message(s)")
+    assert dialog.message.text() == "Imported 1 inbound message, 0 statuses."
     inbound = store.last_inbound("16505550123")
     assert inbound is not None and inbound.source == "pasted"
     dialog.close()
