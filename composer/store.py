@@ -22,13 +22,14 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Final
 
 from composer import paths
 from composer.phone import normalize
 from composer.store_records import (
+    EARLY_STATUS_KEEP_SECONDS,
     INBOUND_SOURCES,
     MIGRATIONS,
     OUTCOMES,
@@ -170,7 +171,21 @@ class Store:
                     to_json(error) if error is not None else None,
                 ),
             )
+            if wamid:
+                self._apply_early_statuses(conn, wamid)
             return int(cur.lastrowid or 0)
+
+    def _apply_early_statuses(self, conn: sqlite3.Connection, wamid: str) -> None:
+        rows = conn.execute(
+            "SELECT status, at, error FROM early_statuses WHERE wamid = ?", (wamid,)
+        ).fetchall()
+        # Webhook timestamps have one-second resolution: ties go in lifecycle order.
+        rows.sort(key=lambda r: (str(r[1]), STATUS_RANK.get(str(r[0]), len(STATUS_RANK))))
+        for status, at, error in rows:
+            self._apply_status(
+                conn, wamid, str(status), str(at), json.loads(error) if error else None
+            )
+        conn.execute("DELETE FROM early_statuses WHERE wamid = ?", (wamid,))
 
     def update_status(
         self, wamid: str, status: str, at: datetime, error: dict[str, Any] | None = None
@@ -178,34 +193,53 @@ class Store:
         """Apply a delivery status; True when the record changed.
 
         Statuses never move backwards (a late "sent" after "read" is ignored), except to
-        "failed", which is final. Unknown wamids are ignored (False).
+        "failed", which is final. A status for a wamid not in the history yet (the webhook
+        overtook the send's response) is kept and applied by ``record_send``; it returns False.
         """
         if status not in STATUSES:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
-        when = ts(at)
         with self._write() as conn:
-            row = conn.execute(
-                "SELECT id, status, status_times FROM history WHERE wamid = ? "
-                "ORDER BY id DESC LIMIT 1",
-                (wamid,),
-            ).fetchone()
-            if row is None:
-                return False
-            record_id, current, times_json = int(row[0]), str(row[1]), str(row[2])
-            if current == "failed" or current == status:
-                return False
-            if status != "failed" and (
-                current not in STATUS_RANK or STATUS_RANK[status] <= STATUS_RANK[current]
-            ):
-                return False
-            times = json.loads(times_json)
-            times[status] = when
+            return self._apply_status(conn, wamid, status, ts(at), error)
+
+    def _apply_status(
+        self,
+        conn: sqlite3.Connection,
+        wamid: str,
+        status: str,
+        when: str,
+        error: dict[str, Any] | None,
+    ) -> bool:
+        row = conn.execute(
+            "SELECT id, status, status_times FROM history WHERE wamid = ? ORDER BY id DESC LIMIT 1",
+            (wamid,),
+        ).fetchone()
+        if row is None:
+            now = utc_now()
             conn.execute(
-                "UPDATE history SET status = ?, status_at = ?, status_times = ?,"
-                " error = COALESCE(?, error) WHERE id = ?",
-                (status, when, to_json(times), to_json(error) if error else None, record_id),
+                "DELETE FROM early_statuses WHERE received_at < ?",
+                (ts(now - timedelta(seconds=EARLY_STATUS_KEEP_SECONDS)),),
             )
-            return True
+            conn.execute(
+                "INSERT OR REPLACE INTO early_statuses (wamid, status, at, error, received_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (wamid, status, when, to_json(error) if error else None, ts(now)),
+            )
+            return False
+        record_id, current, times_json = int(row[0]), str(row[1]), str(row[2])
+        if current == "failed" or current == status:
+            return False
+        if status != "failed" and (
+            current not in STATUS_RANK or STATUS_RANK[status] <= STATUS_RANK[current]
+        ):
+            return False
+        times = json.loads(times_json)
+        times[status] = when
+        conn.execute(
+            "UPDATE history SET status = ?, status_at = ?, status_times = ?,"
+            " error = COALESCE(?, error) WHERE id = ?",
+            (status, when, to_json(times), to_json(error) if error else None, record_id),
+        )
+        return True
 
     def history(self, limit: int = 200, recipient: str | None = None) -> list[SendRecord]:
         """Newest first; only sends to ``recipient`` when given."""

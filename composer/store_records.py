@@ -51,8 +51,23 @@ MIGRATIONS: Final[tuple[str, ...]] = (
         seen_at TEXT NOT NULL
     );
     """,
+    # Statuses whose send is not recorded yet: a webhook may overtake the HTTP response that
+    # carries the wamid. They wait here and are applied when the send is recorded.
+    """
+    CREATE TABLE early_statuses (
+        wamid TEXT NOT NULL,
+        status TEXT NOT NULL,
+        at TEXT NOT NULL,
+        error TEXT,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (wamid, status)
+    );
+    """,
 )
 SCHEMA_VERSION: Final = len(MIGRATIONS)
+# How long a status for an unknown wamid is kept waiting for its send (then it belongs to
+# a message some other tool sent on the same number, and is dropped).
+EARLY_STATUS_KEEP_SECONDS: Final = 3600
 
 
 class StoreError(Exception):

@@ -149,6 +149,28 @@ def test_unknown_wamid_and_unknown_status(store: Store) -> None:
         store.update_status("wamid.X", "seen", T0)
 
 
+def test_statuses_that_overtake_the_send_are_applied_when_it_is_recorded(store: Store) -> None:
+    # The webhook for a message can arrive before the HTTP response with its wamid is handled.
+    err = {"code": 131047, "title": "Re-engagement message"}
+    assert not store.update_status("wamid.EARLY", "read", T0 + timedelta(seconds=1))
+    assert not store.update_status("wamid.EARLY", "delivered", T0)
+    assert not store.update_status("wamid.EARLY", "sent", T0)
+    assert store.find_by_wamid("wamid.EARLY") is None
+    _send(store, "wamid.EARLY")
+    rec = store.find_by_wamid("wamid.EARLY")
+    assert rec is not None and rec.status == "read"
+    assert rec.status_times == {"sent": T0, "delivered": T0, "read": T0 + timedelta(seconds=1)}
+    # They are applied once: a second send reusing nothing gets no stale status.
+    _send(store, "wamid.OTHER")
+    other = store.find_by_wamid("wamid.OTHER")
+    assert other is not None and other.status == "accepted"
+    # A failure that overtakes the send is kept with its error.
+    store.update_status("wamid.FAIL", "failed", T0, error=err)
+    _send(store, "wamid.FAIL")
+    failed = store.find_by_wamid("wamid.FAIL")
+    assert failed is not None and failed.status == "failed" and failed.error == err
+
+
 def test_last_inbound_keeps_newest_and_normalises(store: Store) -> None:
     assert store.last_inbound("+15550100001") is None
     store.set_last_inbound("+1 (555) 010-0001", T0, "webhook")
