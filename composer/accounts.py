@@ -7,16 +7,14 @@ mode 0600, because a half-written profiles file would strand the user.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from composer import paths
+from composer.atomic_file import atomic_write_text
 
 DEFAULT_API_VERSION = "v24.0"  # spec section 14: Meta's current examples use v23.0-v25.0
 DEFAULT_BASE_URL = "https://graph.facebook.com"
@@ -192,19 +190,7 @@ class ProfileStore:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         body = {"format": _FORMAT, "profiles": [asdict(p) for p in profiles.values()]}
         text = json.dumps(body, indent=2, sort_keys=True) + "\n"
-        fd, tmp = tempfile.mkstemp(prefix=".profiles-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:  # mkstemp creates it 0600
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        _fsync_dir(path.parent)
+        atomic_write_text(path, text)
 
 
 class _FileFormatError(ValueError):
@@ -234,17 +220,3 @@ def _parse_profiles(text: str) -> dict[str, Profile]:
         profile = Profile(**item)
         result[profile.name] = profile
     return result
-
-
-def _fsync_dir(directory: Path) -> None:
-    """Make the rename itself durable (POSIX); harmless where directories can't be opened."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -9,17 +9,15 @@ A draft's ``data`` is any JSON object (the window stores the Graph payload plus 
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from composer import paths
+from composer.atomic_file import atomic_write_json, fsync_dir
 
 CURRENT = "current"
 _SUFFIX = ".json"
@@ -59,36 +57,6 @@ def _check_name(name: str) -> str:
             f"(got {clean!r})."
         )
     return clean
-
-
-def atomic_write_json(path: Path, value: object) -> None:
-    """Write JSON so that readers see the old or the new content, never a mix."""
-    text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:  # e.g. Windows cannot open directories; os.replace is atomic there anyway
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 class DraftStore:
@@ -153,7 +121,7 @@ class DraftStore:
         self._write(target, clean, draft.data)
         if target != source:
             source.unlink()
-            _fsync_dir(self._library)
+            fsync_dir(self._library)
         return clean
 
     def duplicate(self, name: str, new_name: str | None = None) -> str:
@@ -167,7 +135,7 @@ class DraftStore:
 
     def delete(self, name: str) -> None:
         self._existing(name).unlink()
-        _fsync_dir(self._library)
+        fsync_dir(self._library)
 
     # --- files ---------------------------------------------------------------------------
     def _path(self, name: str) -> Path:

@@ -18,6 +18,7 @@ text order is time order.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -59,10 +60,13 @@ class Store:
         self.path = path if path is not None else paths.data_dir() / DB_FILENAME
         self._lock = threading.RLock()
         try:
+            # The history holds customer numbers and messages: owner-only, like the -wal and
+            # -shm files SQLite creates with the database's own permissions.
+            os.close(os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600))
             self._conn = sqlite3.connect(
                 self.path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
             )
-        except sqlite3.Error as exc:
+        except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the history database {self.path}: {exc}") from exc
         try:
             self._conn.row_factory = sqlite3.Row

@@ -40,7 +40,7 @@ def load_settings() -> ReceiverSettings | None:
 
 
 def save_settings(settings: ReceiverSettings) -> None:
-    from composer.drafts import atomic_write_json
+    from composer.atomic_file import atomic_write_json
 
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)

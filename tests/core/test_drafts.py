@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from composer.drafts import DraftError, DraftStore, atomic_write_json
+from composer.atomic_file import atomic_write_json
+from composer.drafts import DraftError, DraftStore
 
 PAYLOAD = {"kind": "button", "payload": {"type": "interactive", "to": "+15550100001"}}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import threading
@@ -39,6 +40,13 @@ def test_default_path_honours_wa_composer_home(
 def test_wal_mode_and_schema_version(store: Store) -> None:
     assert store.journal_mode() == "wal"
     assert store.schema_version() == SCHEMA_VERSION >= 1
+
+
+def test_database_files_are_owner_only(tmp_path: Path) -> None:
+    with Store(tmp_path / "h.sqlite3") as store:
+        _send(store)
+        for name in ("h.sqlite3", "h.sqlite3-wal"):
+            assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600, name
 
 
 def test_newer_schema_is_refused_with_a_clear_message(tmp_path: Path) -> None:
