@@ -135,6 +135,9 @@ class _Chat(ChatBase):
         parts.time(self.state.time_text)
         if isinstance(c, ReplyButtons):
             parts.full = True
+            if t.reply_buttons_in_bubble:
+                for i, button in enumerate(c.buttons):
+                    parts.action_row(button.title, "reply", ("button", i))
         elif isinstance(c, ListMessage):
             parts.action_row(c.button, "list", ("open_list",))
         elif isinstance(c, LocationRequest):
@@ -154,7 +157,7 @@ class _Chat(ChatBase):
         elif isinstance(c, CallPermissionRequest):
             parts.action_row(CALL_PERMISSION, "phone", ("call_permission",))
         rect = self._emit(parts, outgoing=False)
-        if isinstance(c, ReplyButtons):
+        if isinstance(c, ReplyButtons) and not t.reply_buttons_in_bubble:
             self._reply_buttons(c, rect)
         elif isinstance(c, Carousel):
             self._carousel(c)

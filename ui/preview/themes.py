@@ -113,6 +113,7 @@ class Theme:
     sender_gap: int  # when the sender changes
     button_row_h: int
     button_gap: int  # between detached reply-button rows
+    reply_buttons_in_bubble: bool  # current layout: rows inside the bubble under dividers
     time_reserve: int  # gap between last text and the time
     line_extra: int  # added to the font's line height
     sheet_radius: int
@@ -226,6 +227,9 @@ _LIGHT = Theme(
     sender_gap=10,  # M
     button_row_h=40,  # M
     button_gap=2,  # M
+    # M: about 2023 onward the reply buttons are full-width rows inside the business bubble,
+    # each under a 1 px divider; False draws the older detached white cards under the bubble.
+    reply_buttons_in_bubble=True,
     time_reserve=8,
     line_extra=2,
     sheet_radius=8,

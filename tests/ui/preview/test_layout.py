@@ -125,10 +125,29 @@ def test_buttons_in_order_below_the_bubble(layouter: Layouter, platform: str, da
     assert screen.texts("button") == ["One", "Two", "Three"]
     assert screen.hit_actions() == [("button", 0), ("button", 1), ("button", 2)]
     (bubble,) = screen.shapes("bubble_in")
+    labels = screen.text_items("button")
+    assert [i.rect.y for i in labels] == sorted(i.rect.y for i in labels)
+    if screen.theme.reply_buttons_in_bubble:  # rows inside the bubble, each under a divider
+        (body,) = screen.text_items("body")
+        dividers = screen.shapes("divider")
+        assert len(dividers) == 3 and body.rect.bottom <= dividers[0].rect.y
+        assert all(bubble.rect.y < i.rect.y < i.rect.bottom <= bubble.rect.bottom for i in labels)
+        assert all(d.rect.x == bubble.rect.x and d.rect.w == bubble.rect.w for d in dividers)
+    else:  # the older look: detached cards under the bubble, as wide as it
+        rows = screen.shapes("reply_button")
+        assert rows[0].rect.y >= bubble.rect.bottom
+        assert all(r.rect.x == bubble.rect.x and r.rect.w == bubble.rect.w for r in rows)
+
+
+def test_detached_reply_buttons_are_a_theme_choice(layouter: Layouter) -> None:
+    from dataclasses import replace
+
+    theme = replace(theme_for("android", False), reply_buttons_in_bubble=False)
+    screen = layouter.layout(buttons("One", "Two"), theme, ChatState())
+    (bubble,) = screen.shapes("bubble_in")
     rows = screen.shapes("reply_button")
-    assert [r.rect.y for r in rows] == sorted(r.rect.y for r in rows)
-    assert rows[0].rect.y >= bubble.rect.bottom
-    assert all(r.rect.x == bubble.rect.x and r.rect.w == bubble.rect.w for r in rows)
+    assert len(rows) == 2 and rows[0].rect.y >= bubble.rect.bottom
+    assert screen.hit_actions() == [("button", 0), ("button", 1)]
 
 
 def test_list_sheet_rows_in_order(layouter: Layouter) -> None:
