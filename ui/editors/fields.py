@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.limits import Limit, char_count
-from ui.restyle import restyle
+from ui.restyle import set_style_property
 
 if TYPE_CHECKING:
     from composer.validation import Issue
@@ -52,8 +52,7 @@ class IssueLine(QLabel):
         ordered = sorted(issues, key=lambda i: 0 if str(i.severity) == "error" else 1)
         level = str(ordered[0].severity)
         self.setText("\n".join(i.message for i in ordered))
-        self.setProperty("level", level)
-        restyle(self)
+        set_style_property(self, "level", level)
         self.show()
         return level
 
@@ -109,8 +108,7 @@ class FieldRow(Markable):
 
     def show_issues(self, issues: Sequence[Issue]) -> None:
         level = self.issue_line.show_issues(issues)
-        self._input.setProperty("issue", level)
-        restyle(self._input)
+        set_style_property(self._input, "issue", level)
 
     def focus_field(self) -> None:
         self._input.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -176,11 +174,10 @@ class TextField(FieldRow):
         n = char_count(self.text())
         self.counter.setText(f"{n}/{self.limit.maximum}")
         level = "over" if self.limit.is_over(n) else "near" if self.limit.is_near(n) else "ok"
-        self.counter.setProperty("level", level)
         self.counter.setToolTip(
             f"{self.limit.label}: {n} of at most {self.limit.maximum} {self.limit.unit}"
         )
-        restyle(self.counter)
+        set_style_property(self.counter, "level", level)
 
 
 class ChoiceField(FieldRow):
@@ -225,9 +222,8 @@ class CountBadge(Markable):
         self.badge.setText(f"{self.limit.label} {n}/{self.limit.maximum}")
         over = self.limit.is_over(n) or self.limit.is_under(n)
         level = "over" if over else "near" if n >= self.limit.maximum else "ok"
-        self.badge.setProperty("level", level)
         self.badge.setAccessibleName(self.badge.text())
-        restyle(self.badge)
+        set_style_property(self.badge, "level", level)
 
     def show_issues(self, issues: Sequence[Issue]) -> None:
         self.issue_line.show_issues(issues)

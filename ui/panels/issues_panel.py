@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.restyle import restyle
+from ui.restyle import set_style_property
 
 if TYPE_CHECKING:
     from composer.validation import Issue
@@ -31,6 +31,10 @@ _BREAK = "\u200b"  # zero-width space: lets a long JSON path wrap after "." and 
 
 def breakable(path: str) -> str:
     return path.replace(".", "." + _BREAK).replace("[", _BREAK + "[")
+
+
+def _level(issue: Issue) -> str:
+    return "error" if str(issue.severity) == "error" else "warning"
 
 
 def plural(n: int, word: str) -> str:
@@ -44,24 +48,21 @@ class IssueRow(QFrame):
 
     def __init__(self, issue: Issue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.path = issue.path
-        error = str(issue.severity) == "error"
+        self.level = _level(issue)
         self.setObjectName("issueRow")
-        self.setProperty("level", "error" if error else "warning")
+        self.setProperty("level", self.level)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAccessibleName(f"{issue.severity}: {issue.message}")
-        self.setAccessibleDescription(f"Field {issue.path}, rule {issue.rule}")
-        self.setToolTip(f"Rule {issue.rule} · click to go to the field")
         icon = QLabel()
-        icon.setPixmap(QIcon("icons:error.svg" if error else "icons:warning.svg").pixmap(18, 18))
+        name = "icons:error.svg" if self.level == "error" else "icons:warning.svg"
+        icon.setPixmap(QIcon(name).pixmap(18, 18))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         icon.setFixedWidth(22)
-        self.message = QLabel(issue.message)
+        self.message = QLabel()
         self.message.setObjectName("issueMessage")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.path_label = QLabel(breakable(issue.path))
+        self.path_label = QLabel()
         self.path_label.setObjectName("issuePath")
         self.path_label.setWordWrap(True)
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -75,6 +76,16 @@ class IssueRow(QFrame):
         row.setSpacing(8)
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
+        self.show_issue(issue)
+
+    def show_issue(self, issue: Issue) -> None:
+        """Show another issue of the same severity in this row (cheaper than a new row)."""
+        self.path = issue.path
+        self.setAccessibleName(f"{issue.severity}: {issue.message}")
+        self.setAccessibleDescription(f"Field {issue.path}, rule {issue.rule}")
+        self.setToolTip(f"Rule {issue.rule} · click to go to the field")
+        self.message.setText(issue.message)
+        self.path_label.setText(breakable(issue.path))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -99,6 +110,7 @@ class IssuesPanel(QWidget):
         self.summary.setObjectName("issuesSummary")
         self.summary.setWordWrap(True)
         self.rows: list[IssueRow] = []
+        self._shown: list[Issue] | None = None
         self._inner = QWidget()
         self._inner.setObjectName("issuesInner")
         self._column = QVBoxLayout(self._inner)
@@ -120,17 +132,31 @@ class IssuesPanel(QWidget):
         self.set_issues([])
 
     def set_issues(self, issues: Sequence[Issue]) -> None:
-        for row in self.rows:
-            self._column.removeWidget(row)
-            row.deleteLater()
+        """Show ``issues``; runs on every keystroke, so unchanged rows are kept, not rebuilt."""
         errors = [i for i in issues if str(i.severity) == "error"]
         warnings = [i for i in issues if str(i.severity) != "error"]
-        self.rows = []
-        for issue in [*errors, *warnings]:
+        ordered = [*errors, *warnings]
+        if ordered == self._shown:
+            return
+        self._shown = ordered
+        for index, issue in enumerate(ordered):
+            if index < len(self.rows) and self.rows[index].level == _level(issue):
+                self.rows[index].show_issue(issue)
+                continue
             row = IssueRow(issue)
             row.activated.connect(self.path_activated)
-            self._column.insertWidget(len(self.rows), row)
-            self.rows.append(row)
+            if index < len(self.rows):  # a row of the other severity: replace it
+                old = self.rows[index]
+                self._column.replaceWidget(old, row)
+                old.deleteLater()
+                self.rows[index] = row
+            else:
+                self._column.insertWidget(index, row)
+                self.rows.append(row)
+        for row in self.rows[len(ordered) :]:
+            self._column.removeWidget(row)
+            row.deleteLater()
+        del self.rows[len(ordered) :]
         self.area.setVisible(bool(issues))  # no empty white box under "No issues"
         if not issues:
             self.summary.setText("No issues: the message follows every rule the composer knows.")
@@ -139,8 +165,8 @@ class IssuesPanel(QWidget):
             parts += [plural(len(warnings), "warning")] if warnings else []
             self.summary.setText(" and ".join(parts))
         self.summary.setToolTip("Click an issue to go to its field" if issues else "")
-        self.summary.setProperty("level", "error" if errors else "warning" if warnings else "ok")
-        restyle(self.summary)
+        level = "error" if errors else "warning" if warnings else "ok"
+        set_style_property(self.summary, "level", level)
 
     def count(self) -> int:
         return len(self.rows)

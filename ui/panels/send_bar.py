@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ui.restyle import restyle
+from ui.restyle import restyle, set_style_property
 
 
 class SendBar(QWidget):
@@ -85,6 +85,4 @@ class SendBar(QWidget):
             level, text = "ok", "Ready to send."
         self.button.setToolTip(text if not self.can_send() else "Send (Ctrl+Enter)")
         self.status.setText(text)
-        self.status.setProperty("level", level)
-        if self._polished:
-            restyle(self.status)
+        set_style_property(self.status, "level", level, polish=self._polished)

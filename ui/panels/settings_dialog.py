@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.restyle import restyle
+from ui.restyle import set_style_property
 
 if TYPE_CHECKING:
     from composer.accounts import Profile
@@ -250,6 +250,5 @@ class SettingsDialog(QDialog):
 
     def _say(self, level: str, text: str) -> None:
         self.result_label.setText(text)
-        self.result_label.setProperty("level", level)
         self.result_label.setVisible(bool(text))
-        restyle(self.result_label)
+        set_style_property(self.result_label, "level", level)

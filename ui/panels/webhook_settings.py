@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.restyle import restyle
+from ui.restyle import set_style_property
 from ui.webhook_choice import (
     ReceiverSettings,
     apply_settings,
@@ -160,5 +160,4 @@ class WebhookSettings(QGroupBox):
 
     def _say(self, level: str, text: str) -> None:
         self.status.setText(text)
-        self.status.setProperty("level", level)
-        restyle(self.status)
+        set_style_property(self.status, "level", level)
