@@ -66,3 +66,25 @@ def test_click_and_keyboard_activate_the_path(qtbot: QtBot) -> None:
     with qtbot.waitSignal(panel.path_activated) as pressed:
         qtbot.keyClick(panel.rows[0], Qt.Key.Key_Return)
     assert pressed.args == ["interactive.body"]
+
+
+def test_typing_updates_rows_in_place_and_rebuilds_only_when_severities_change(
+    qtbot: QtBot,
+) -> None:
+    body = Issue("body.text_len", "interactive.body", Severity.ERROR, "Body is 1025 characters.")
+    panel = _panel(qtbot, [body])
+    first = panel.rows[0]
+    panel.set_issues([body])  # the same issues again: nothing to do
+    assert panel.rows[0] is first
+    longer = Issue("body.text_len", "interactive.body", Severity.ERROR, "Body is 1026 characters.")
+    panel.set_issues([longer])  # the count in the message changes with every keystroke
+    assert panel.rows[0] is first and first.message.text() == "Body is 1026 characters."
+    warning = Issue("to.plus", "to", Severity.WARNING, "No leading +.")
+    panel.set_issues([warning])  # another severity: a new row, with the warning's look
+    assert panel.rows[0] is not first and panel.rows[0].level == "warning"
+    assert panel.paths() == ["to"] and panel.summary.text() == "1 warning"
+    panel.set_issues([longer, warning])
+    assert panel.paths() == ["interactive.body", "to"]
+    assert [row.level for row in panel.rows] == ["error", "warning"]
+    panel.set_issues([warning])
+    assert panel.count() == 1 and panel.paths() == ["to"]
