@@ -33,13 +33,14 @@ def build_chrome(engine: TextEngine, theme: Theme, state: ChatState) -> Screen:
     if theme.status_h:
         bar = Rect(b, b, w, theme.status_h)
         chrome.append(ShapeItem("rect", bar, theme.status_bar, 0, "status_bar"))
-        para = engine.paragraph(theme, "small_bold", "12:34", 80)
+        # The phone's clock shows the same time as the bubbles (the time of the last edit).
+        para = engine.paragraph(theme, "small_bold", state.time_text, 80)
         tx = b + (28 if theme.platform == "ios" else 14)
         chrome.append(
             TextItem(
                 Rect(tx, b + (theme.status_h - para.height) / 2, 80, para.height),
                 "status_time",
-                "12:34",
+                state.time_text,
                 theme.status_text,
                 para,
             )

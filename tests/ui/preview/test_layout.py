@@ -295,6 +295,7 @@ def test_time_sits_inside_the_bubble_bottom_right(layouter: Layouter) -> None:
     assert time.text == "09:41"
     assert bubble.rect.x < time.rect.x and time.rect.right <= bubble.rect.right
     assert bubble.rect.y < time.rect.y and time.rect.bottom <= bubble.rect.bottom + 1
+    assert screen.texts("status_time") == ["09:41"]  # the phone's clock agrees with the bubble
 
 
 def test_only_the_changed_paragraph_is_laid_out_again(layouter: Layouter) -> None:
