@@ -4,7 +4,9 @@
 POSTs every body to ``url`` with ``X-Hub-Signature-256`` (HMAC-SHA256 of the raw body with the
 app secret). Bodies are serialised with non-ASCII escaped as ``\\uXXXX``, as Meta sends them;
 serialisation and signing are ``composer.graph.webhooks``' so both ends agree by construction.
-A failed delivery is counted and logged, never raised into the sandbox's timer thread.
+A failed delivery is counted and logged, never raised into the sandbox's timer thread. httpx and
+its client (SSL context, connection pool: ~100 ms) are made on the first delivery, not when the
+app's window attaches the sandbox at start-up.
 
 ``recording_listener(store)`` is the no-network path for the app's in-process sandbox: bodies go
 through the same parser and recorder as the HTTP receiver, so the history shows sent, delivered
@@ -16,12 +18,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from composer.graph.webhooks import SIGNATURE_HEADER, WebhookEvent, canonical_body, parse, sign
 from composer.webhook_recorder import EventStore, WebhookRecorder
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +42,9 @@ class WebhookPoster:
             raise ValueError("app secret: required to sign X-Hub-Signature-256")
         self.url = url
         self._secret = app_secret
-        self._client = httpx.Client(timeout=timeout, transport=transport)
+        self._timeout, self._transport = timeout, transport
+        self._client: httpx.Client | None = None
+        self._closed = False
         self._lock = threading.Lock()
         self.delivered = 0
         self.failed = 0
@@ -47,11 +52,24 @@ class WebhookPoster:
     def __repr__(self) -> str:  # never show the secret
         return f"WebhookPoster(url={self.url!r}, delivered={self.delivered}, failed={self.failed})"
 
+    def _http(self) -> httpx.Client:
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("WebhookPoster is closed")
+            if self._client is None:
+                import httpx
+
+                self._client = httpx.Client(timeout=self._timeout, transport=self._transport)
+            return self._client
+
     def __call__(self, body: dict[str, Any]) -> None:
+        import httpx
+
         raw = canonical_body(body)
         headers = {"Content-Type": "application/json", SIGNATURE_HEADER: sign(raw, self._secret)}
+        client = self._http()
         try:
-            response = self._client.post(self.url, content=raw, headers=headers)
+            response = client.post(self.url, content=raw, headers=headers)
             ok = response.status_code == 200
             if not ok:
                 log.warning("webhook receiver answered HTTP %s", response.status_code)
@@ -65,7 +83,11 @@ class WebhookPoster:
                 self.failed += 1
 
     def close(self) -> None:
-        self._client.close()
+        with self._lock:
+            self._closed = True
+            client, self._client = self._client, None
+        if client is not None:
+            client.close()
 
 
 def recording_listener(
