@@ -31,6 +31,9 @@ from composer.webhook_recorder import WebhookRecorder
 # leaves room while keeping a hostile client from filling memory.
 MAX_BODY_BYTES: Final = 4 * 1024 * 1024
 IDLE_TIMEOUT_SECONDS: Final = 30.0
+# close() (httpd.shutdown) waits for the serving loop's next poll: this is how long closing the
+# app's window can block (it was 0.2 s: ~140 ms on every quit); an idle wake-up costs microseconds.
+POLL_SECONDS: Final = 0.05
 
 
 log = logging.getLogger(__name__)
@@ -181,7 +184,7 @@ class WebhookServer:
         self._httpd = httpd
         self._thread = threading.Thread(
             target=httpd.serve_forever,
-            kwargs={"poll_interval": 0.2},
+            kwargs={"poll_interval": POLL_SECONDS},
             daemon=True,
             name="webhook-receiver",
         )
