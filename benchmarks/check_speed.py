@@ -1,4 +1,4 @@
-"""Prints how long ``import composer.validation`` takes and how fast ``check()`` is.
+"""Prints how long ``import composer.validation.check`` takes and how fast ``check()`` is.
 
 check() runs on every keystroke, so the budget is under 1 ms on the largest legal list message:
 10 sections, 10 rows in total with 72-character descriptions, a 4096-character body with
@@ -18,8 +18,8 @@ sys.path.insert(0, str(ROOT))
 
 from composer import limits  # noqa: E402
 from composer.messages import ListMessage, ListRow, ListSection, Message, TextHeader  # noqa: E402
-from composer.payload import from_payload, to_payload  # noqa: E402
-from composer.validation import check  # noqa: E402
+from composer.payload.writer import from_payload, to_payload  # noqa: E402
+from composer.validation.check import check  # noqa: E402
 
 RUNS = 5000
 IMPORT_RUNS = 7
@@ -61,16 +61,18 @@ def _seconds(code: str) -> float:
 
 
 def import_time() -> tuple[float, float]:
-    """Median wall time of ``import composer.validation`` minus a bare interpreter start."""
+    """Median wall time of ``import composer.validation.check`` minus a bare interpreter start."""
     bare = statistics.median(_seconds("pass") for _ in range(IMPORT_RUNS))
-    full = statistics.median(_seconds("import composer.validation") for _ in range(IMPORT_RUNS))
+    full = statistics.median(
+        _seconds("import composer.validation.check") for _ in range(IMPORT_RUNS)
+    )
     return full - bare, bare
 
 
 def self_import_time() -> float:
-    """Cumulative microseconds reported by ``-X importtime`` for ``composer.validation``."""
+    """Cumulative microseconds reported by ``-X importtime`` for ``composer.validation.check``."""
     proc = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", "import composer.validation"],
+        [sys.executable, "-X", "importtime", "-c", "import composer.validation.check"],
         capture_output=True,
         text=True,
         check=True,
@@ -78,7 +80,7 @@ def self_import_time() -> float:
     )
     for line in proc.stderr.splitlines():
         parts = [p.strip() for p in line.split("|")]
-        if len(parts) == 3 and parts[2] == "composer.validation":
+        if len(parts) == 3 and parts[2] == "composer.validation.check":
             return int(parts[1]) / 1e6
     return float("nan")
 
@@ -111,7 +113,7 @@ def report(label: str, msg: Message) -> None:
 def main() -> None:
     delta, bare = import_time()
     print(
-        f"import composer.validation: {delta * 1000:.0f} ms"
+        f"import composer.validation.check: {delta * 1000:.0f} ms"
         f" over a bare interpreter start ({bare * 1000:.0f} ms)"
     )
     print(f"  -X importtime cumulative: {self_import_time() * 1000:.0f} ms")

@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-from composer.store import Store
+from composer.storage.history import Store
 from ui.panels.window_countdown import WindowCountdown, shared_ticker
 
 

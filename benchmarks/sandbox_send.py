@@ -26,7 +26,7 @@ from composer.sandbox import (
     StatusDelays,
     serve,
 )
-from composer.store import Store
+from composer.storage.history import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = json.loads((ROOT / "tests" / "data" / "examples.json").read_text())[

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import httpx
 
-from composer.graph.webhooks import SIGNATURE_HEADER, canonical_body, sign
-from composer.store import Store
-from composer.webhook_recorder import WebhookRecorder
-from composer.webhook_server import WebhookServer
+from composer.storage.history import Store
+from composer.webhooks.parsing import SIGNATURE_HEADER, canonical_body, sign
+from composer.webhooks.recorder import WebhookRecorder
+from composer.webhooks.server import WebhookServer
 
 SECRET = secrets.token_hex(16)
 

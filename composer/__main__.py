@@ -1,4 +1,4 @@
-"""``python -m composer`` behaves exactly like the ``wa-composer`` command."""
+"""``python -m composer ARGS`` runs the command-line commands (the core alone, no window)."""
 
 from composer.cli import main
 

@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from composer import paths
-from composer.atomic_file import atomic_write_text
+from composer.storage import paths
+from composer.storage.atomic_file import atomic_write_text
 
 DEFAULT_API_VERSION = "v24.0"  # spec section 14: Meta's current examples use v23.0-v25.0
 DEFAULT_BASE_URL = "https://graph.facebook.com"

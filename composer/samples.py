@@ -128,6 +128,6 @@ def sample_payload(kind: str, to: str = SAMPLE_RECIPIENT) -> dict[str, Any]:
 
 def sample_message(kind: str, to: str = SAMPLE_RECIPIENT) -> Message:
     """The sample of ``kind`` as a ``Message`` (read by the normal payload reader)."""
-    from composer.payload import from_payload
+    from composer.payload.writer import from_payload
 
     return from_payload(sample_payload(kind, to))

@@ -18,8 +18,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
     from ui.services import Services
+    from ui.window.main_window import MainWindow
 
 START_TYPE_ENV = "WA_COMPOSER_START_TYPE"
 # Benchmark hook: quit once the editor is built and the draft restored (time to interactive).
@@ -55,8 +55,8 @@ def make_app() -> QApplication:
 
 
 def make_window(services: Services | None = None, start_kind: str | None = None) -> MainWindow:
-    from ui.main_window import MainWindow
     from ui.services import Services
+    from ui.window.main_window import MainWindow
 
     window = MainWindow(services or Services(), start_kind=start_kind)
     window.resize(1280, 800)

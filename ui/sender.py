@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
 
-from composer.rules.parts import LOCAL_FILE_SCHEME as FILE_SCHEME
+from composer.validation.parts import LOCAL_FILE_SCHEME as FILE_SCHEME
 
 if TYPE_CHECKING:
     from composer.accounts import Profile
@@ -49,7 +49,7 @@ def send_message(services: Services, profile: Profile, msg: Message) -> SendOutc
     from composer.credentials import CredentialsError, resolve_token
     from composer.graph.client import GraphClient
     from composer.graph.errors import GraphError
-    from composer.payload import to_payload
+    from composer.payload.writer import to_payload
 
     payload = to_payload(msg)
     transport = None
@@ -81,7 +81,7 @@ def send_message(services: Services, profile: Profile, msg: Message) -> SendOutc
             profile=profile.name, recipient=msg.to, payload=payload, outcome=outcome,
             wamid=None, error=err.to_dict(),
         )  # fmt: skip
-        from composer.window import note_send_error
+        from composer.window.facts import note_send_error
 
         note_send_error(store, msg.to, err.code, services.clock())  # a 131047 closes the window
         text = err.describe()

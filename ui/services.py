@@ -8,19 +8,17 @@ are created on first use, never during start-up.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
+
+from composer.clock import utc_now
 
 if TYPE_CHECKING:
     from composer.accounts import Profile, ProfileStore
     from composer.credentials import KeyringSecretStore, TokenStore
-    from composer.drafts import DraftStore
     from composer.sandbox import Sandbox
-    from composer.store import Store
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
+    from composer.storage.drafts import DraftStore
+    from composer.storage.history import Store
 
 
 class Services:
@@ -34,7 +32,7 @@ class Services:
         secrets_factory: Callable[[], KeyringSecretStore] | None = None,
         store_factory: Callable[[], Store] | None = None,
         sandbox_factory: Callable[[], Sandbox] | None = None,
-        clock: Callable[[], datetime] = _utc_now,
+        clock: Callable[[], datetime] = utc_now,
         confirm: Callable[[str], bool] | None = None,
     ) -> None:
         self._drafts = drafts
@@ -51,7 +49,7 @@ class Services:
     @property
     def drafts(self) -> DraftStore:
         if self._drafts is None:
-            from composer.drafts import DraftStore
+            from composer.storage.drafts import DraftStore
 
             self._drafts = DraftStore()
         return self._drafts
@@ -85,7 +83,7 @@ class Services:
         return self._get("secrets", self.secrets_factory or make)  # type: ignore[no-any-return]
 
     def store(self) -> Store:
-        from composer.store import Store
+        from composer.storage.history import Store
 
         return self._get("store", self.store_factory or Store)  # type: ignore[no-any-return]
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
     from composer.messages import Message
-    from composer.validation import Issue
+    from composer.validation.check import Issue
 
 
 class Session(QObject):
@@ -34,7 +34,7 @@ class Session(QObject):
         if msg is None:
             issues: list[Issue] = []
         else:
-            from composer.validation import check
+            from composer.validation.check import check
 
             issues = list(check(msg))
         self._message = msg

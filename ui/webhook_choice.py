@@ -20,12 +20,12 @@ SETTINGS_FILE = "webhook.json"
 @dataclass(frozen=True)
 class ReceiverSettings:
     enabled: bool = False
-    port: int = 0  # 0: the fixed default port (composer.webhook_config.DEFAULT_PORT)
+    port: int = 0  # 0: the fixed default port (composer.webhooks.config.DEFAULT_PORT)
     profile: str = ""
 
 
 def settings_path() -> Path:
-    from composer import paths
+    from composer.storage import paths
 
     return paths.config_dir() / SETTINGS_FILE
 
@@ -40,7 +40,7 @@ def load_settings() -> ReceiverSettings | None:
 
 
 def save_settings(settings: ReceiverSettings) -> None:
-    from composer.atomic_file import atomic_write_json
+    from composer.storage.atomic_file import atomic_write_json
 
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -56,7 +56,7 @@ def apply_settings(control: Any, settings: ReceiverSettings) -> bool:
     if not settings.enabled:
         control.stop()
         return True
-    from composer.webhook_config import DEFAULT_PORT
+    from composer.webhooks.config import DEFAULT_PORT
 
     control._port = settings.port or DEFAULT_PORT
     return bool(control.start_for_profile(settings.profile))

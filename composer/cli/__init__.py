@@ -5,8 +5,9 @@ Each sub-command lives in its own module of this package and exposes
 parsed namespace and returning the exit code). Modules import their heavy dependencies inside the
 handler so that ``wa-composer`` with no arguments (the window) starts fast.
 
-With no sub-command the desktop window opens. That is the only place the core reaches for the Qt
-face, through ``importlib`` at run time, so ``composer`` itself never imports Qt.
+With no sub-command the launcher (``wa_composer.launcher``, outside the core) opens the desktop
+window: the core never imports or names the Qt face, and the commands work where PySide6 is not
+installed.
 """
 
 from __future__ import annotations
@@ -52,22 +53,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_window(args: argparse.Namespace) -> int:
-    try:
-        app = importlib.import_module("ui.app")
-    except ImportError as exc:  # PySide6 missing: say so instead of a traceback
-        print(f"wa-composer: the desktop window needs PySide6 ({exc}).", file=sys.stderr)
-        return 2
-    run = cast(Callable[..., int], app.run)
-    return run(exit_after_first_paint=args.exit_after_first_paint)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    open_window: Callable[[argparse.Namespace], int] | None = None,
+) -> int:
+    """Run one sub-command; with none, ``open_window`` (the launcher passes the Qt face's)."""
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     handler = cast(Handler | None, getattr(args, "handler", None))
     if args.command is None or handler is None:
-        return _open_window(args)
+        if open_window is None:
+            print(
+                "wa-composer: no command given. The window opens with 'wa-composer' or "
+                "'python -m wa_composer'; 'python -m composer' runs only the commands.",
+                file=sys.stderr,
+            )
+            return 2
+        return open_window(args)
     try:
         return handler(args)
     except KeyboardInterrupt:

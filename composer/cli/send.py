@@ -124,7 +124,7 @@ def _read(name: str, report: _Report) -> object:
 
 
 def _validated(payload: object, report: _Report) -> bool:
-    from composer.validation import has_errors, validate_payload
+    from composer.validation.check import has_errors, validate_payload
 
     issues = validate_payload(payload)
     report.data["issues"] = [i.to_dict() for i in issues]
@@ -219,8 +219,8 @@ def _record(
     import sqlite3
 
     from composer.graph.errors import WindowClosedError
-    from composer.store import Store, StoreError
-    from composer.window import Source
+    from composer.storage.history import Store, StoreError
+    from composer.window.facts import Source
 
     recipient = str(payload.get("to", ""))
     try:

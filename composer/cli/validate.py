@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the validator (pydantic) is imported inside the handler: fast start-up
-    from composer.validation import Issue
+    from composer.validation.check import Issue
 
 MAX_BYTES = 64 * 1024 * 1024
 """A message body is a few kilobytes; anything over this is refused unread (exit 2)."""
@@ -42,7 +42,7 @@ class FileResult:
 
     @property
     def valid(self) -> bool:
-        from composer.validation import has_errors
+        from composer.validation.check import has_errors
 
         return self.readable and not has_errors(self.issues)
 
@@ -69,7 +69,7 @@ def register(subparsers: Any) -> None:
 
 
 def _unreadable(name: str, rule: str, message: str) -> FileResult:
-    from composer.validation import Issue, Severity
+    from composer.validation.check import Issue, Severity
 
     return FileResult(name, [Issue(rule, "$", Severity.ERROR, message)], readable=False)
 
@@ -133,7 +133,7 @@ def display_name(name: str) -> str:
 
 def validate_bytes(name: str, data: bytes) -> FileResult:
     """Decode, parse and validate one document. Never raises."""
-    from composer.validation import validate_payload
+    from composer.validation.check import validate_payload
 
     try:
         doc = parse_json(data)

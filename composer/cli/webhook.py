@@ -13,7 +13,7 @@ import getpass
 import sys
 from typing import Any
 
-from composer.webhook_config import DEFAULT_PORT
+from composer.webhooks.config import DEFAULT_PORT
 
 
 def register(subparsers: Any) -> None:
@@ -91,17 +91,17 @@ def _run(args: argparse.Namespace) -> int:
         return _store_secrets(profile)
     if not 0 <= args.port <= 65535:
         return _fail(f"--port: {args.port} is not a port number (0-65535)")
-    from composer.webhook_config import resolve_secrets
+    from composer.webhooks.config import resolve_secrets
 
     try:
         app_secret, verify_token = resolve_secrets(profile)
     except ValueError as exc:
         return _fail(str(exc))
 
-    from composer.graph.webhooks import WebhookEvent
-    from composer.store import Store, StoreError
-    from composer.webhook_recorder import WebhookRecorder
-    from composer.webhook_server import WebhookServer
+    from composer.storage.history import Store, StoreError
+    from composer.webhooks.parsing import WebhookEvent
+    from composer.webhooks.recorder import WebhookRecorder
+    from composer.webhooks.server import WebhookServer
 
     def on_event(event: WebhookEvent) -> None:
         print(describe_event(event), flush=True)
@@ -132,8 +132,8 @@ def _run(args: argparse.Namespace) -> int:
 
 def describe_event(event: Any) -> str:
     """One log line per recorded event (no secrets, no message content)."""
-    from composer.graph.webhooks import InboundMessage, StatusUpdate
-    from composer.window import iso_utc
+    from composer.webhooks.parsing import InboundMessage, StatusUpdate
+    from composer.window.facts import iso_utc
 
     if isinstance(event, InboundMessage):
         who = event.sender or event.user_id

@@ -51,15 +51,16 @@ def _recipient(number: str) -> str | None:
 
 
 def _open_store() -> Any:
-    from composer.store import Store
+    from composer.storage.history import Store
 
     return Store()
 
 
 def _show(args: argparse.Namespace) -> int:
-    from composer.store import StoreError
-    from composer.window import load_facts, utc_now
-    from composer.window_text import describe
+    from composer.clock import utc_now
+    from composer.storage.history import StoreError
+    from composer.window.facts import load_facts
+    from composer.window.texts import describe
 
     recipient = _recipient(args.number)
     if recipient is None:
@@ -79,9 +80,10 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _set(args: argparse.Namespace) -> int:
-    from composer.store import StoreError
-    from composer.window import load_facts, parse_iso_utc, utc_now
-    from composer.window_text import describe
+    from composer.clock import utc_now
+    from composer.storage.history import StoreError
+    from composer.window.facts import load_facts, parse_iso_utc
+    from composer.window.texts import describe
 
     recipient = _recipient(args.number)
     if recipient is None:
@@ -105,9 +107,9 @@ def _set(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from composer.graph.webhooks import WebhookFormatError
-    from composer.store import StoreError
-    from composer.webhook_recorder import describe_result, import_pasted
+    from composer.storage.history import StoreError
+    from composer.webhooks.parsing import WebhookFormatError
+    from composer.webhooks.recorder import describe_result, import_pasted
 
     try:
         if args.file == "-":

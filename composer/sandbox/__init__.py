@@ -6,8 +6,9 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from composer.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:
     from composer.sandbox.contacts import (
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     )
     from composer.sandbox.rates import RateRules
     from composer.sandbox.server import SandboxServer, serve
-    from composer.sandbox.simulator import Sandbox, utc_now
+    from composer.sandbox.simulator import Sandbox
     from composer.sandbox.statuses import StatusDelays, StatusListener, status_webhook
     from composer.sandbox.transport import SandboxTransport
     from composer.sandbox.wire import SandboxRequest, SandboxResponse
@@ -39,25 +40,12 @@ _HOMES = {
     ),
     "rates": ("RateRules",),
     "server": ("SandboxServer", "serve"),
-    "simulator": ("Sandbox", "utc_now"),
+    "simulator": ("Sandbox",),
     "statuses": ("StatusDelays", "StatusListener", "status_webhook"),
     "transport": ("SandboxTransport",),
     "wire": ("SandboxRequest", "SandboxResponse"),
 }  # fmt: skip
-_WHERE = {name: module for module, names in _HOMES.items() for name in names}
-
-
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value  # later look-ups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_WHERE])
+__getattr__, __dir__ = lazy_exports(__name__, _HOMES)
 
 
 __all__ = [
@@ -81,5 +69,4 @@ __all__ = [
     "StatusListener",
     "serve",
     "status_webhook",
-    "utc_now",
 ]

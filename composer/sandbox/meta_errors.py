@@ -58,7 +58,7 @@ _SHAPE_PREFIXES: Final = ("shape", "payload", "schema", "type", "model")
 
 
 class IssueLike(Protocol):
-    """What the sandbox reads from composer.validation.Issue."""
+    """What the sandbox reads from composer.validation.check.Issue."""
 
     @property
     def rule(self) -> str: ...

@@ -2,7 +2,7 @@
 
 It answers the same three endpoints as Graph (``POST /{v}/{pnid}/messages``,
 ``POST /{v}/{pnid}/media``, ``GET /{v}/{pnid}``; the version segment is optional) with the same
-JSON, runs the app's own validation (``composer.validation.validate_payload``) and applies the
+JSON, runs the app's own validation (``composer.validation.check.validate_payload``) and applies the
 runtime rules the real API applies: the 24-hour window, the number's throughput and the pair
 rate, numbers not on WhatsApp, reactions to unknown messages. It is transport-free: the
 in-process ``SandboxTransport`` and the loopback server both call ``Sandbox.handle``.
@@ -27,10 +27,11 @@ import json
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 from composer import limits
+from composer.clock import utc_now
 from composer.phone import normalize
 from composer.sandbox import contacts
 from composer.sandbox.media import parse_upload
@@ -44,10 +45,10 @@ from composer.sandbox.rates import RateLimiter, RateRules
 from composer.sandbox.status_feed import StatusFeed
 from composer.sandbox.statuses import StatusDelays, StatusListener, inbound_text_webhook
 from composer.sandbox.wire import SandboxRequest, SandboxResponse, new_wamid, reply_for
-from composer.validation import validate_payload
+from composer.validation.check import validate_payload
 
 if TYPE_CHECKING:
-    from composer.store import Store
+    from composer.storage.history import Store
 
 
 Validator = Callable[[object], Sequence[IssueLike]]
@@ -55,10 +56,6 @@ Validator = Callable[[object], Sequence[IssueLike]]
 
 def _reject_constant(name: str) -> object:
     raise ValueError(f"{name} is not JSON")
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass

@@ -3,7 +3,7 @@
 ``WebhookPoster`` is a status listener: ``sandbox.add_status_listener(WebhookPoster(url, secret))``
 POSTs every body to ``url`` with ``X-Hub-Signature-256`` (HMAC-SHA256 of the raw body with the
 app secret). Bodies are serialised with non-ASCII escaped as ``\\uXXXX``, as Meta sends them;
-serialisation and signing are ``composer.graph.webhooks``' so both ends agree by construction.
+serialisation and signing are ``composer.webhooks.parsing``' so both ends agree by construction.
 A failed delivery is counted and logged, never raised into the sandbox's timer thread. httpx and
 its client (SSL context, connection pool: ~100 ms) are made on the first delivery, not when the
 app's window attaches the sandbox at start-up.
@@ -20,8 +20,8 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from composer.graph.webhooks import SIGNATURE_HEADER, WebhookEvent, canonical_body, parse, sign
-from composer.webhook_recorder import EventStore, WebhookRecorder
+from composer.webhooks.parsing import SIGNATURE_HEADER, WebhookEvent, canonical_body, parse, sign
+from composer.webhooks.recorder import EventStore, WebhookRecorder
 
 if TYPE_CHECKING:
     import httpx

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from composer.payload import to_payload
+from composer.payload.writer import to_payload
 from composer.samples import SAMPLE_KINDS, SAMPLE_RECIPIENT, sample_message, sample_payload
-from composer.validation import check
+from composer.validation.check import check
 
 EDITOR_KINDS = {
     "button", "list", "cta_url", "flow", "product", "product_list", "catalog_message",

@@ -7,7 +7,7 @@ import httpx
 from composer.accounts import Profile
 from composer.graph.client import GraphClient
 from composer.graph.retry import RetryPolicy
-from tests.core.sandbox_helpers import SimClock
+from tests.core.sandbox.helpers import SimClock
 
 TOKEN = "EAAGtestTOKENvalue1234567890"
 PNID = "106540352242922"

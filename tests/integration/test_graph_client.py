@@ -12,7 +12,7 @@ from composer.accounts import Profile
 from composer.graph import errors as E
 from composer.graph.client import GraphClient
 from composer.graph.retry import Attempt, RetryPolicy
-from tests.core.sandbox_helpers import SimClock
+from tests.core.sandbox.helpers import SimClock
 from tests.integration.client_helpers import PAYLOAD, PNID, TOKEN, make_client
 from tests.integration.fake_graph import SUCCESS_WAMID, FakeGraph, Reply, graph_error
 

@@ -24,7 +24,7 @@ from composer.sandbox import (
     SandboxTransport,
     serve,
 )
-from tests.core.sandbox_helpers import example
+from tests.core.sandbox.helpers import example
 
 ANY_TOKEN = "sandbox-accepts-any-token"
 

@@ -27,10 +27,11 @@ from composer.credentials import (
     resolve_token,
 )
 from tests.integration.fake_graph import FakeGraph
+from tests.paths import DATA
 
 pytestmark = pytest.mark.keyring
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = json.loads((ROOT / "tests" / "data" / "examples.json").read_text(encoding="utf-8"))
+EXAMPLES = json.loads((DATA / "examples.json").read_text(encoding="utf-8"))
 
 
 def require_secret_service() -> None:

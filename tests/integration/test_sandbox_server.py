@@ -29,10 +29,10 @@ from composer.sandbox import (
     serve,
 )
 from composer.sandbox.webhooks_out import WebhookPoster
-from composer.store import Store
-from composer.webhook_recorder import WebhookRecorder
-from composer.webhook_server import WebhookServer
-from tests.core.sandbox_helpers import example
+from composer.storage.history import Store
+from composer.webhooks.recorder import WebhookRecorder
+from composer.webhooks.server import WebhookServer
+from tests.core.sandbox.helpers import example
 
 ROOT = Path(__file__).resolve().parents[2]
 AUTH = {"Authorization": "Bearer sandbox-test-token"}

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from composer.cli import main
-from composer.store import Store
-from tests.core.rule_cases import EXAMPLES
+from composer.storage.history import Store
+from tests.core.validation.rule_cases import EXAMPLES
 from tests.integration.fake_graph import SUCCESS_WAMID, FakeGraph, Reply, graph_error
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -19,7 +19,7 @@ from composer.credentials import CredentialsError, KeyringTokenStore
 from tests.integration.fake_graph import FakeGraph, Reply, graph_error
 from tests.integration.test_keyring import require_secret_service
 from ui.app import make_app
-from ui.panels.settings_dialog import SettingsDialog
+from ui.panels.dialogs.settings_dialog import SettingsDialog
 from ui.services import Services
 from ui.tasks import TaskRunner
 

@@ -13,11 +13,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from composer.graph.webhooks import SIGNATURE_HEADER, canonical_body, sign
-from composer.store import Store
+from composer.storage.history import Store
+from composer.webhooks.parsing import SIGNATURE_HEADER, canonical_body, sign
+from tests.paths import DATA
 
 SHAPES = json.loads(
-    (Path(__file__).parent.parent / "data" / "reference-shapes.json").read_text("utf-8")
+    (DATA / "reference-shapes.json").read_text("utf-8")
 )
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -13,10 +13,11 @@ import time
 from pathlib import Path
 
 from composer.sandbox import OPEN_CONTACT, SANDBOX_PHONE_NUMBER_ID
-from composer.store import Store
+from composer.storage.history import Store
+from tests.paths import DATA
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = json.loads((ROOT / "tests" / "data" / "examples.json").read_text("utf-8"))
+EXAMPLES = json.loads((DATA / "examples.json").read_text("utf-8"))
 
 
 def _cli(env: dict[str, str], *args: str) -> subprocess.Popen[str]:

@@ -19,14 +19,15 @@ from composer.graph.client import GraphClient
 from composer.graph.errors import GraphError
 from composer.sandbox import CLOSED_CONTACT, OPEN_CONTACT, Sandbox, SandboxTransport, StatusDelays
 from composer.sandbox.webhooks_out import WebhookPoster
-from composer.store import SendRecord, Store
-from composer.webhook_recorder import WebhookRecorder
-from composer.webhook_server import WebhookServer
-from composer.window import WindowState, load_facts, note_send_error
+from composer.storage.history import SendRecord, Store
+from composer.webhooks.recorder import WebhookRecorder
+from composer.webhooks.server import WebhookServer
+from composer.window.facts import WindowState, load_facts, note_send_error
+from tests.paths import DATA
 
 SECRET = "e2e-app-secret"
 EXAMPLES: dict[str, Any] = json.loads(
-    (Path(__file__).parent.parent / "data" / "examples.json").read_text("utf-8")
+    (DATA / "examples.json").read_text("utf-8")
 )
 
 

@@ -15,13 +15,14 @@ from typing import Any
 import httpx
 import pytest
 
-from composer.graph.webhooks import SIGNATURE_HEADER, WebhookEvent, canonical_body, sign
-from composer.store import Store
-from composer.webhook_recorder import WebhookRecorder
-from composer.webhook_server import WebhookServer
+from composer.storage.history import Store
+from composer.webhooks.parsing import SIGNATURE_HEADER, WebhookEvent, canonical_body, sign
+from composer.webhooks.recorder import WebhookRecorder
+from composer.webhooks.server import WebhookServer
+from tests.paths import DATA
 
 SHAPES: dict[str, Any] = json.loads(
-    (Path(__file__).parent.parent / "data" / "reference-shapes.json").read_text("utf-8")
+    (DATA / "reference-shapes.json").read_text("utf-8")
 )
 SECRET = "loopback-test-secret"
 TOKEN = "loopback-verify-token"

@@ -19,11 +19,11 @@ from pytestqt.qtbot import QtBot
 
 from composer.accounts import Profile, ProfileStore
 from composer.credentials import CredentialsError, KeyringSecretStore
-from composer.drafts import DraftStore
 from composer.sandbox import Sandbox, StatusDelays
+from composer.storage.drafts import DraftStore
 from tests.integration.test_keyring import require_secret_service
 from tests.ui.conftest import open_window
-from ui.panels.settings_dialog import SettingsDialog
+from ui.panels.dialogs.settings_dialog import SettingsDialog
 from ui.services import Services
 from ui.webhook_choice import settings_path
 

@@ -10,13 +10,14 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from composer.drafts import DraftStore
 from composer.sandbox import Sandbox, StatusDelays
+from composer.storage.drafts import DraftStore
+from tests.paths import DATA
 from ui.app import make_app
-from ui.main_window import MainWindow
 from ui.services import Services
+from ui.window.main_window import MainWindow
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples.json"
+EXAMPLES = DATA / "examples.json"
 
 
 def examples() -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from composer.messages import Message, ReplyButton, ReplyButtons
-from composer.validation import check
+from composer.validation.check import check
 from ui.session import Session
 
 

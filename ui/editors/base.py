@@ -20,7 +20,7 @@ from ui.editors.fields import Markable
 
 if TYPE_CHECKING:
     from composer.messages import Content, MessageKind
-    from composer.validation import Issue
+    from composer.validation.check import Issue
 
 _SEGMENT = re.compile(r"[^.\[\]]+|\[\d+\]")
 

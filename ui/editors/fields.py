@@ -27,7 +27,7 @@ from composer.limits import Limit, char_count
 from ui.restyle import set_style_property
 
 if TYPE_CHECKING:
-    from composer.validation import Issue
+    from composer.validation.check import Issue
 
 LABEL_WIDTH = 132
 COUNTER_WIDTH = 60

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from composer import limits
 from composer.messages import Flow, FlowActionPayload, MessageKind
-from composer.validation import Issue, Severity
+from composer.validation.check import Issue, Severity
 from ui.editors.base import Editor, opt
 from ui.editors.fields import ChoiceField, Markable, TextField, section_title
 from ui.editors.parts import PartsEditor

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from composer import limits
 from composer.limits import Limit
-from composer.rules.parts import LOCAL_FILE_SCHEME as FILE_SCHEME
+from composer.validation.parts import LOCAL_FILE_SCHEME as FILE_SCHEME
 from ui.editors.base import opt
 from ui.editors.fields import ChoiceField, FieldRow, Markable, TextField
 
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from composer.messages import Header, Interactive
-    from composer.validation import Issue
+    from composer.validation.check import Issue
 
 HEADER_KINDS = (("None", "none"), ("Text", "text"), ("Image", "image"), ("Video", "video"),
                 ("Document", "document"))  # fmt: skip

@@ -24,7 +24,7 @@ from composer.limits import Limit
 from ui.editors.fields import CountBadge, Markable
 
 if TYPE_CHECKING:
-    from composer.validation import Issue
+    from composer.validation.check import Issue
 
 
 class Item(QWidget):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from composer.store import SendRecord
+    from composer.storage.history import SendRecord
 
 COLUMNS = ("Time", "To", "Type", "Status", "wamid / error")
 MARK_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ui.restyle import set_style_property
 
 if TYPE_CHECKING:
-    from composer.validation import Issue
+    from composer.validation.check import Issue
 
 _BREAK = "\u200b"  # zero-width space: lets a long JSON path wrap after "." and "["
 

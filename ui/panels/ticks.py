@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 if TYPE_CHECKING:
-    from composer.store import SendRecord
+    from composer.storage.history import SendRecord
 
 # WhatsApp's tick colours (grey ticks, blue "read" ticks), a red failure mark, amber for unknown.
 COLOURS: Final = {

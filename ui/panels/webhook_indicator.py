@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from composer.accounts import SANDBOX_PROFILE_NAME
-from ui.panels.paste_webhook_dialog import PasteWebhookDialog
+from ui.panels.dialogs.paste_webhook_dialog import PasteWebhookDialog
 from ui.panels.webhook_receiver import WebhookReceiverControl
 
 DOT_COLOURS: Final = {"off": "#8696a0", "on": "#25d366", "sandbox": "#53bdeb", "error": "#d92d20"}

@@ -13,16 +13,16 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from composer.graph.webhooks import WebhookEvent
-from composer.webhook_config import DEFAULT_PORT
-from composer.webhook_recorder import WebhookRecorder
-from composer.webhook_server import ServerStats, WebhookServer
+from composer.webhooks.config import DEFAULT_PORT
+from composer.webhooks.parsing import WebhookEvent
+from composer.webhooks.recorder import WebhookRecorder
+from composer.webhooks.server import ServerStats, WebhookServer
 
 
 class WebhookReceiverControl(QObject):
     """Owns one ``WebhookServer`` for the window's lifetime (``stop()`` on close)."""
 
-    event_received = Signal(object)  # a composer.graph.webhooks event, on the UI thread
+    event_received = Signal(object)  # a composer.webhooks.parsing event, on the UI thread
     state_changed = Signal()
 
     def __init__(
@@ -73,7 +73,7 @@ class WebhookReceiverControl(QObject):
 
     def start_for_profile(self, profile: str) -> bool:
         """Start with the profile's secrets (environment or keyring), else sandbox-only."""
-        from composer.webhook_config import resolve_secrets
+        from composer.webhooks.config import resolve_secrets
 
         try:
             app_secret, verify_token = resolve_secrets(profile)

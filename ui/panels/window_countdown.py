@@ -1,6 +1,6 @@
 """The live 24-hour window countdown shown beside the recipient.
 
-All wording and every threshold come from ``composer.window`` and ``composer.window_text``;
+All wording and every threshold come from ``composer.window.facts`` and ``composer.window.texts``;
 this widget only displays them.
 One shared 1 Hz ``QTimer`` (``SharedTicker``) drives every countdown, and it runs only while at
 least one countdown is visible and knows its window, so an idle app does no periodic work.
@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.window import (
+from composer.clock import utc_now
+from composer.window.facts import (
     Tone,
     WindowFacts,
     WindowFactsSource,
@@ -39,9 +40,8 @@ from composer.window import (
     parse_iso_utc,
     send_warning,
     tone,
-    utc_now,
 )
-from composer.window_text import UNKNOWN_HINT, closed_reason, headline, provenance
+from composer.window.texts import UNKNOWN_HINT, closed_reason, headline, provenance
 
 # Colours per tone (theme data, not logic): text colour of the headline.
 TONE_COLOURS: Final = {
@@ -108,7 +108,7 @@ def _unknown_facts(recipient: str) -> WindowFacts:
 
 
 class WindowStore(WindowFactsSource, Protocol):
-    """What the countdown needs from ``composer.store.Store``: read facts, record manual times."""
+    """What the countdown needs from the history ``Store``: read facts, record manual times."""
 
     def set_last_inbound(self, recipient: str, at: datetime, source: str) -> None: ...
 
@@ -120,10 +120,10 @@ def _record_manual(store: WindowStore, recipient: str, at: datetime) -> None:
 class WindowCountdown(QWidget):
     """Countdown for the current recipient. ``state_changed(WindowStatus)`` fires on changes of
     state, tone, send warning or 131047 closure (not every second), so the send bar can gate
-    Send with ``composer.window.send_block_reason(kind, status)`` and warn with
+    Send with ``composer.window.facts.send_block_reason(kind, status)`` and warn with
     ``send_warning(status)``.
 
-    Pass ``store`` (a ``composer.store.Store``), or ``facts`` (recipient -> WindowFacts) and
+    Pass ``store`` (a history ``Store``), or ``facts`` (recipient -> WindowFacts) and
     ``on_manual_entry`` for finer control.
     """
 

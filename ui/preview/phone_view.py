@@ -3,7 +3,7 @@
 The canvas shows the layout (``layout.py``) drawn by ``painter.py``; taps go through the Screen's
 hit regions, and a tap that the business would hear about (reply button, list row + send,
 "Send location") adds the customer's reply bubble and emits ``reply_webhook`` with the exact
-webhook body from ``composer.replies``.
+webhook body from ``composer.webhooks.replies``.
 """
 
 from __future__ import annotations
@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from composer.messages import ListMessage, LocationRequest, Message, ReplyButtons
-from composer.replies import (
+from composer.validation.check import Issue
+from composer.webhooks.replies import (
     WebhookContext,
     button_reply_webhook,
     list_reply_webhook,
     location_reply_webhook,
 )
-from composer.validation import Issue
 from ui.preview.canvas import PhoneCanvas
 from ui.preview.chat_base import SAMPLE_LOCATION
 from ui.preview.export import render_image

@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from composer import limits
-from composer.validation import check
+from composer.validation.check import check
 from ui.editors.fields import TextField
 from ui.editors.reply_buttons import ReplyButtonsEditor
 from ui.editors.titles import TITLES
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 
 def _pick(window: MainWindow, kind: str) -> None:

@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from composer.payload import to_payload
+from composer.payload.writer import to_payload
 from tests.ui.conftest import examples
 from ui.editors.titles import TITLES
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 
 def _kind(payload: dict[str, Any]) -> str:

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from ui.editors.reaction import ReactionEditor
 from ui.editors.reply_buttons import ReplyButtonsEditor
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 
 def test_search_pick_and_remove(window: MainWindow, qtbot: QtBot) -> None:

@@ -6,11 +6,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from composer import limits
-from composer.payload import to_payload
+from composer.payload.writer import to_payload
 from ui.editors.list_message import ListMessageEditor
 from ui.editors.multi_product import MultiProductEditor
 from ui.editors.reply_buttons import ReplyButtonsEditor
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 
 def _pick(window: MainWindow, kind: str) -> None:

@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from composer.drafts import DraftStore
 from composer.graph.errors import error_from_webhook_error
-from composer.payload import to_payload
+from composer.payload.writer import to_payload
 from composer.samples import sample_message
 from composer.sandbox import Sandbox, StatusDelays
-from composer.store import Store
-from composer.webhook_recorder import error_record
+from composer.storage.drafts import DraftStore
+from composer.storage.history import Store
+from composer.webhooks.recorder import error_record
 from tests.ui.conftest import open_window
 from ui.app import make_app
 from ui.panels.history import HistoryPanel

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from composer.validation import Issue, Severity
+from composer.validation.check import Issue, Severity
 from ui.app import make_app
 from ui.panels.issues_panel import IssuesPanel
 

@@ -16,13 +16,13 @@ from pytestqt.qtbot import QtBot
 
 from composer.accounts import sandbox_profile
 from composer.graph.client import GraphClient
-from composer.graph.webhooks import SIGNATURE_HEADER, canonical_body, sign
 from composer.sandbox import OPEN_CONTACT, Sandbox, SandboxTransport, StatusDelays
-from composer.store import Store
+from composer.storage.history import Store
+from composer.webhooks.parsing import SIGNATURE_HEADER, canonical_body, sign
+from tests.paths import DATA
 from ui.panels.webhook_indicator import WebhookIndicator
 from ui.panels.webhook_receiver import WebhookReceiverControl
 
-DATA = Path(__file__).resolve().parents[2] / "data"
 SHAPES: dict[str, Any] = json.loads((DATA / "reference-shapes.json").read_text("utf-8"))
 EXAMPLES: dict[str, Any] = json.loads((DATA / "examples.json").read_text("utf-8"))
 

@@ -10,8 +10,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from composer import limits
-from composer.store import Store
-from composer.window import Tone, WindowState, WindowStatus, load_facts, send_block_reason
+from composer.storage.history import Store
+from composer.window.facts import Tone, WindowState, WindowStatus, load_facts, send_block_reason
 from ui.panels.window_countdown import TONE_COLOURS, WindowCountdown, shared_ticker
 
 T0 = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,12 +11,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from composer.messages import ListMessage, Message, ReplyButtons
-from composer.payload import from_payload
+from composer.payload.writer import from_payload
+from tests.paths import DATA
 from ui.preview import PhoneView
 from ui.preview.layout import Hit
 from ui.preview.themes import PLATFORMS
 
-DATA = Path(__file__).parents[2] / "data"
 EXAMPLES: dict[str, Any] = json.loads((DATA / "examples.json").read_text(encoding="utf-8"))
 REFERENCE: dict[str, Any] = json.loads((DATA / "reference-shapes.json").read_text(encoding="utf-8"))
 
@@ -202,7 +201,7 @@ def test_hover_on_the_cta_shows_the_url(qtbot: QtBot, view: PhoneView) -> None:
 
 
 def test_every_tap_of_every_example_is_safe(qtbot: QtBot, view: PhoneView) -> None:
-    from composer.payload import PayloadError
+    from composer.payload.writer import PayloadError
 
     payloads = [p for k, p in EXAMPLES.items() if k != "invalid"]
     payloads += [e["payload"] for e in EXAMPLES["invalid"]]

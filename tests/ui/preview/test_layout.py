@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,12 +18,13 @@ from composer.messages import (
     ReplyButtons,
     TextHeader,
 )
-from composer.payload import from_payload
+from composer.payload.writer import from_payload
+from tests.paths import DATA
 from ui.preview.layout import ChatState, Layouter, Screen, ShapeItem, TextItem
 from ui.preview.themes import PLATFORMS, theme_for
 
 EXAMPLES: dict[str, Any] = json.loads(
-    (Path(__file__).parents[2] / "data" / "examples.json").read_text(encoding="utf-8")
+    (DATA / "examples.json").read_text(encoding="utf-8")
 )
 VALID = {k: v for k, v in EXAMPLES.items() if k != "invalid"}
 APPEARANCES = [(p, d) for p in PLATFORMS for d in (False, True)]

@@ -10,14 +10,15 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from composer.payload import from_payload
-from composer.validation import check
+from composer.payload.writer import from_payload
+from composer.validation.check import check
+from tests.paths import DATA
 from ui.preview import PhoneView
 from ui.preview.layout import ShapeItem
 from ui.preview.themes import PLATFORMS, theme_for
 
 EXAMPLES: dict[str, Any] = json.loads(
-    (Path(__file__).parents[2] / "data" / "examples.json").read_text(encoding="utf-8")
+    (DATA / "examples.json").read_text(encoding="utf-8")
 )
 
 

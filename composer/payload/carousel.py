@@ -1,0 +1,104 @@
+"""Reading a carousel's cards: media cards (header, body, URL button or quick replies) and
+product cards."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from composer.messages import CardUrlButton, MediaCard, ProductCard, QuickReply
+from composer.payload.base import Reader, index, join
+from composer.payload.parts import read_header, read_text_object
+
+__all__ = ["read_carousel"]
+
+JsonObject = dict[Any, Any]
+Fields = dict[str, Any]
+
+
+def read_carousel(r: Reader, a: JsonObject, path: str) -> Fields:
+    r.known(a, path, ("cards",), "a carousel action")
+    cpath = join(path, "cards")
+    cards: list[MediaCard | ProductCard] = []
+    for i, item in enumerate(r.array(a, "cards", cpath, "The cards") or ()):
+        card = _card(r, item, index(cpath, i))
+        if card is not None:
+            cards.append(card)
+    return {"cards": tuple(cards)}
+
+
+def _card(r: Reader, item: object, path: str) -> MediaCard | ProductCard | None:
+    c = r.obj(item, path, "A card")
+    if c is None:
+        return None
+    ctype = r.opt_text(c, "type", join(path, "type"), "Card type")
+    ipath = join(path, "card_index")
+    card_index = r.integer(c, "card_index", ipath, "card_index", "carousel.card_index")
+    apath = join(path, "action")
+    action = r.obj(c.get("action", {}), apath, "The card's action")
+    if ctype == "product":
+        r.known(c, path, ("card_index", "type", "action"), "a product card")
+        if action is None or card_index is None:
+            return None
+        r.known(action, apath, ("product_retailer_id", "catalog_id"), "a product card's action")
+        return ProductCard(
+            card_index=card_index,
+            catalog_id=r.text(action, "catalog_id", join(apath, "catalog_id"), "Catalog id"),
+            product_retailer_id=r.text(
+                action, "product_retailer_id", join(apath, "product_retailer_id"), "Product id"
+            ),
+        )
+    r.known(c, path, ("card_index", "type", "header", "body", "action"), "a media card")
+    header = read_header(r, c["header"], join(path, "header")) if "header" in c else None
+    body = read_text_object(r, c["body"], join(path, "body"), "Card body") if "body" in c else None
+    if action is None or card_index is None:
+        return None
+    r.known(action, apath, ("name", "parameters", "buttons"), "a card's action")
+    url_button = None
+    if "name" in action or "parameters" in action:
+        url_button = _url_button(r, action, apath)
+    quick = None
+    items = r.array(action, "buttons", join(apath, "buttons"), "The card's buttons")
+    if items is not None:
+        quick = tuple(_quick_replies(r, items, join(apath, "buttons")))
+    return MediaCard(
+        card_index=card_index,
+        header=header,
+        body=body,
+        url_button=url_button,
+        quick_replies=quick,
+        type=ctype,
+    )
+
+
+def _url_button(r: Reader, action: JsonObject, path: str) -> CardUrlButton:
+    ppath = join(path, "parameters")
+    p = r.obj(action.get("parameters", {}), ppath, "The parameters") or {}
+    r.known(p, ppath, ("display_text", "url"), "the parameters")
+    return CardUrlButton(
+        action_name=r.text(action, "name", join(path, "name"), "Action name"),
+        display_text=r.text(p, "display_text", join(ppath, "display_text"), "Button label"),
+        url=r.text(p, "url", join(ppath, "url"), "Button URL"),
+    )
+
+
+def _quick_replies(r: Reader, items: list[Any], path: str) -> list[QuickReply]:
+    out = []
+    for i, item in enumerate(items):
+        ipath = index(path, i)
+        b = r.obj(item, ipath, "A quick-reply button")
+        if b is None:
+            continue
+        r.known(b, ipath, ("type", "quick_reply"), "a quick-reply button")
+        qpath = join(ipath, "quick_reply")
+        q = r.obj(b.get("quick_reply", {}), qpath, "The quick_reply object")
+        if q is None:
+            continue
+        r.known(q, qpath, ("id", "title"), "a quick reply")
+        out.append(
+            QuickReply(
+                id=r.text(q, "id", join(qpath, "id"), "Quick-reply id"),
+                title=r.text(q, "title", join(qpath, "title"), "Quick-reply title"),
+                type=r.text(b, "type", join(ipath, "type"), "Button type"),
+            )
+        )
+    return out

@@ -1,0 +1,175 @@
+"""Reading a Graph message payload into a ``Message``: shape checks only, every problem at once.
+
+Rule ids used here (documented for the CLI and the UI):
+
+* ``payload.shape`` - a part has the wrong JSON type (a list where an object belongs, a number
+  where text belongs) or a structural part is missing;
+* ``payload.type`` - the message type (``type`` or ``interactive.type``) is missing or one the
+  composer does not support (templates, media messages, ...);
+* ``payload.unknown_field`` - a key WhatsApp does not define at that place (often a typo);
+* a few spec rule ids (``header.type``, ``flow.version``, ``reaction.emoji``,
+  ``carousel.card_index``) where the shape problem IS that rule.
+
+Values (lengths, counts, required texts) are left to ``composer.validation.check``: a required text
+that is absent is read as ``""`` so that the validator reports it with its own rule id.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from composer.messages import (
+    INTERACTIVE_TYPES,
+    Message,
+    Reaction,
+    TextMessage,
+)
+from composer.payload.actions import ACTION_READERS
+from composer.payload.base import Reader, describe, join
+from composer.payload.parts import read_header, read_text_object
+from composer.payload.writer import PayloadError
+
+__all__ = ["read_message"]
+
+_ENVELOPE_KEYS = (
+    "messaging_product",
+    "recipient_type",
+    "to",
+    "context",
+    "biz_opaque_callback_data",
+    "type",
+)
+_CONTENT_KEYS = ("interactive", "text", "reaction")
+
+
+def read_message(data: object) -> Message:
+    reader = Reader()
+    try:
+        msg = _read(reader, data)
+    except ValidationError as exc:  # a value the models refuse (e.g. non-text keys in a JSON map)
+        for err in exc.errors():
+            reader.problem("$", f"Unexpected value: {err.get('msg', 'invalid')}.")
+        msg = None
+    except RecursionError:
+        reader.problem("$", "The document is nested too deeply to be a message.")
+        msg = None
+    if reader.issues or msg is None:
+        if not reader.issues:
+            reader.problem("$", "This is not a message payload.")
+        raise PayloadError(reader.issues)
+    return msg
+
+
+def _read(r: Reader, data: object) -> Message | None:
+    d = r.obj(data, "$", "The message")
+    if d is None:
+        return None
+    kind = d.get("type")
+    content_key = kind if isinstance(kind, str) and kind in _CONTENT_KEYS else None
+    if content_key is not None:
+        allowed = (*_ENVELOPE_KEYS, content_key)
+    else:  # the type problem is reported below; its content object is not a second problem
+        allowed = (*_ENVELOPE_KEYS, *_CONTENT_KEYS, *((kind,) if isinstance(kind, str) else ()))
+    r.known(d, "$", allowed, "the message")
+    to = r.text(d, "to", "to", "Recipient ('to')")
+    recipient_type = r.opt_text(d, "recipient_type", "recipient_type", "recipient_type")
+    biz = r.opt_text(d, "biz_opaque_callback_data", "biz_opaque_callback_data", "Callback data")
+    context_id = None
+    if "context" in d:
+        ctx = r.obj(d["context"], "context", "context")
+        if ctx is not None:
+            r.known(ctx, "context", ("message_id",), "context")
+            context_id = r.text(ctx, "message_id", "context.message_id", "Quoted message id")
+    if kind is None:
+        text = "The message has no 'type' (interactive, text or reaction)."
+        r.problem("type", text, "payload.type")
+        return None
+    if not isinstance(kind, str):
+        r.problem("type", f"The message 'type' must be text, not {describe(kind)}.", "payload.type")
+        return None
+    if content_key is None:
+        r.problem(
+            "type",
+            f"Message type '{kind}' is not supported here; use interactive, text or reaction.",
+            "payload.type",
+        )
+        return None
+    if content_key not in d:
+        r.problem(content_key, f"The '{content_key}' object is missing.")
+        return None
+    reader = {"interactive": _interactive, "text": _text, "reaction": _reaction}[content_key]
+    content = reader(r, d[content_key], content_key)
+    if content is None:
+        return None
+    return Message(
+        to=to,
+        content=content,
+        recipient_type="individual" if recipient_type is None else recipient_type,
+        context_message_id=context_id,
+        biz_opaque_callback_data=biz,
+    )
+
+
+def _text(r: Reader, value: object, path: str) -> TextMessage | None:
+    d = r.obj(value, path, "The text object")
+    if d is None:
+        return None
+    r.known(d, path, ("body", "preview_url"), "a text message")
+    body = r.text(d, "body", join(path, "body"), "Message text")
+    preview = d.get("preview_url")
+    if preview is not None and not isinstance(preview, bool):
+        text = f"preview_url must be true or false, not {describe(preview)}."
+        r.problem(join(path, "preview_url"), text)
+        preview = None
+    return TextMessage(body=body, preview_url=preview)
+
+
+def _reaction(r: Reader, value: object, path: str) -> Reaction | None:
+    d = r.obj(value, path, "The reaction object")
+    if d is None:
+        return None
+    r.known(d, path, ("message_id", "emoji"), "a reaction")
+    message_id = r.text(d, "message_id", join(path, "message_id"), "Reacted-to message id")
+    if "emoji" not in d:
+        r.problem(
+            join(path, "emoji"),
+            'The reaction emoji is missing; send one emoji, or "" to remove a reaction.',
+            "reaction.emoji",
+        )
+    emoji = r.text(d, "emoji", join(path, "emoji"), "Reaction emoji")
+    return Reaction(message_id=message_id, emoji=emoji)
+
+
+def _interactive(r: Reader, value: object, path: str) -> Any:
+    d = r.obj(value, path, "The interactive object")
+    if d is None:
+        return None
+    kind = d.get("type")
+    tpath = join(path, "type")
+    if not isinstance(kind, str) or kind not in INTERACTIVE_TYPES:
+        if kind is None:
+            text = "The interactive message has no 'type' (button, list, product, ...)."
+        elif isinstance(kind, str):
+            text = f"Interactive type '{kind}' is not supported by WA Composer."
+        else:
+            text = f"The interactive 'type' must be text, not {describe(kind)}."
+        r.problem(tpath, text, "payload.type")
+        return None
+    r.known(d, path, ("type", "header", "body", "footer", "action"), f"a '{kind}' message")
+    fields: dict[str, Any] = {}
+    if "header" in d:
+        fields["header"] = read_header(r, d["header"], join(path, "header"))
+    for part in ("body", "footer"):
+        if part in d:
+            fields[part] = read_text_object(r, d[part], join(path, part), part.capitalize())
+    apath = join(path, "action")
+    action = r.obj(d.get("action", {}), apath, "The action object")
+    if "action" not in d:
+        r.problem(apath, f"The '{kind}' message has no 'action' object.")
+    if action is not None:
+        fields.update(ACTION_READERS[kind](r, action, apath))
+    if r.issues:
+        return None
+    return INTERACTIVE_TYPES[kind](**fields)

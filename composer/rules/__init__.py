@@ -1,1 +1,0 @@
-"""Validation rules, one module per message family; ``composer.validation`` is the public face."""

@@ -1,0 +1,169 @@
+"""Drafts: the autosaved "current" message plus a named library, as small atomic JSON files.
+
+Qt-free and policy-free: the window decides *when* to save (it throttles); this module only makes
+every write atomic (temporary file, fsync, ``os.replace``, fsync of the directory) so that a crash
+or SIGKILL at any moment leaves either the previous or the new draft on disk, never a torn file.
+
+A draft's ``data`` is any JSON object (the window stores the Graph payload plus the editor type).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from composer.storage import paths
+from composer.storage.atomic_file import atomic_write_json, fsync_dir
+
+CURRENT = "current"
+_SUFFIX = ".json"
+_NAME_MAX = 80
+_UNSAFE = re.compile(r"[^\w .,()+@-]", re.UNICODE)
+
+
+class DraftError(Exception):
+    """A draft cannot be saved, found or read; the message says which and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class DraftInfo:
+    """One entry of the library, as listed in the drafts dialog."""
+
+    name: str
+    saved_at: datetime
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    name: str
+    saved_at: datetime
+    data: dict[str, Any]
+
+
+def _check_name(name: str) -> str:
+    clean = name.strip()
+    if not clean:
+        raise DraftError("A draft name cannot be empty.")
+    if len(clean) > _NAME_MAX:
+        raise DraftError(f"A draft name can have at most {_NAME_MAX} characters.")
+    if clean.startswith(".") or _UNSAFE.search(clean):
+        raise DraftError(
+            "A draft name may use letters, digits, spaces and . , ( ) + @ - _ only "
+            f"(got {clean!r})."
+        )
+    return clean
+
+
+class DraftStore:
+    """The autosave slot and the named drafts library, in ``directory`` (one file per draft)."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self._dir = directory if directory is not None else paths.data_dir() / "drafts"
+        self._library = self._dir / "library"
+        self._library.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+    @property
+    def directory(self) -> Path:
+        return self._dir
+
+    # --- the autosave slot ---------------------------------------------------------------
+    def save_current(self, data: dict[str, Any]) -> None:
+        self._write(self._dir / (CURRENT + _SUFFIX), CURRENT, data)
+
+    def load_current(self) -> dict[str, Any] | None:
+        """The last autosaved message, or None when there is none or it is unreadable."""
+        try:
+            return self._read(self._dir / (CURRENT + _SUFFIX), CURRENT).data
+        except DraftError:
+            return None
+
+    # --- the library ---------------------------------------------------------------------
+    def library(self) -> list[DraftInfo]:
+        """Named drafts, most recently saved first (unreadable files are skipped)."""
+        infos: list[DraftInfo] = []
+        for file in self._library.glob("*" + _SUFFIX):
+            try:
+                draft = self._read(file, file.stem)
+            except DraftError:
+                continue
+            kind = draft.data.get("kind")
+            label = kind if isinstance(kind, str) else ""
+            infos.append(DraftInfo(draft.name, draft.saved_at, label))
+        infos.sort(key=lambda info: (info.saved_at, info.name), reverse=True)
+        return infos
+
+    def exists(self, name: str) -> bool:
+        return self._path(name).exists()
+
+    def save_as(self, name: str, data: dict[str, Any], *, overwrite: bool = False) -> str:
+        clean = _check_name(name)
+        path = self._path(clean)
+        if path.exists() and not overwrite:
+            raise DraftError(f"A draft named {clean!r} already exists.")
+        self._write(path, clean, data)
+        return clean
+
+    def open(self, name: str) -> Draft:
+        return self._read(self._existing(name), _check_name(name))
+
+    def rename(self, old: str, new: str) -> str:
+        source = self._existing(old)
+        clean = _check_name(new)
+        target = self._path(clean)
+        if target.exists() and target != source:
+            raise DraftError(f"A draft named {clean!r} already exists.")
+        draft = self._read(source, old)
+        self._write(target, clean, draft.data)
+        if target != source:
+            source.unlink()
+            fsync_dir(self._library)
+        return clean
+
+    def duplicate(self, name: str, new_name: str | None = None) -> str:
+        draft = self.open(name)
+        if new_name is None:
+            base = f"{draft.name} copy"
+            new_name, n = base, 2
+            while self.exists(new_name):
+                new_name, n = f"{base} {n}", n + 1
+        return self.save_as(new_name, draft.data)
+
+    def delete(self, name: str) -> None:
+        self._existing(name).unlink()
+        fsync_dir(self._library)
+
+    # --- files ---------------------------------------------------------------------------
+    def _path(self, name: str) -> Path:
+        return self._library / (_check_name(name) + _SUFFIX)
+
+    def _existing(self, name: str) -> Path:
+        path = self._path(name)
+        if not path.exists():
+            raise DraftError(f"There is no draft named {name.strip()!r}.")
+        return path
+
+    @staticmethod
+    def _write(path: Path, name: str, data: dict[str, Any]) -> None:
+        record = {"name": name, "saved_at": datetime.now(UTC).isoformat(), "data": data}
+        try:
+            atomic_write_json(path, record)
+        except (OSError, TypeError, ValueError) as exc:
+            raise DraftError(f"Could not save the draft {name!r}: {exc}") from exc
+
+    @staticmethod
+    def _read(path: Path, name: str) -> Draft:
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+            data = record["data"]
+            saved_at = datetime.fromisoformat(record["saved_at"])
+            stored_name = record.get("name", name)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise DraftError(f"The draft {name!r} could not be read: {exc}") from exc
+        if not isinstance(data, dict) or not isinstance(stored_name, str):
+            raise DraftError(f"The draft {name!r} is not a JSON object.")
+        return Draft(stored_name, saved_at, data)

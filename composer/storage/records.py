@@ -1,0 +1,127 @@
+"""What the history database holds: its schema (with migrations), its records and the
+conversions between Python values and the stored text. ``composer.storage.history`` does the I/O.
+
+Times are stored as fixed-width ISO 8601 UTC text so that text order is time order; recipients
+in their wa_id form (digits only, ``composer.phone.normalize``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Final
+
+from composer.phone import normalize
+
+OUTCOMES: Final = ("accepted", "failed", "unknown")
+INBOUND_SOURCES: Final = ("webhook", "manual", "pasted", "sandbox")
+# Delivery lifecycle order. A status may only move forward; "failed" may come at any time
+# (a 131047 arrives after a 200) and is final. "read" may arrive without "delivered".
+STATUS_RANK: Final = {"accepted": 0, "sent": 1, "delivered": 2, "read": 3, "played": 4}
+STATUSES: Final = ("sent", "delivered", "read", "played", "failed")
+
+# Each entry migrates the schema from version i to i + 1 (PRAGMA user_version).
+MIGRATIONS: Final[tuple[str, ...]] = (
+    """
+    CREATE TABLE history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        wamid TEXT,
+        status TEXT NOT NULL,
+        status_at TEXT,
+        status_times TEXT NOT NULL DEFAULT '{}',
+        error TEXT
+    );
+    CREATE INDEX history_wamid ON history (wamid);
+    CREATE INDEX history_recipient ON history (recipient);
+    CREATE TABLE inbound (
+        recipient TEXT PRIMARY KEY,
+        at TEXT,
+        source TEXT,
+        closed_at TEXT,
+        closed_source TEXT
+    );
+    CREATE TABLE events (
+        key TEXT PRIMARY KEY,
+        seen_at TEXT NOT NULL
+    );
+    """,
+    # Statuses whose send is not recorded yet: a webhook may overtake the HTTP response that
+    # carries the wamid. They wait here and are applied when the send is recorded.
+    """
+    CREATE TABLE early_statuses (
+        wamid TEXT NOT NULL,
+        status TEXT NOT NULL,
+        at TEXT NOT NULL,
+        error TEXT,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (wamid, status)
+    );
+    """,
+)
+SCHEMA_VERSION: Final = len(MIGRATIONS)
+# How long a status for an unknown wamid is kept waiting for its send (then it belongs to
+# a message some other tool sent on the same number, and is dropped).
+EARLY_STATUS_KEEP_SECONDS: Final = 3600
+
+
+class StoreError(Exception):
+    """The database cannot be used (newer schema, unreadable file); the message says why."""
+
+
+@dataclass(frozen=True)
+class SendRecord:
+    """One send attempt as the history shows it."""
+
+    id: int
+    at: datetime
+    profile: str
+    recipient: str
+    payload: dict[str, Any]
+    outcome: str
+    wamid: str | None
+    status: str
+    error: dict[str, Any] | None
+    status_at: datetime | None = None
+    status_times: dict[str, datetime] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class InboundRecord:
+    """When the customer last wrote, where we learnt it, and any later 131047 closing mark.
+
+    ``closed_at`` is set when the API said the window is closed (a 131047) after ``at``; a newer
+    inbound message clears it, because the customer writing reopens the window.
+    """
+
+    recipient: str
+    at: datetime
+    source: str
+    closed_at: datetime | None = None
+    closed_source: str | None = None
+
+
+def normalize_recipient(number: str) -> str:
+    digits = normalize(number)
+    if not digits:
+        raise ValueError(f"recipient {number!r} has no digits: expected a phone number")
+    return digits
+
+
+def ts(at: datetime) -> str:
+    if at.tzinfo is None or at.utcoffset() is None:
+        raise ValueError("times must be timezone-aware (UTC)")
+    return at.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def dt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def to_json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,128 @@
+"""Rules for the single-action types: CTA URL, flow, location request, address, call permission."""
+
+from __future__ import annotations
+
+from composer import limits
+from composer.messages import AddressMessage, CallPermissionRequest, CtaUrl, Flow, LocationRequest
+from composer.validation.base import Out, is_web_url
+from composer.validation.emoji import contains_emoji
+
+__all__ = [
+    "check_action_name",
+    "check_address",
+    "check_call_permission",
+    "check_cta_url",
+    "check_flow",
+    "check_location_request",
+    "check_url_button",
+]
+
+_ACTION = "interactive.action"
+_PARAMS = _ACTION + ".parameters"
+_FLOW_MODES = ("draft", "published")
+_FLOW_ACTIONS = ("navigate", "data_exchange")
+
+
+def check_action_name(actual: str, expected: str, rule: str, path: str, out: Out) -> None:
+    if actual != expected:
+        shown = f'"{actual[:40]}"' if actual else "missing"
+        out.error(rule, path + ".name", f'The action name is {shown}; it must be "{expected}".')
+
+
+def check_url_button(display_text: str, url: str, path: str, out: Out) -> None:
+    """The URL button of a CTA URL message or of a carousel media card (``path`` = action)."""
+    out.length(display_text, limits.CTA_DISPLAY_TEXT, path + ".parameters.display_text")
+    if not url:
+        out.error(
+            "cta_url.url", path + ".parameters.url", "The button needs a URL (parameters.url)."
+        )
+    elif not is_web_url(url):
+        out.error(
+            "cta_url.url",
+            path + ".parameters.url",
+            "The button URL is not a web address starting with https:// or http://.",
+        )
+
+
+def check_cta_url(content: CtaUrl, out: Out) -> None:
+    check_action_name(content.action_name, "cta_url", "cta_url.action_name", _ACTION, out)
+    check_url_button(content.display_text, content.url, _ACTION, out)
+
+
+def check_flow(content: Flow, out: Out) -> None:
+    check_action_name(content.action_name, "flow", "flow.action_name", _ACTION, out)
+    if content.flow_message_version != limits.FLOW_MESSAGE_VERSION:
+        out.error(
+            "flow.version",
+            _PARAMS + ".flow_message_version",
+            f'flow_message_version is "{content.flow_message_version[:20]}"; '
+            f'it must be "{limits.FLOW_MESSAGE_VERSION}".',
+        )
+    has_id = content.flow_id is not None
+    if has_id == (content.flow_name is not None):
+        both = "both flow_id and flow_name" if has_id else "neither flow_id nor flow_name"
+        out.error("flow.id_xor_name", _PARAMS, f"The flow has {both}; give exactly one.")
+    else:
+        key, value = ("flow_id", content.flow_id) if has_id else ("flow_name", content.flow_name)
+        if not (value or "").strip():
+            out.error("flow.id_xor_name", f"{_PARAMS}.{key}", f"{key} is empty.")
+    cta = content.flow_cta
+    out.length(cta, limits.FLOW_CTA, _PARAMS + ".flow_cta")
+    if contains_emoji(cta):
+        out.error(
+            "flow.cta_emoji", _PARAMS + ".flow_cta", "The flow button label cannot contain emoji."
+        )
+    if content.mode is not None and content.mode not in _FLOW_MODES:
+        out.error(
+            "flow.mode",
+            _PARAMS + ".mode",
+            f'mode is "{content.mode[:20]}"; use "draft" or "published".',
+        )
+    action = content.flow_action
+    if action is not None and action not in _FLOW_ACTIONS:
+        out.error(
+            "flow.action",
+            _PARAMS + ".flow_action",
+            f'flow_action is "{action[:20]}"; use "navigate" or "data_exchange".',
+        )
+    payload = content.flow_action_payload
+    if payload is None:
+        return
+    if action == "data_exchange":
+        out.error(
+            "flow.payload_only_navigate",
+            _PARAMS + ".flow_action_payload",
+            'flow_action_payload is only used with flow_action "navigate"; remove it for '
+            "data_exchange.",
+        )
+    if payload.data is not None and not payload.data:
+        out.error(
+            "flow.data_empty",
+            _PARAMS + ".flow_action_payload.data",
+            "flow_action_payload.data is an empty object; leave it out or give it values.",
+        )
+
+
+def check_location_request(content: LocationRequest, out: Out) -> None:
+    check_action_name(
+        content.action_name, "send_location", "location_request.action_name", _ACTION, out
+    )
+
+
+def check_call_permission(content: CallPermissionRequest, out: Out) -> None:
+    check_action_name(
+        content.action_name, "call_permission_request", "call_permission.action_name", _ACTION, out
+    )
+
+
+def check_address(content: AddressMessage, out: Out) -> None:
+    check_action_name(content.action_name, "address_message", "address.action_name", _ACTION, out)
+    if not content.country.strip():
+        out.error(
+            "address.country",
+            _PARAMS + ".country",
+            'An address message needs parameters.country (e.g. "IN").',
+        )
+    pin = (content.values or {}).get("in_pin_code")
+    if isinstance(pin, str):
+        out.length(pin, limits.ADDRESS_PIN_CODE, _PARAMS + ".values.in_pin_code")

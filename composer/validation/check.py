@@ -1,0 +1,101 @@
+"""``check(message)``: every rule of the fact sheet (spec section 18), all issues at once.
+
+Issues are values, never exceptions: each has the spec's rule id (the same strings as the
+``rule`` of the invalid examples, e.g. ``button.title_len``, ``list.rows_total``), a JSON path
+into the Graph payload (``interactive.action.sections[1].rows[0].title``), a severity and a
+sentence naming the field, the limit and the current value.
+
+Warnings (severity ``warning``; sending is still allowed):
+
+* ``<rule>`` itself when a value is over a documented softer alternative limit
+  (``Limit.warn_above``): list body over 1024, flow CTA over 20, carousel quick-reply id over 20;
+* ``<rule>.utf16`` when the length in code points is fine but the UTF-16 length is over
+  (``button.title_len.utf16``): some clients count emoji twice (spec section 14);
+* ``list.section_title_required`` for a single section without a title,
+  ``list.row_title_unique`` for duplicate row titles (ignoring case), ``envelope.to_plus`` for
+  a number without a leading ``+``, ``catalog.thumbnail`` when no thumbnail is set.
+
+Shape problems found while reading JSON use ``payload.shape``, ``payload.type`` and
+``payload.unknown_field`` (see ``composer.payload.reader``). ``check`` runs on every keystroke:
+it is plain Python over the frozen model, with no pydantic validation and no regex compilation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from composer.messages import (
+    AddressMessage,
+    CallPermissionRequest,
+    Carousel,
+    CatalogMessage,
+    CtaUrl,
+    Flow,
+    Interactive,
+    ListMessage,
+    LocationRequest,
+    Message,
+    MultiProduct,
+    Reaction,
+    ReplyButtons,
+    SingleProduct,
+    TextMessage,
+)
+from composer.validation import actions, buttons, carousel, lists, products, reaction
+from composer.validation.base import Out
+from composer.validation.envelope import check_envelope
+from composer.validation.issue import Issue, Severity, has_errors
+from composer.validation.parts import check_parts
+
+__all__ = ["Issue", "Severity", "check", "has_errors", "validate_payload"]
+
+_CHECKS: dict[type[Any], Callable[[Any, Out], None]] = {
+    ReplyButtons: buttons.check_reply_buttons,
+    ListMessage: lists.check_list,
+    SingleProduct: products.check_single_product,
+    MultiProduct: products.check_multi_product,
+    CatalogMessage: products.check_catalog,
+    CtaUrl: actions.check_cta_url,
+    Flow: actions.check_flow,
+    LocationRequest: actions.check_location_request,
+    AddressMessage: actions.check_address,
+    CallPermissionRequest: actions.check_call_permission,
+    Carousel: carousel.check_carousel,
+    Reaction: reaction.check_reaction,
+    TextMessage: reaction.check_text,
+}
+
+
+def check(msg: Message) -> list[Issue]:
+    """Every issue of ``msg``, in payload order (envelope first)."""
+    out = Out()
+    check_envelope(msg, out)
+    content = msg.content
+    if isinstance(content, Interactive):
+        check_parts(content, content.kind, out)
+    _CHECKS[type(content)](content, out)
+    return out.issues
+
+
+def validate_payload(data: object) -> list[Issue]:
+    """Shape problems (as issues) or, when the shape is right, ``check``'s issues. Never raises."""
+    from composer.payload.writer import PayloadError, from_payload
+
+    issues: list[Issue] = []
+    if isinstance(data, dict):
+        product = data.get("messaging_product")
+        if product != "whatsapp":
+            if product is None:
+                text = 'messaging_product is missing; it must be "whatsapp".'
+            else:
+                shown = f'"{product[:20]}"' if isinstance(product, str) else "not text"
+                text = f'messaging_product is {shown}; it must be "whatsapp".'
+            issues.append(
+                Issue("envelope.messaging_product", "messaging_product", Severity.ERROR, text)
+            )
+    try:
+        msg = from_payload(data)
+    except PayloadError as exc:
+        return issues + exc.issues
+    return issues + check(msg)

@@ -1,0 +1,87 @@
+"""Drafts in the window: throttled autosave, restore on start, no edit signal while loading."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from composer.payload.writer import to_payload
+from tests.ui.conftest import examples, open_window
+from ui.editors.base import Editor
+from ui.editors.reply_buttons import ReplyButtonsEditor
+from ui.services import Services
+from ui.window.main_window import AUTOSAVE_MS, MainWindow
+
+
+def test_autosave_is_throttled_and_restored_on_start(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    editor = window.form.editor()
+    assert isinstance(editor, ReplyButtonsEditor)
+    writes: list[object] = []
+    original = services.drafts.save_current
+
+    def counting(data: dict[str, object]) -> None:
+        writes.append(data)
+        original(data)
+
+    services.drafts.save_current = counting  # type: ignore[method-assign]
+    body = editor.parts.body
+    assert body is not None
+    qtbot.keyClicks(body.editor, "Hello there")  # 11 changes in well under 500 ms
+    assert len(writes) <= 1
+    qtbot.waitUntil(lambda: len(writes) >= 1, timeout=AUTOSAVE_MS * 4)
+    qtbot.wait(AUTOSAVE_MS + 100)
+    stored = services.drafts.load_current()
+    assert stored is not None
+    assert stored["payload"]["interactive"]["body"]["text"] == "Hello there"
+    assert len(writes) <= 2
+
+    window.close()
+    again = open_window(qtbot, services)
+    current = again.session.current()
+    assert current is not None
+    assert current.content.body == "Hello there"
+    again._autosave.stop()
+
+
+def test_loading_a_draft_emits_no_edit(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    payload = examples()["list_single_section"]
+    services.drafts.save_as("shipping", {"kind": "list", "payload": payload})
+    edits: list[object] = []
+    changes: list[object] = []
+    window.form.editor("list")  # exists before the load, so its signal is watched
+    for editor in window.form.findChildren(Editor):
+        editor.edited.connect(edits.append)
+    window.form.edited.connect(edits.append)
+    window.session.changed.connect(lambda m, i: changes.append(m))
+    assert window.open_draft("shipping") is None
+    QApplication.processEvents()
+    assert edits == []
+    assert len(changes) == 1
+    current = window.session.current()
+    assert current is not None and to_payload(current) == payload
+    assert window.type_combo.currentData() == "list"
+
+
+def test_load_twice_is_one_change(window: MainWindow, qtbot: QtBot) -> None:
+    payload = examples()["cta_url_text_header"]
+    changes: list[object] = []
+    window.session.changed.connect(lambda m, i: changes.append(m))
+    assert window.load_payload(payload) is None
+    assert window.load_payload(payload) is None
+    assert len(changes) == 1
+
+
+def test_save_as_and_open_from_library(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    assert window.load_payload(examples()["reaction_add"]) is None
+    window.save_draft_as("Thumbs up")
+    assert [d.name for d in services.drafts.library()] == ["Thumbs up"]
+    assert window.load_payload(examples()["location_request"]) is None
+    assert window.open_draft("Thumbs up") is None
+    current = window.session.current()
+    assert current is not None and to_payload(current) == examples()["reaction_add"]

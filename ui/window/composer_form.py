@@ -1,0 +1,221 @@
+"""The left column: recipient, the editor of the chosen type, and the envelope options.
+
+It turns its widgets into one NEW ``Message`` per edit (``edited(message)``), loads a message with
+signals blocked, and marks fields with the issues it is given (by JSON path). Editors are built on
+first use of their type and kept, so switching types back and forth loses nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QLayout,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.editors.base import field_for
+from ui.editors.envelope import EnvelopeEditor
+from ui.editors.fields import Markable
+from ui.editors.repeater import Card
+from ui.panels.recipient import RecipientPanel
+
+if TYPE_CHECKING:
+    from composer.messages import Content, Message
+    from composer.validation.check import Issue
+    from ui.editors.base import Editor
+
+
+class _Page(QWidget):
+    """The scrolled form. Tab follows the form top to bottom, however items were added.
+
+    Qt's focus chain is creation order, so a button added later would be reached after the
+    envelope fields; here Tab and Shift+Tab walk the visible inputs in reading order instead,
+    except that a card's move / remove buttons come after the card's own fields.
+    """
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        from PySide6.QtWidgets import QApplication
+
+        chain = self.tab_chain()
+        current = QApplication.focusWidget()
+        if current in chain:
+            index = chain.index(current) + (1 if next else -1)
+            if 0 <= index < len(chain):
+                chain[index].setFocus(
+                    Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+                )
+                return True
+        return super().focusNextPrevChild(next)
+
+    def tab_chain(self) -> list[QWidget]:
+        """Focusable inputs in layout order (the reading order of the form)."""
+        tab = Qt.FocusPolicy.TabFocus.value
+        out: list[QWidget] = []
+
+        def visit(layout: QLayout | None) -> None:
+            if layout is None:
+                return
+            for i in range(layout.count()):
+                item = layout.itemAt(i)
+                if item is None:
+                    continue
+                widget = item.widget()
+                if widget is not None:
+                    if not widget.isVisibleTo(self):
+                        continue
+                    if widget.focusPolicy().value & tab and widget.isEnabled():
+                        out.append(widget)
+                    start = len(out)
+                    visit(widget.layout())
+                    if isinstance(widget, Card):  # its move/remove buttons come after its fields
+                        tools = {widget.up, widget.down, widget.remove}
+                        part = out[start:]
+                        out[start:] = [w for w in part if w not in tools] + [
+                            w for w in part if w in tools
+                        ]
+                else:
+                    visit(item.layout())
+
+        visit(self.layout())
+        return out
+
+
+class ComposerForm(QWidget):
+    edited = Signal(object)  # Message
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.recipient = RecipientPanel()
+        self.stack = QStackedWidget()
+        self.envelope = EnvelopeEditor()
+        self._editors: dict[str, Editor] = {}
+        self._kind = ""
+        self._marked: list[Markable] = []
+        inner = _Page()
+        inner.setObjectName("editorPage")
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(16, 12, 16, 16)
+        column.setSpacing(14)
+        column.addWidget(self.stack)
+        column.addWidget(self.envelope)
+        column.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("editorScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(inner)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        top = QWidget()
+        top.setObjectName("recipientBar")
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(16, 12, 16, 12)
+        top_layout.addWidget(self.recipient)
+        layout.addWidget(top)
+        layout.addWidget(self.scroll_area, 1)
+        self.recipient.changed.connect(self.rebuild)
+        for w in self.envelope.widgets:
+            w.changed.connect(self.rebuild)
+
+    # --- editors ------------------------------------------------------------------------------
+    def kind(self) -> str:
+        return self._kind
+
+    def editor(self, kind: str | None = None) -> Editor:
+        key = kind or self._kind
+        if key not in self._editors:
+            from ui.editors.registry import editor_for
+
+            cls = editor_for(key)
+            if cls is None:
+                raise KeyError(key)
+            editor = cls()
+            editor.edited.connect(self.rebuild)
+            self._editors[key] = editor
+            self.stack.addWidget(editor)
+        return self._editors[key]
+
+    def set_kind(self, kind: str, *, emit: bool = True) -> None:
+        editor = self.editor(kind)
+        self._kind = kind
+        self.stack.setCurrentWidget(editor)
+        # the stack is as tall as its tallest page; keep only the current one's height
+        for other in self._editors.values():
+            other.setVisible(other is editor)
+        if emit:
+            self.rebuild()
+
+    # --- message in and out -------------------------------------------------------------------
+    def build(self) -> Message:
+        from composer.messages import Message
+
+        return Message(
+            to=self.recipient.field.number(),
+            content=self.editor().content(),
+            **self.envelope.values(),
+        )
+
+    def rebuild(self, *_: object) -> None:
+        if self._kind:
+            self.edited.emit(self.build())
+
+    def load(self, msg: Message) -> None:
+        """Fill every widget from ``msg`` without a single ``edited`` signal."""
+        kind = str(msg.content.kind)
+        editor = self.editor(kind)
+        with QSignalBlocker(self), QSignalBlocker(editor):
+            self.set_kind(kind, emit=False)
+            editor.load(msg.content)
+            self.recipient.field.set_number(msg.to)
+            self.envelope.load(msg.context_message_id, msg.biz_opaque_callback_data)
+
+    def other_contents(self) -> dict[str, Content]:
+        """What the editors of the types not shown hold (kept when the user switched type)."""
+        return {k: e.content() for k, e in self._editors.items() if k != self._kind}
+
+    def input_issues(self) -> list[Issue]:
+        return self.editor().input_issues() if self._kind else []
+
+    # --- issues -------------------------------------------------------------------------------
+    def fields(self) -> dict[str, Markable]:
+        out: dict[str, Markable] = {"to": self.recipient.field}
+        out.update(self.envelope.fields())
+        if self._kind:
+            out.update(self.editor().fields())
+        return out
+
+    def field_for(self, path: str) -> Markable | None:
+        return field_for(self.fields(), path)
+
+    def mark(self, issues: Sequence[Issue]) -> None:
+        fields = self.fields()
+        grouped: dict[int, tuple[Markable, list[Issue]]] = {}
+        for issue in issues:
+            widget = field_for(fields, issue.path)
+            if widget is not None:
+                grouped.setdefault(id(widget), (widget, []))[1].append(issue)
+        for widget in self._marked:
+            if id(widget) not in grouped:
+                with contextlib.suppress(RuntimeError):  # deleted with its repeater item
+                    widget.show_issues([])
+        for widget, found in grouped.values():
+            widget.show_issues(found)
+        self._marked = [w for w, _ in grouped.values()]
+
+    def focus_path(self, path: str) -> bool:
+        widget = self.field_for(path)
+        if widget is None:
+            return False
+        self.scroll_area.ensureWidgetVisible(widget, 20, 40)
+        widget.focus_field()
+        return True

@@ -1,0 +1,28 @@
+"""``wa-composer``: a command runs in the Qt-free core; no command opens the window.
+
+Why here: the core (``composer``) must not depend upward on the Qt face, and the commands must
+work where PySide6 is not installed. This module sits above both and is the only one that
+chooses between them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from composer.cli import main as cli_main
+
+
+def open_window(args: argparse.Namespace) -> int:
+    """Open the desktop window, or say plainly that PySide6 is missing (exit 2)."""
+    try:
+        from ui.app import run
+    except ImportError as exc:  # PySide6 missing: say so instead of a traceback
+        print(f"wa-composer: the desktop window needs PySide6 ({exc}).", file=sys.stderr)
+        return 2
+    return run(exit_after_first_paint=bool(args.exit_after_first_paint))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return cli_main(argv, open_window=open_window)
