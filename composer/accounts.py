@@ -117,7 +117,7 @@ def check_base_url(url: object) -> str:
 
 def sandbox_profile() -> Profile:
     """The built-in default when no profile is chosen: the in-process sandbox."""
-    from composer.sandbox import SANDBOX_PHONE_NUMBER_ID
+    from composer.demo_contacts import SANDBOX_PHONE_NUMBER_ID
 
     return Profile(SANDBOX_PROFILE_NAME, SANDBOX_PHONE_NUMBER_ID, base_url="http://localhost")
 

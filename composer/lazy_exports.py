@@ -15,14 +15,19 @@ from typing import Any
 def lazy_exports(
     package: str, homes: Mapping[str, tuple[str, ...]]
 ) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
-    """``__getattr__`` and ``__dir__`` for ``package``: name -> the submodule that defines it."""
+    """``__getattr__`` and ``__dir__`` for ``package``.
+
+    ``homes`` maps a submodule (``"server"``) or a dotted module path (``"composer.x"``, for a
+    name the package re-exports from a lower layer) to the names it defines.
+    """
     where = {name: module for module, names in homes.items() for name in names}
 
     def getattr_(name: str) -> Any:
         module = where.get(name)
         if module is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(f"{package}.{module}"), name)
+        home = module if "." in module else f"{package}.{module}"
+        value = getattr(importlib.import_module(home), name)
         vars(importlib.import_module(package))[name] = value  # later look-ups skip this
         return value
 

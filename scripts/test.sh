@@ -2,7 +2,7 @@
 # Runs the whole test suite exactly as CI does, on a bare Debian/Ubuntu machine:
 #  1. installs the missing Debian packages (keyring, D-Bus, fonts, Qt's xcb libraries);
 #  2. checks the Qt-free core in a venv WITHOUT PySide6 (.venv-core): ruff's ban + core tests;
-#  3. runs ruff, mypy --strict and the whole suite in .venv (with PySide6), inside a D-Bus session
+#  3. runs ruff, mypy --strict, lint-imports and the whole suite in .venv (with PySide6), inside a D-Bus session
 #     with a real gnome-keyring, Qt offscreen.
 # Extra arguments go to the final pytest run.
 set -euo pipefail
@@ -27,6 +27,7 @@ echo "== lint and types =="
 make_venv "$ROOT/.venv" "[dev]"
 .venv/bin/ruff check .
 .venv/bin/mypy
+.venv/bin/lint-imports
 
 echo "== whole suite (real keyring, Qt offscreen) =="
 export QT_QPA_PLATFORM=offscreen

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from composer.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:
-    from composer.sandbox.contacts import (
+    from composer.demo_contacts import (
         CLOSED_CONTACT,
         CLOSING_CONTACT,
         DEMO_CONTACTS,
@@ -30,10 +30,10 @@ if TYPE_CHECKING:
     from composer.sandbox.transport import SandboxTransport
     from composer.sandbox.wire import SandboxRequest, SandboxResponse
 
-# Imported on first use (PEP 562): ``from composer.sandbox.contacts import ...`` on the window's
+# Imported on first use (PEP 562): ``from composer.sandbox import OPEN_CONTACT`` on the window's
 # start-up path must not pull in httpx (transport) or the HTTP server with it.
 _HOMES = {
-    "contacts": (
+    "composer.demo_contacts": (
         "CLOSED_CONTACT", "CLOSING_CONTACT", "DEMO_CONTACTS", "NOT_ON_WHATSAPP_CONTACT",
         "OPEN_CONTACT", "SANDBOX_DISPLAY_PHONE_NUMBER", "SANDBOX_PHONE_NUMBER_ID",
         "SANDBOX_VERIFIED_NAME", "SANDBOX_WABA_ID", "DemoContact",

@@ -68,6 +68,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # The default listen backlog of 5 resets connections in a burst (Meta retries in bursts).
+    request_queue_size = 128
 
     def __init__(self, address: tuple[str, int], sandbox: Sandbox, max_body_bytes: int) -> None:
         self.sandbox = sandbox

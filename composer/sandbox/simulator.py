@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
+from composer import demo_contacts as contacts
 from composer import limits
 from composer.clock import utc_now
 from composer.phone import normalize
-from composer.sandbox import contacts
 from composer.sandbox.media import parse_upload
 from composer.sandbox.meta_errors import (
     ErrorReply,

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from composer import demo_contacts as contacts
 from composer.phone import normalize
-from composer.sandbox import contacts
 
 log = logging.getLogger(__name__)
 

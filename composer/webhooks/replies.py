@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from composer.messages import ListMessage, LocationRequest, Message, ReplyButtons
-from composer.phone import normalize
-from composer.sandbox.contacts import (
+from composer.demo_contacts import (
     DEMO_CONTACTS,
     SANDBOX_DISPLAY_PHONE_NUMBER,
     SANDBOX_PHONE_NUMBER_ID,
     SANDBOX_WABA_ID,
 )
+from composer.messages import ListMessage, LocationRequest, Message, ReplyButtons
+from composer.phone import normalize
 
 
 class ReplyError(ValueError):

@@ -51,6 +51,8 @@ class ServerStats:
 
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
+    # The default listen backlog of 5 resets connections in a burst (Meta retries in bursts).
+    request_queue_size = 128
     owner: WebhookServer
 
 

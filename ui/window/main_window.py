@@ -363,7 +363,7 @@ class MainWindow(WindowMessages, QMainWindow):
 
     def _offer_contacts(self) -> None:
         if self.profile_name() == SANDBOX:
-            from composer.sandbox.contacts import DEMO_CONTACTS
+            from composer.demo_contacts import DEMO_CONTACTS
 
             contacts = [(c.number, f"{c.name} · {c.number} · {c.situation}") for c in DEMO_CONTACTS]
         else:

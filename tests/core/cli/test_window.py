@@ -101,7 +101,7 @@ def test_send_cli_131047_closes_with_the_core_source(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     # wa-composer send and the app record a synchronous 131047 under one name: Source.SEND.
-    from composer.sandbox.contacts import CLOSED_CONTACT
+    from composer.demo_contacts import CLOSED_CONTACT
     from composer.storage.history import Store
     from composer.window.facts import Source
 

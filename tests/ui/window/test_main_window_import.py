@@ -91,7 +91,7 @@ def test_curl_url_follows_the_profile(window: MainWindow, services: object) -> N
 
 def test_demo_contacts_only_with_the_sandbox(window: MainWindow, services: object) -> None:
     from composer.accounts import Profile
-    from composer.sandbox.contacts import DEMO_CONTACTS
+    from composer.demo_contacts import DEMO_CONTACTS
     from ui.services import Services
 
     assert isinstance(services, Services)

@@ -1,4 +1,7 @@
-"""The sandbox's demo contacts and its one business phone number.
+"""The sandbox's demo contacts and its one business phone number: plain data.
+
+Why outside ``composer.sandbox``: accounts (the sandbox profile), webhook replies and the window
+read these without loading the simulator, and the sandbox itself sits above them.
 
 Each demo contact shows one situation a new user should meet without a WhatsApp account: a window
 that is open, one that is about to close, one that has closed, and a number that is not on
