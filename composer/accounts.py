@@ -171,13 +171,13 @@ class ProfileStore:
     def _load(self) -> dict[str, Profile]:
         path = self.path
         try:
-            text = path.read_text(encoding="utf-8")
+            raw = path.read_bytes()
         except FileNotFoundError:
             return {}
         except OSError as exc:
             raise ProfileError(f"cannot read {path}: {exc.strerror}") from exc
         try:
-            return _parse_profiles(text)
+            return _parse_profiles(raw)
         except ProfileError as exc:
             raise ProfileError(f"{path}: {exc}") from exc
         except _FileFormatError as exc:
@@ -200,7 +200,11 @@ class _FileFormatError(ValueError):
 _PROFILE_FIELDS = frozenset(("name", "phone_number_id", "waba_id", "api_version", "base_url"))
 
 
-def _parse_profiles(text: str) -> dict[str, Profile]:
+def _parse_profiles(raw: bytes) -> dict[str, Profile]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _FileFormatError(f"not UTF-8 text (byte {exc.start})") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

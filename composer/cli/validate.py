@@ -27,7 +27,8 @@ Plain output: one line per issue, "FILE: SEVERITY RULE PATH: MESSAGE"; nothing f
 "severity", "message"}]}.
 Exit status: 0 every file is valid (warnings allowed); 1 some file has an error, including JSON
 that is not a message object (a list, a number: rule payload.shape); 2 some file cannot be read
-or is not JSON at all (not UTF-8, syntax error, NaN, nested too deeply, over 64 MB). The highest
+or is not JSON at all (not UTF-8, syntax error, NaN, 1e400, a lone surrogate, nested over 64
+levels, over 64 MB). The highest
 applicable status wins.
 """
 
@@ -83,36 +84,21 @@ class InputError(Exception):
         self.message = message
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed in JSON")
-
-
 def parse_json(data: bytes) -> object:
-    """Decode and parse one document (shared with ``send``). Raises only InputError."""
+    """Decode and parse one document by the shared rule (``send`` and the sandbox use it too).
+
+    Raises only InputError.
+    """
+    from composer.payload.strict_json import JsonRefused, loads_strict
+
     if len(data) > MAX_BYTES:
         raise InputError("file.too_large", f"The file is over {MAX_BYTES // 2**20} MB.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError("file.not_json", f"Not JSON: not UTF-8 text (byte {exc.start}).") from None
-    if not text.strip():
+    if not data.strip():
         raise InputError("file.not_json", "Not JSON: the file is empty.")
     try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except RecursionError:
-        raise InputError(
-            "file.not_json", "Not JSON this tool can read: nested too deeply."
-        ) from None
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            "file.not_json", f"Not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
-        ) from None
-    except ValueError as exc:  # NaN/Infinity, integers too long to convert
-        if "allowed in JSON" in str(exc):
-            raise InputError("file.not_json", f"Not JSON: {exc}.") from None
-        raise InputError(  # Python's own wording names sys.set_int_max_str_digits
-            "file.not_json", "Not JSON this tool can read: a number has thousands of digits."
-        ) from None
+        return loads_strict(data)
+    except JsonRefused as exc:
+        raise InputError("file.not_json", f"Not JSON: {exc.reason}.") from None
 
 
 def read_input(name: str) -> bytes:

@@ -23,7 +23,6 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import itertools
-import json
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from composer import demo_contacts as contacts
 from composer import limits
 from composer.clock import utc_now
+from composer.payload.strict_json import JsonRefused, loads_strict
 from composer.phone import normalize
 from composer.sandbox.media import parse_upload
 from composer.sandbox.meta_errors import (
@@ -52,10 +52,6 @@ if TYPE_CHECKING:
 
 
 Validator = Callable[[object], Sequence[IssueLike]]
-
-
-def _reject_constant(name: str) -> object:
-    raise ValueError(f"{name} is not JSON")
 
 
 @dataclass
@@ -234,12 +230,10 @@ class Sandbox:
         return None
 
     def _send(self, raw: bytes) -> SandboxResponse:
-        try:
-            payload = json.loads(raw, parse_constant=_reject_constant)
-        except (ValueError, UnicodeDecodeError):  # also NaN/Infinity: Graph's parser refuses them
-            return reply_for(graph_error(100, "The request body is not valid JSON."))
-        except RecursionError:  # 10,000-deep nesting: still a Meta-shaped answer
-            return reply_for(graph_error(100, "The request body is nested too deeply."))
+        try:  # the same rule as validate and send, so their verdicts on shape agree
+            payload = loads_strict(raw)
+        except JsonRefused as exc:
+            return reply_for(graph_error(100, f"The request body is not valid JSON: {exc.reason}."))
         blocking = [i for i in self._validate(payload) if str(i.severity) == "error"]
         if blocking:
             return reply_for(error_for_issue(blocking[0], payload))

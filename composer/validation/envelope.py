@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from composer import limits
 from composer.messages import Message, Reaction
-from composer.phone import is_phone_like, normalize
+from composer.phone import MAX_CHARS, is_phone_like, normalize
 from composer.validation.base import Out
 
 __all__ = ["check_envelope"]
@@ -47,6 +47,13 @@ def check_envelope(msg: Message, out: Out) -> None:
 
 def _check_phone(to: str, out: Out) -> None:
     limit = limits.PHONE_DIGITS
+    if len(to.strip()) > MAX_CHARS:
+        out.error(
+            limit.rule,
+            "to",
+            f"Recipient is {len(to):,} characters long; a phone number has at most {MAX_CHARS}.",
+        )
+        return
     if not is_phone_like(to):
         out.error(
             limit.rule,

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Final
 
+from composer.payload.strict_json import JsonRefused, loads_strict
+
 SIGNATURE_HEADER: Final = "X-Hub-Signature-256"
 _PREFIX: Final = "sha256="
 OBJECT_TYPE: Final = "whatsapp_business_account"
@@ -135,9 +137,9 @@ WebhookEvent = InboundMessage | StatusUpdate | ErrorNotice
 def parse_bytes(raw_body: bytes) -> list[WebhookEvent]:
     """Decode and parse a raw POST body; WebhookFormatError for bad JSON or a bad shape."""
     try:
-        body = json.loads(raw_body)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise WebhookFormatError(f"body: not valid JSON ({exc})") from None
+        body = loads_strict(raw_body)
+    except JsonRefused as exc:
+        raise WebhookFormatError(f"body: not valid JSON ({exc.reason})") from None
     return parse(body)
 
 

@@ -9,7 +9,6 @@ replay changes nothing and is reported once.
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from composer.graph.errors import error_from_webhook_error
+from composer.payload.strict_json import JsonRefused, loads_strict
 from composer.phone import is_phone_like
 from composer.webhooks.parsing import (
     ErrorNotice,
@@ -136,9 +136,9 @@ class WebhookRecorder:
 def parse_pasted(text: str) -> list[WebhookEvent]:
     """Events from webhook JSON pasted from logs: a whole body, or just a ``value`` object."""
     try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise WebhookFormatError(f"pasted text: not valid JSON ({exc})") from None
+        data = loads_strict(text)
+    except JsonRefused as exc:
+        raise WebhookFormatError(f"pasted text: not valid JSON ({exc.reason})") from None
     if isinstance(data, dict) and "object" not in data:
         value = data.get("value", data)
         if isinstance(value, dict) and ({"messages", "statuses", "errors"} & value.keys()):

@@ -84,6 +84,12 @@ class _Handler(BaseHTTPRequestHandler):
             owner._reject("chunked body")
             self._reply(411, "a Content-Length is required\n")
             return
+        lengths = {v.strip() for v in self.headers.get_all("Content-Length") or []}
+        if len(lengths) > 1:  # request smuggling territory (RFC 9112 6.3): refuse, never guess
+            self.close_connection = True
+            owner._reject("conflicting Content-Length headers")
+            self._reply(400, "conflicting Content-Length headers\n")
+            return
         try:
             length = int(self.headers.get("Content-Length", ""))
             if length < 0:

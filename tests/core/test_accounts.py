@@ -135,6 +135,16 @@ def test_broken_file_gives_a_clear_message(tmp_path: Path, text: str, reason: st
     """Plain words (no Python internals such as 'argument after ** must be a mapping')."""
     path = tmp_path / "profiles.json"
     path.write_text(text)
+    _assert_broken(path, reason)
+
+
+def test_a_non_utf8_file_is_explained_like_a_broken_one(tmp_path: Path) -> None:
+    path = tmp_path / "profiles.json"
+    path.write_bytes(b'{"profiles": [{"name": "caf\xe9", "phone_number_id": "12345"}]}')
+    _assert_broken(path, "not UTF-8 text (byte 27)")
+
+
+def _assert_broken(path: Path, reason: str) -> None:
     with pytest.raises(ProfileError) as caught:
         ProfileStore(path).list()
     assert str(caught.value).startswith(f"{path} is not a valid profiles file ({reason}")

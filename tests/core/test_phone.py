@@ -35,3 +35,17 @@ def test_normalize(raw: str, expected: str) -> None:
 )
 def test_is_phone_like(raw: str, ok: bool) -> None:
     assert is_phone_like(raw) is ok
+
+
+def test_a_huge_recipient_is_refused_at_once_without_normalising() -> None:
+    from composer.messages import Message, Reaction
+    from composer.validation.check import check
+
+    huge = "+" + "1" * 60_000_000
+    assert not is_phone_like(huge)
+    assert not is_phone_like("+" + "1" * 40)
+    issues = check(Message(to=huge, content=Reaction(message_id="wamid.x", emoji="x")))
+    to = [i for i in issues if i.path == "to"]
+    assert [i.message for i in to] == [
+        "Recipient is 60,000,001 characters long; a phone number has at most 32."
+    ]

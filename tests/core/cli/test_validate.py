@@ -139,7 +139,7 @@ def test_highest_exit_code_wins(tmp_path: Path, capsys: pytest.CaptureFixture[st
         (b"", "Not JSON: the file is empty."),
         (b" \n\t", "Not JSON: the file is empty."),
         (b'{"a": NaN}', "Not JSON: NaN is not allowed in JSON"),
-        (b'{"a": 1' + b"0" * 5000 + b"}", "Not JSON this tool can read: a number has thousands"),
+        (b'{"a": 1' + b"0" * 5000 + b"}", "Not JSON: a number has thousands of digits."),
         (b"\xff\xfe{}", "Not JSON: not UTF-8 text (byte 0)"),
         (
             b"{'single': 'quotes'}",
