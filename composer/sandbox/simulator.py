@@ -34,6 +34,7 @@ from composer import limits
 from composer.clock import utc_now
 from composer.payload.strict_json import JsonRefused, loads_strict
 from composer.phone import normalize
+from composer.sandbox.expiring import ExpiringIds
 from composer.sandbox.media import parse_upload
 from composer.sandbox.meta_errors import (
     ErrorReply,
@@ -83,8 +84,8 @@ class Sandbox:
         self._rates = RateLimiter(rates or RateRules())
         self._lock = threading.RLock()
         self._feed = StatusFeed(clock, self.delays)
-        self._sent: dict[str, _Sent] = {}
-        self._media: dict[str, tuple[str, int]] = {}
+        self._sent: ExpiringIds[_Sent] = ExpiringIds()
+        self._media: ExpiringIds[tuple[str, int]] = ExpiringIds()
         self._media_ids = itertools.count(1037543291543636)
         start = clock()
         self._inbound: dict[str, datetime] = {
@@ -130,11 +131,13 @@ class Sandbox:
 
     def sent_message(self, wamid: str) -> bool:
         with self._lock:
+            self._sent.prune(self.clock())
             return wamid in self._sent
 
     def media(self, media_id: str) -> tuple[str, int] | None:
         """(MIME type, size) of an uploaded media id."""
         with self._lock:
+            self._media.prune(self.clock())
             return self._media.get(media_id)
 
     # --- status webhooks -----------------------------------------------------------------------
@@ -213,7 +216,7 @@ class Sandbox:
         mime, size = result
         with self._lock:
             media_id = str(next(self._media_ids))
-            self._media[media_id] = (mime, size)
+            self._media.put(media_id, (mime, size), self.clock())
         return SandboxResponse(200, {"id": media_id})
 
     def _reaction_problem(self, reaction: object, wa_id: str, now: datetime) -> str | None:
@@ -264,7 +267,7 @@ class Sandbox:
             wamid = new_wamid(wa_id)
             callback = payload.get("biz_opaque_callback_data")
             sent = _Sent(wa_id, now, kind, callback if isinstance(callback, str) else None)
-            self._sent[wamid] = sent
+            self._sent.put(wamid, sent, now)
         self._feed.schedule(wamid, wa_id, sent.callback, kind, 131047 if closed else None)
         return SandboxResponse(
             200,

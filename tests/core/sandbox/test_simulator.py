@@ -311,3 +311,32 @@ def test_concurrent_senders_share_the_pair_rate_exactly(sandbox: Sandbox) -> Non
         t.join(timeout=60)
     assert codes.count(200) == 45 and codes.count(131056) == 35
     assert len(set(wamids)) == 45
+
+
+def test_the_sandbox_forgets_ids_after_30_days_of_simulated_time() -> None:
+    """A sandbox left running does not keep every message and media id forever (issue 15)."""
+    clock = Clock()
+    with Sandbox(clock, delays=StatusDelays(None, None, None)) as sandbox:
+        transport = SandboxTransport(sandbox)
+        with httpx.Client(base_url="https://graph.facebook.com", transport=transport) as c:
+            first = send(c, example("location_request", OPEN_CONTACT.number))
+            wamid = first.json()["messages"][0]["id"]
+            assert sandbox.sent_message(wamid)
+            clock.advance(days=29)
+            assert sandbox.sent_message(wamid)
+            clock.advance(days=2)
+            assert not sandbox.sent_message(wamid)
+            sandbox.customer_writes(OPEN_CONTACT.number)  # the window is open again
+            later = send(c, example("location_request", OPEN_CONTACT.number))
+            assert sandbox.sent_message(later.json()["messages"][0]["id"])
+
+
+def test_the_id_memory_keeps_at_most_its_cap_and_drops_the_oldest() -> None:
+    from composer.sandbox.expiring import ExpiringIds
+
+    ids: ExpiringIds[int] = ExpiringIds(max_entries=3)
+    for i in range(5):
+        ids.put(f"id{i}", i, T0)
+    assert len(ids) == 3
+    assert ids.get("id0") is None and ids.get("id1") is None
+    assert [ids.get(f"id{i}") for i in (2, 3, 4)] == [2, 3, 4]
