@@ -5,6 +5,10 @@ every write atomic (temporary file, fsync, ``os.replace``, fsync of the director
 or SIGKILL at any moment leaves either the previous or the new draft on disk, never a torn file.
 
 A draft's ``data`` is any JSON object (the window stores the Graph payload plus the editor type).
+
+A corrupt file (truncated, empty, not an object, not UTF-8) is never overwritten nor silently
+skipped: it is moved aside in the same folder as ``<name>.json.corrupt-<UTC time>`` and listed by
+``take_set_aside()``, so the window can tell the user where their text went.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from composer.clock import Clock, utc_now
 from composer.storage import paths
 from composer.storage.atomic_file import atomic_write_json, fsync_dir
 
@@ -59,13 +64,24 @@ def _check_name(name: str) -> str:
     return clean
 
 
+class _Corrupt(DraftError):
+    """The file exists and was read, but does not hold a draft."""
+
+
 class DraftStore:
     """The autosave slot and the named drafts library, in ``directory`` (one file per draft)."""
 
-    def __init__(self, directory: Path | None = None) -> None:
+    def __init__(self, directory: Path | None = None, clock: Clock = utc_now) -> None:
         self._dir = directory if directory is not None else paths.data_dir() / "drafts"
         self._library = self._dir / "library"
         self._library.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._clock = clock
+        self._set_aside: list[Path] = []
+
+    def take_set_aside(self) -> list[Path]:
+        """Corrupt files moved aside since the last call (the window names them to the user)."""
+        found, self._set_aside = self._set_aside, []
+        return found
 
     @property
     def directory(self) -> Path:
@@ -77,8 +93,11 @@ class DraftStore:
 
     def load_current(self) -> dict[str, Any] | None:
         """The last autosaved message, or None when there is none or it is unreadable."""
+        path = self._dir / (CURRENT + _SUFFIX)
+        if not path.exists():
+            return None
         try:
-            return self._read(self._dir / (CURRENT + _SUFFIX), CURRENT).data
+            return self._read(path, CURRENT).data
         except DraftError:
             return None
 
@@ -147,23 +166,46 @@ class DraftStore:
             raise DraftError(f"There is no draft named {name.strip()!r}.")
         return path
 
-    @staticmethod
-    def _write(path: Path, name: str, data: dict[str, Any]) -> None:
-        record = {"name": name, "saved_at": datetime.now(UTC).isoformat(), "data": data}
+    def _write(self, path: Path, name: str, data: dict[str, Any]) -> None:
+        record = {"name": name, "saved_at": self._clock().isoformat(), "data": data}
         try:
             atomic_write_json(path, record)
         except (OSError, TypeError, ValueError) as exc:
             raise DraftError(f"Could not save the draft {name!r}: {exc}") from exc
 
-    @staticmethod
-    def _read(path: Path, name: str) -> Draft:
+    def _read(self, path: Path, name: str) -> Draft:
+        """The draft in ``path``; a corrupt one is moved aside first (DraftError names where)."""
         try:
-            record = json.loads(path.read_text(encoding="utf-8"))
-            data = record["data"]
-            saved_at = datetime.fromisoformat(record["saved_at"])
-            stored_name = record.get("name", name)
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise DraftError(f"The draft {name!r} could not be read: {exc}") from exc
-        if not isinstance(data, dict) or not isinstance(stored_name, str):
-            raise DraftError(f"The draft {name!r} is not a JSON object.")
-        return Draft(stored_name, saved_at, data)
+            raw = path.read_bytes()
+        except OSError as exc:  # unreadable (permissions...): leave the file where it is
+            raise DraftError(f"The draft {name!r} could not be read: {exc.strerror}") from exc
+        try:
+            return _parse(raw, name)
+        except _Corrupt as exc:
+            backup = self._move_aside(path)
+            raise DraftError(f"{exc} It was kept as {backup.name}.") from exc
+
+    def _move_aside(self, path: Path) -> Path:
+        stamp = self._clock().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+        backup = path.with_name(f"{path.name}.corrupt-{stamp}")
+        n = 2
+        while backup.exists():
+            backup = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+            n += 1
+        path.replace(backup)
+        fsync_dir(path.parent)
+        self._set_aside.append(backup)
+        return backup
+
+
+def _parse(raw: bytes, name: str) -> Draft:
+    try:
+        record = json.loads(raw.decode("utf-8"))
+        data = record["data"]
+        saved_at = datetime.fromisoformat(record["saved_at"])
+        stored_name = record.get("name", name)
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:
+        raise _Corrupt(f"The draft {name!r} is damaged ({type(exc).__name__}).") from exc
+    if not isinstance(data, dict) or not isinstance(stored_name, str):
+        raise _Corrupt(f"The draft {name!r} is not a JSON object.")
+    return Draft(stored_name, saved_at, data)

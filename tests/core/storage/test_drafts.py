@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,9 @@ from composer.storage.atomic_file import atomic_write_json
 from composer.storage.drafts import DraftError, DraftStore
 
 PAYLOAD = {"kind": "button", "payload": {"type": "interactive", "to": "+15550100001"}}
+
+
+T0 = datetime(2026, 12, 1, 10, 15, tzinfo=UTC)
 
 
 def test_current_slot_round_trip(tmp_path: Path) -> None:
@@ -98,10 +102,48 @@ def test_non_ascii_names(tmp_path: Path) -> None:
     assert store.open("Chloé promo").data == PAYLOAD
 
 
-def test_corrupt_library_file_is_skipped_in_listing(tmp_path: Path) -> None:
-    store = DraftStore(tmp_path)
+def test_a_corrupt_library_file_is_moved_aside_not_listed_and_named(tmp_path: Path) -> None:
+    store = DraftStore(tmp_path, clock=lambda: T0)
     store.save_as("good", PAYLOAD)
     (tmp_path / "library" / "bad.json").write_text("[1, 2", encoding="utf-8")
     assert [i.name for i in store.library()] == ["good"]
-    with pytest.raises(DraftError, match="could not be read"):
-        store.open("bad")
+    backup = tmp_path / "library" / "bad.json.corrupt-20261201T101500Z"
+    assert store.take_set_aside() == [backup]
+    assert backup.read_text(encoding="utf-8") == "[1, 2"  # the user's bytes, untouched
+    assert store.take_set_aside() == []
+    (tmp_path / "library" / "worse.json").write_bytes(b"\xff\xfe")
+    with pytest.raises(DraftError, match=r"damaged .* kept as worse\.json\.corrupt-20261201T"):
+        store.open("worse")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b'{"name": "current", "saved_at": "2026-12-01T10:00:00+00:00", "data": {"ki', b"", b"[1, 2]",
+     b'{"name": "current", "saved_at": "2026-12-01T10:00:00+00:00", "data": "text"}',
+     b"\xff\xfe{\x00}\x00"],
+    ids=["truncated", "empty", "not-an-object", "data-not-an-object", "not-utf8"],
+)  # fmt: skip
+def test_a_corrupt_current_draft_is_kept_aside_and_never_overwritten(
+    tmp_path: Path, content: bytes
+) -> None:
+    (tmp_path / "current.json").write_bytes(content)
+    store = DraftStore(tmp_path, clock=lambda: T0)
+    assert store.load_current() is None
+    backup = tmp_path / "current.json.corrupt-20261201T101500Z"
+    assert store.take_set_aside() == [backup]
+    store.save_current({"kind": "list"})  # the next autosave writes a new file beside it
+    assert backup.read_bytes() == content
+    assert store.load_current() == {"kind": "list"}
+    assert store.take_set_aside() == []
+
+
+def test_two_corrupt_files_in_the_same_second_get_two_backups(tmp_path: Path) -> None:
+    store = DraftStore(tmp_path, clock=lambda: T0)
+    for text in ("first", "second"):
+        (tmp_path / "current.json").write_text(text, encoding="utf-8")
+        assert store.load_current() is None
+    names = sorted(p.name for p in store.take_set_aside())
+    assert names == [
+        "current.json.corrupt-20261201T101500Z",
+        "current.json.corrupt-20261201T101500Z-2",
+    ]
