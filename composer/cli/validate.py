@@ -19,6 +19,8 @@ MAX_BYTES = 64 * 1024 * 1024
 """A message body is a few kilobytes; anything over this is refused unread (exit 2)."""
 
 STDIN_NAME = "<stdin>"
+MAX_ISSUES = 1000
+"""Issues reported per file; the rest are counted in one last issue (rule ``validate.more``)."""
 
 EPILOG = """\
 Each FILE holds one message POST body (JSON); "-" reads standard input.
@@ -125,7 +127,19 @@ def validate_bytes(name: str, data: bytes) -> FileResult:
         doc = parse_json(data)
     except InputError as exc:
         return _unreadable(name, exc.rule, exc.message)
-    return FileResult(name, validate_payload(doc))
+    return FileResult(name, _capped(validate_payload(doc)))
+
+
+def _capped(issues: list[Issue]) -> list[Issue]:
+    """At most MAX_ISSUES, then one issue that says how many more there are."""
+    if len(issues) <= MAX_ISSUES:
+        return issues
+    from composer.validation.check import Issue, Severity
+
+    rest = issues[MAX_ISSUES:]
+    worst = Severity.ERROR if any(i.severity is Severity.ERROR for i in rest) else Severity.WARNING
+    more = Issue("validate.more", "$", worst, f"... and {len(rest):,} more issues not shown.")
+    return [*issues[:MAX_ISSUES], more]
 
 
 def validate_file(name: str) -> FileResult:

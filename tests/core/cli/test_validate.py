@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -200,3 +201,20 @@ def test_unwritable_output_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     assert failed.returncode == 2 and b"Traceback" not in failed.stderr
     assert b"cannot write the report: No space left on device" in failed.stderr
     assert (clean.returncode, clean.stderr) == (0, b"")  # nothing to write, nothing to fail
+
+
+def test_a_file_with_thousands_of_issues_reports_1000_and_counts_the_rest() -> None:
+    from composer.cli.validate import MAX_ISSUES, validate_bytes
+
+    rows = [{"id": "", "title": "x" * 30} for _ in range(2000)]
+    body = {
+        "messaging_product": "whatsapp", "to": "+15550100001", "type": "interactive",
+        "interactive": {"type": "list", "body": {"text": "b"},
+                        "action": {"button": "b", "sections": [{"title": "s", "rows": rows}]}},
+    }  # fmt: skip
+    result = validate_bytes("many.json", json.dumps(body).encode())
+    assert len(result.issues) == MAX_ISSUES + 1
+    last = result.issues[-1]
+    assert last.rule == "validate.more" and last.severity.value == "error"
+    assert re.fullmatch(r"\.\.\. and [\d,]+ more issues not shown\.", last.message)
+    assert not result.valid

@@ -34,6 +34,7 @@ SHAPE_CODES = {100, 131008, 131009}
         (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
         (b"[1" + b"0" * 5000 + b"]", "thousands of digits"),
         (b"{nope", "Expecting property name"),
+        (b"[" + b"1," * 100_000 + b"1]", "over 100,000 values"),
     ],
 )
 def test_refused_documents_say_why(data: bytes, reason: str) -> None:
