@@ -316,11 +316,14 @@ class Store:
             )
 
     def last_inbound(self, recipient: str) -> InboundRecord | None:
-        """The newest inbound time known for ``recipient`` (None when never recorded)."""
-        rows = self._read(
-            "SELECT * FROM inbound WHERE recipient = ? AND at IS NOT NULL",
-            (normalize_recipient(recipient),),
-        )
+        """The newest inbound time known for ``recipient`` (None when never recorded).
+
+        Reads take any text: a half-typed "+" has no window, it is not an error (writes refuse it).
+        """
+        key = normalize(recipient)
+        if not key:
+            return None
+        rows = self._read("SELECT * FROM inbound WHERE recipient = ? AND at IS NOT NULL", (key,))
         if not rows:
             return None
         row = rows[0]
@@ -336,9 +339,10 @@ class Store:
 
     def window_closed_at(self, recipient: str) -> datetime | None:
         """When a 131047 last closed the window (even with no inbound time known), else None."""
-        rows = self._read(
-            "SELECT closed_at FROM inbound WHERE recipient = ?", (normalize_recipient(recipient),)
-        )
+        key = normalize(recipient)
+        if not key:
+            return None
+        rows = self._read("SELECT closed_at FROM inbound WHERE recipient = ?", (key,))
         return dt(rows[0]["closed_at"]) if rows else None
 
     # --- webhook de-duplication --------------------------------------------------------------

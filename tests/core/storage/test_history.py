@@ -278,3 +278,15 @@ def test_committed_rows_survive_sigkill(tmp_path: Path) -> None:
         numbers = {r.payload["n"] for r in rows}
         assert set(range(committed + 1)) <= numbers  # every acknowledged commit is there
         assert numbers == set(range(len(numbers)))  # and nothing half-written
+
+
+@pytest.mark.parametrize("typed", ["+", "", " ", "+(", "abc"])
+def test_reading_the_window_of_a_half_typed_number_is_unknown_not_an_error(
+    tmp_path: Path, typed: str
+) -> None:
+    """Typing "+" into To raised "recipient '+' has no digits" from the countdown (issue 14)."""
+    with Store(tmp_path / "db.sqlite3") as store:
+        assert store.last_inbound(typed) is None
+        assert store.window_closed_at(typed) is None
+        with pytest.raises(ValueError, match="has no digits"):
+            store.set_last_inbound(typed, datetime(2026, 12, 1, tzinfo=UTC), "manual")
