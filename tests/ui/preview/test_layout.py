@@ -20,7 +20,8 @@ from composer.messages import (
 )
 from composer.payload.writer import from_payload
 from tests.paths import DATA
-from ui.preview.layout import ChatState, Layouter, Screen, ShapeItem, TextItem
+from ui.preview.layout import ChatState, Screen, ShapeItem, TextItem
+from ui.preview.layouter import Layouter
 from ui.preview.themes import PLATFORMS, theme_for
 
 EXAMPLES: dict[str, Any] = json.loads(
