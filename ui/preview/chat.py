@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from composer.messages import Message
 from ui.preview.bubble import BubbleParts
 from ui.preview.chat_base import ChatBase, quoted_text
-from ui.preview.kinds import NO_LAYOUT_YET, layout_for
+from ui.preview.kinds import layout_for, why_no_layout
 from ui.preview.layout import ChatState, ProductPreview, Reply, Screen, ShapeItem
 from ui.preview.text_engine import TextEngine
 
@@ -47,9 +47,9 @@ def build_chat(
 def _business(chat: ChatBase, msg: Message) -> None:
     layout = layout_for(msg.kind)
     if layout is None:
-        reason = NO_LAYOUT_YET.get(msg.kind, "no preview layout")
         t = chat.t
-        chat.chip(f"No preview for {msg.kind} yet: {reason}", t.chip_bg, t.chip_text, "empty_chip")
+        text = f"No preview for {msg.kind} yet: {why_no_layout(msg.kind)}"
+        chat.chip(text, t.chip_bg, t.chip_text, "empty_chip")
         return
     layout.bubble(chat, msg)
 

@@ -28,7 +28,14 @@ from ui.preview.kinds import (
 )
 from ui.preview.kinds.base import PreviewLayout, SheetLayout
 
-__all__ = ["NO_LAYOUT_YET", "PREVIEW_LAYOUTS", "PreviewLayout", "SheetLayout", "layout_for"]
+__all__ = [
+    "NO_LAYOUT_YET",
+    "PREVIEW_LAYOUTS",
+    "PreviewLayout",
+    "SheetLayout",
+    "layout_for",
+    "why_no_layout",
+]
 
 _ALL = (
     reply_buttons.LAYOUT,
@@ -55,3 +62,8 @@ NO_LAYOUT_YET: Mapping[MessageKind, str] = {}
 def layout_for(kind: MessageKind) -> PreviewLayout | None:
     """The preview layout of ``kind``; None for a kind in ``NO_LAYOUT_YET``."""
     return PREVIEW_LAYOUTS.get(kind)
+
+
+def why_no_layout(kind: MessageKind) -> str:
+    """The stated reason ``kind`` has no preview (for the chat to say so)."""
+    return NO_LAYOUT_YET.get(kind, "no preview layout")
