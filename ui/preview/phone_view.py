@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.messages import ListMessage, Message
+from composer.messages import Message
 from composer.validation.check import Issue
 from composer.webhooks.replies import WebhookContext
 from ui.preview.canvas import PhoneCanvas
@@ -114,7 +114,7 @@ class PhoneView(QWidget):
         if msg is None or previous is None or type(msg.content) is not type(previous.content):
             state = replace(state, replies=(), sheet="", selected=None)
             self.canvas.from_bottom = 0.0
-        elif state.selected is not None and not self._row_exists(msg, *state.selected):
+        elif state.selected is not None and not self._row_exists(msg, state.selected):
             state = replace(state, selected=None)
         self._state = state
         self._relayout()
@@ -217,13 +217,10 @@ class PhoneView(QWidget):
         self.canvas.update()
 
     @staticmethod
-    def _row_exists(msg: Message, section: int, row: int) -> bool:
-        c = msg.content
-        return (
-            isinstance(c, ListMessage)
-            and 0 <= section < len(c.sections)
-            and 0 <= row < len(c.sections[section].rows)
-        )
+    def _row_exists(msg: Message, selected: tuple[int, int]) -> bool:
+        layout = layout_for(msg.kind)
+        sheet = layout.sheet if layout is not None else None
+        return sheet is not None and sheet.has_row is not None and sheet.has_row(msg, selected)
 
     def _on_action(self, action: Action) -> Tapped:
         msg = self._msg

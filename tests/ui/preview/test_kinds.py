@@ -7,6 +7,7 @@ from typing import Any, Literal, get_args
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from composer.messages import (
     Content,
@@ -19,7 +20,7 @@ from composer.messages import (
 )
 from composer.payload.writer import from_payload
 from tests.paths import DATA
-from ui.preview import kinds
+from ui.preview import PhoneView, kinds
 from ui.preview.kinds import NO_LAYOUT_YET, PREVIEW_LAYOUTS
 from ui.preview.layout import ChatState, Screen
 from ui.preview.layouter import Layouter
@@ -148,3 +149,22 @@ def test_product_sheet_in_order(layouter: Layouter) -> None:
     assert f"{len(payload_ids)} items" in closed.texts("header_sub")
     screen = lay(layouter, msg, state=ChatState(sheet="products"))
     assert screen.texts("product_title") == payload_ids
+
+
+def test_a_chosen_row_survives_an_edit_only_while_it_exists(qtbot: QtBot) -> None:
+    view = PhoneView()
+    qtbot.addWidget(view)
+    rows = (ListRow(id="a", title="A"), ListRow(id="b", title="B"))
+
+    def listing(*sections: tuple[ListRow, ...]) -> Message:
+        parts = tuple(ListSection(title=f"S{i}", rows=r) for i, r in enumerate(sections))
+        return Message(to="1", content=ListMessage(body="b", button="Pick", sections=parts))
+
+    view.set_message(listing(rows), [])
+    view.tap(("open_list",))
+    view.tap(("row", 0, 1))
+    view.set_message(listing(rows, rows[:1]), [])  # a section added: row (0, 1) is still there
+    assert view.state().selected == (0, 1)
+    view.set_message(listing(rows[:1]), [])  # row B removed
+    assert view.state().selected is None
+    assert view.state().sheet == "list"

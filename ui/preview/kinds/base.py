@@ -33,6 +33,8 @@ class SheetLayout:
     rows: Callable[[SheetPlace], Rows]
     foot_h: float
     foot: Callable[[SheetPlace, Rect], None] | None = None  # draws in the foot strip (a Rect)
+    # Whether a chosen (section, row) still exists after an edit; None: rows cannot be chosen.
+    has_row: Callable[[Message, tuple[int, int]], bool] | None = None
 
 
 @dataclass(frozen=True, slots=True)

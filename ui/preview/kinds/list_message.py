@@ -113,6 +113,12 @@ def _foot(place: SheetPlace, strip: Rect) -> None:
     place.screen.overlay_hits.append(Hit(fab, ("send_list",)))
 
 
+def _has_row(msg: Message, selected: tuple[int, int]) -> bool:
+    c = content_of(msg, ListMessage)
+    section, row = selected
+    return 0 <= section < len(c.sections) and 0 <= row < len(c.sections[section].rows)
+
+
 def _tap_send(msg: Message, action: Action, state: ChatState, ctx: WebhookContext) -> Tapped:
     c = content_of(msg, ListMessage)
     if state.selected is None:
@@ -126,6 +132,6 @@ def _tap_send(msg: Message, action: Action, state: ChatState, ctx: WebhookContex
 LAYOUT = PreviewLayout(
     MessageKind.LIST,
     _bubble,
-    sheet=SheetLayout("list", _sheet_title, _rows, foot_h=72.0, foot=_foot),
+    sheet=SheetLayout("list", _sheet_title, _rows, foot_h=72.0, foot=_foot, has_row=_has_row),
     taps={"send_list": _tap_send},
 )
