@@ -86,36 +86,48 @@ class BubbleParts:
         )
         self._add(item, rtl)
         if marker:
-            mpara = self.e.paragraph(t, role, marker, indent - 4, rtl=rtl)
-            mx = t.pad_left + width + 4 if rtl else t.pad_left
-            self._add(
-                TextItem(
-                    Rect(mx, self.y, indent - 4, mpara.height),
-                    "list_marker",
-                    marker,
-                    color,
-                    mpara,
-                    ((marker, frozenset()),),
-                    rtl,
-                ),
-                rtl,
-            )
+            self._marker(role, marker, color, width, indent, rtl)
         if block is BlockKind.QUOTE:
-            bx = t.pad_left + width + indent - 3 if rtl else t.pad_left
-            self._add(
-                ShapeItem(
-                    "rect",
-                    Rect(bx, self.y + 1, 3, para.height - 2),
-                    t.blockquote_bar,
-                    1.5,
-                    "blockquote_bar",
-                ),
-                rtl,
-            )
+            self._quote_bar(para, width, indent, rtl)
         self.natural = max(self.natural, para.natural_width + indent)
         self._last = (para, rtl)
         self.y += para.height
         return item
+
+    def _marker(
+        self, role: Role, marker: str, color: str, width: float, indent: float, rtl: bool
+    ) -> None:
+        """A list item's bullet or number, in the indent before (or, right-to-left, after) it."""
+        t = self.t
+        mpara = self.e.paragraph(t, role, marker, indent - 4, rtl=rtl)
+        mx = t.pad_left + width + 4 if rtl else t.pad_left
+        self._add(
+            TextItem(
+                Rect(mx, self.y, indent - 4, mpara.height),
+                "list_marker",
+                marker,
+                color,
+                mpara,
+                ((marker, frozenset()),),
+                rtl,
+            ),
+            rtl,
+        )
+
+    def _quote_bar(self, para: Para, width: float, indent: float, rtl: bool) -> None:
+        """The bar beside a "> quote" line."""
+        t = self.t
+        bx = t.pad_left + width + indent - 3 if rtl else t.pad_left
+        self._add(
+            ShapeItem(
+                "rect",
+                Rect(bx, self.y + 1, 3, para.height - 2),
+                t.blockquote_bar,
+                1.5,
+                "blockquote_bar",
+            ),
+            rtl,
+        )
 
     def body(self, text: str, item_role: str = "body") -> None:
         """The body with WhatsApp markup rendered, one item per line."""

@@ -1,24 +1,19 @@
-"""Pieces the chat is built from: date/error chips, placed bubbles, media headers, quotes."""
+"""Pieces the chat is built from: date/error chips, placed bubbles, media headers, quotes.
+
+``ChatBase`` is what every kind's layout (``ui.preview.kinds``) draws with: it starts a bubble
+(with the quoted message), adds the shared header/body/footer/time parts and places it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 from composer.formatting import parse, plain_text
-from composer.messages import MediaHeader, Message, TextHeader
+from composer.messages import Interactive, MediaHeader, Message, TextHeader
 from ui.preview.bubble import BubbleParts
 from ui.preview.layout import ChatState, ProductPreview, Rect, Screen, ShapeItem, TextItem
 from ui.preview.text_engine import TextEngine
 from ui.preview.themes import Theme
-
-# Fixed labels WhatsApp draws itself (spec / look notes; localised on real phones).
-SEND_LOCATION = "Send location"
-VIEW_ITEMS = "View items"
-VIEW_CATALOG = "View catalog"
-VIEW_PRODUCT = "View"
-PROVIDE_ADDRESS = "Provide address"
-CALL_PERMISSION = "Allow calls"
-SAMPLE_LOCATION = (38.7223, -9.1393)
 
 
 def media_key(header: MediaHeader) -> str:
@@ -51,6 +46,56 @@ class ChatBase:
         self.max_w = min(t.screen_w * t.max_width_ratio, self.right - self.left)
         self.y = 8.0
 
+    # --- a business bubble ------------------------------------------------------------------------
+
+    def start(self, msg: Message) -> BubbleParts:
+        """A new business bubble, opening with the quoted message when ``msg`` replies to one."""
+        parts = BubbleParts(self.e, self.t, self.max_w)
+        if msg.context_message_id:
+            self.quote(
+                parts,
+                "You",
+                short_id(msg.context_message_id),
+                self.t.quote_bar_self,
+                self.t.bubble_in_deeper,
+            )
+        return parts
+
+    def texts(self, parts: BubbleParts, c: Interactive) -> None:
+        """Body, footer and time: the parts every interactive bubble shares, in WhatsApp's order."""
+        if c.body:
+            parts.body(c.body)
+        if c.footer:
+            parts.text("footer", c.footer, self.t.text_secondary, "footer")
+        parts.time(self.state.time_text)
+
+    def product_top(self, parts: BubbleParts, rid: str, fallback: str) -> None:
+        """A product's picture, name (``fallback`` when the user gave none) and price."""
+        t = self.t
+        p = self.product(rid)
+        self.image(parts, p.image, "product", 0.75)
+        parts.text("bold", p.name or fallback, t.text_primary, "product_name")
+        if p.price:
+            parts.text("small", p.price, t.text_secondary, "product_price")
+
+    def thumb_card(
+        self, parts: BubbleParts, card_role: str, image: str, title: str, sub: str, role: str
+    ) -> None:
+        """The catalog/products card at the top of a bubble: a thumbnail, a title and a line."""
+        t = self.t
+        size = t.product_thumb
+        rect = parts.block_top(size + 12)
+        parts.add(ShapeItem("round_rect", rect, t.bubble_in_deeper, 6, card_role))
+        thumb = Rect(rect.x + 6, rect.y + 6, size, size)
+        parts.add(ShapeItem("image", thumb, t.media_placeholder, 4, image, ("product",)))
+        self.card_text(
+            parts,
+            Rect(thumb.right + 10, rect.y + 6, rect.right - thumb.right - 16, size),
+            title,
+            sub,
+            role,
+        )
+
     # --- small pieces -----------------------------------------------------------------------------
 
     def chip(self, text: str, bg: str, fg: str, role: str = "chip") -> None:
@@ -70,7 +115,7 @@ class ChatBase:
         )
         self.y = rect.bottom + 10
 
-    def _emit(self, parts: BubbleParts, outgoing: bool, tail: bool = True) -> Rect:
+    def emit(self, parts: BubbleParts, outgoing: bool, tail: bool = True) -> Rect:
         t = self.t
         if outgoing:
             rect, items, hits = parts.place(0, self.y, right_edge=self.right)
@@ -85,7 +130,7 @@ class ChatBase:
         self.y = rect.bottom + t.bubble_gap
         return rect
 
-    def _image(self, parts: BubbleParts, key: str, kind: str, aspect: float) -> None:
+    def image(self, parts: BubbleParts, key: str, kind: str, aspect: float) -> None:
         size = self.sizes.get(key)
         w = parts.bw - 2 * self.t.media_pad
         if size and kind == "image":
@@ -102,7 +147,7 @@ class ChatBase:
             )
         )
 
-    def _header(self, parts: BubbleParts, header: TextHeader | MediaHeader | None) -> None:
+    def header(self, parts: BubbleParts, header: TextHeader | MediaHeader | None) -> None:
         t = self.t
         if isinstance(header, TextHeader):
             parts.text("bold", header.text, t.text_primary, "header")
@@ -115,7 +160,7 @@ class ChatBase:
                     ShapeItem("icon", Rect(rect.x + 10, rect.y + 12, 26, 34), t.doc_icon, 0, "doc")
                 )
                 name = header.filename or (header.link or "").rsplit("/", 1)[-1] or "Document"
-                self._card_text(
+                self.card_text(
                     parts,
                     Rect(rect.x + 46, rect.y + 10, rect.w - 56, 40),
                     name,
@@ -123,9 +168,9 @@ class ChatBase:
                     "document_name",
                 )
             else:
-                self._image(parts, key, header.kind, 0.56 if header.kind == "video" else 0.62)
+                self.image(parts, key, header.kind, 0.56 if header.kind == "video" else 0.62)
 
-    def _card_text(self, parts: BubbleParts, rect: Rect, title: str, sub: str, role: str) -> None:
+    def card_text(self, parts: BubbleParts, rect: Rect, title: str, sub: str, role: str) -> None:
         t = self.t
         tp = self.e.paragraph(t, "small_bold", title or " ", rect.w, max_lines=2)
         sp = self.e.paragraph(t, "small", sub or " ", rect.w, max_lines=1)
@@ -141,7 +186,7 @@ class ChatBase:
             )
         )
 
-    def _quote(self, parts: BubbleParts, author: str, text: str, bar: str, deeper: str) -> None:
+    def quote(self, parts: BubbleParts, author: str, text: str, bar: str, deeper: str) -> None:
         t = self.t
         rect = parts.block_top(50)
         parts.add(ShapeItem("round_rect", rect, deeper, 6, "quote"))
@@ -167,7 +212,7 @@ class ChatBase:
             )
         )
 
-    def _product(self, rid: str) -> ProductPreview:
+    def product(self, rid: str) -> ProductPreview:
         return self.products.get(rid) or ProductPreview()
 
 

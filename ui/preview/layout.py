@@ -1,21 +1,18 @@
 """The preview as plain data: where every box, text run, button and row goes.
 
-``Layouter.layout`` turns a message + theme + click-through state into a ``Screen``: lists of
-items (``TextItem`` with the visible text and its styled spans, ``ShapeItem`` for boxes, icons
-and images) and ``Hit`` regions for taps. Tests read the Screen, not pixels; ``painter.py`` draws
-it. Text goes through a cached ``TextEngine`` so a keystroke re-lays-out only the paragraph it
-changed; the rest of the work here is arithmetic on a few dozen items.
+A ``Screen`` holds lists of items (``TextItem`` with the visible text and its styled spans,
+``ShapeItem`` for boxes, icons and images) and ``Hit`` regions for taps. ``layouter.py`` builds
+it, ``painter.py`` draws it, and tests read it instead of pixels. This module imports no other
+preview module but the text engine and themes, so every builder can depend on it without a cycle.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from composer.formatting import BlockKind, Style
-from composer.messages import Message
-from ui.preview.text_engine import Para, TextEngine
+from ui.preview.text_engine import Para
 from ui.preview.themes import Theme
 
 
@@ -176,28 +173,3 @@ def moved(item: Item, dx: float, dy: float) -> Item:
             item.marker,
         )
     return ShapeItem(item.kind, rect, item.color, item.radius, item.name, item.flags)
-
-
-class Layouter:
-    """Builds Screens; holds the text cache that makes re-layout incremental."""
-
-    def __init__(self) -> None:
-        self.text = TextEngine()
-
-    def layout(
-        self,
-        msg: Message | None,
-        theme: Theme,
-        state: ChatState,
-        products: Mapping[str, ProductPreview] | None = None,
-        image_sizes: Mapping[str, tuple[int, int]] | None = None,
-    ) -> Screen:
-        from ui.preview.chat import build_chat
-        from ui.preview.chrome import build_chrome
-        from ui.preview.sheet import build_sheet
-
-        screen = build_chrome(self.text, theme, state)
-        build_chat(self.text, screen, msg, state, products or {}, image_sizes or {})
-        if state.sheet and msg is not None:
-            build_sheet(self.text, screen, msg, state, products or {})
-        return screen

@@ -1,9 +1,10 @@
 """PhoneView: the live, clickable WhatsApp preview (phone canvas + copyable webhook JSON).
 
 The canvas shows the layout (``layout.py``) drawn by ``painter.py``; taps go through the Screen's
-hit regions, and a tap that the business would hear about (reply button, list row + send,
-"Send location") adds the customer's reply bubble and emits ``reply_webhook`` with the exact
-webhook body from ``composer.webhooks.replies``.
+hit regions. ``tap`` returns a ``Tapped``: a tap the business would hear about (reply button,
+list row + send, "Send location", decided by the kind's layout in ``ui.preview.kinds``) adds the
+customer's reply bubble and emits ``reply_webhook`` with the exact webhook body from
+``composer.webhooks.replies``; any other tap says why it sends nothing.
 """
 
 from __future__ import annotations
@@ -30,20 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.messages import ListMessage, LocationRequest, Message, ReplyButtons
+from composer.messages import Message
 from composer.validation.check import Issue
-from composer.webhooks.replies import (
-    WebhookContext,
-    button_reply_webhook,
-    list_reply_webhook,
-    location_reply_webhook,
-)
+from composer.webhooks.replies import WebhookContext
 from ui.preview.canvas import PhoneCanvas
-from ui.preview.chat_base import SAMPLE_LOCATION
 from ui.preview.export import render_image
 from ui.preview.fonts import ensure_emoji_font
-from ui.preview.layout import ChatState, Layouter, ProductPreview, Reply, Screen, ShapeItem
+from ui.preview.kinds import layout_for
+from ui.preview.layout import ChatState, ProductPreview, Screen, ShapeItem
+from ui.preview.layouter import Layouter
 from ui.preview.media import MediaStore
+from ui.preview.taps import SHEET_TAPS, Action, NoWebhook, Tapped
 from ui.preview.themes import Theme, theme_for
 
 _CLOCK: list[tuple[int, str]] = [(-1, "")]
@@ -116,7 +114,7 @@ class PhoneView(QWidget):
         if msg is None or previous is None or type(msg.content) is not type(previous.content):
             state = replace(state, replies=(), sheet="", selected=None)
             self.canvas.from_bottom = 0.0
-        elif state.selected is not None and not self._row_exists(msg, *state.selected):
+        elif state.selected is not None and not self._row_exists(msg, state.selected):
             state = replace(state, selected=None)
         self._state = state
         self._relayout()
@@ -179,9 +177,11 @@ class PhoneView(QWidget):
     def state(self) -> ChatState:
         return self._state
 
-    def tap(self, action: tuple[Any, ...]) -> None:
-        """Perform a layout action as if tapped (the canvas calls this for real clicks)."""
-        self._on_action(action)
+    def tap(self, action: Action) -> Tapped:
+        """Perform a layout action as if tapped (the canvas calls this for real clicks).
+
+        Returns what the tap did: the webhook (also emitted) or the reason there is none."""
+        return self._on_action(action)
 
     def copy_webhook(self) -> None:
         QGuiApplication.clipboard().setText(self.json_view.toPlainText())
@@ -217,49 +217,34 @@ class PhoneView(QWidget):
         self.canvas.update()
 
     @staticmethod
-    def _row_exists(msg: Message, section: int, row: int) -> bool:
-        c = msg.content
-        return (
-            isinstance(c, ListMessage)
-            and 0 <= section < len(c.sections)
-            and 0 <= row < len(c.sections[section].rows)
-        )
+    def _row_exists(msg: Message, selected: tuple[int, int]) -> bool:
+        layout = layout_for(msg.kind)
+        sheet = layout.sheet if layout is not None else None
+        return sheet is not None and sheet.has_row is not None and sheet.has_row(msg, selected)
 
-    def _on_action(self, action: tuple[Any, ...]) -> None:
+    def _on_action(self, action: Action) -> Tapped:
         msg = self._msg
         if msg is None or not action:
-            return
+            return Tapped.silent(NoWebhook.NO_MESSAGE)
         name = action[0]
-        c = msg.content
         state = self._state
-        if name == "button" and isinstance(c, ReplyButtons):
-            body = button_reply_webhook(msg, action[1], context=self._webhook_context)
-            title = c.buttons[action[1]].title
-            state = replace(state, replies=(*state.replies, Reply("text", title)))
-            self._publish(state, body)
-        elif name == "open_list":
-            self._set_state(replace(state, sheet="list", selected=None))
-            self.canvas.sheet_scroll = 0.0
-        elif name == "open_products":
-            self._set_state(replace(state, sheet="products"))
-            self.canvas.sheet_scroll = 0.0
-        elif name == "close_sheet":
-            self._set_state(replace(state, sheet="", selected=None))
-        elif name == "row":
-            self._set_state(replace(state, selected=(action[1], action[2])))
-        elif name == "send_list" and isinstance(c, ListMessage) and state.selected is not None:
-            s, r = state.selected
-            row = c.sections[s].rows[r]
-            body = list_reply_webhook(msg, s, r, context=self._webhook_context)
-            reply = Reply("list", row.title, row.description or "")
-            self._publish(
-                replace(state, sheet="", selected=None, replies=(*state.replies, reply)), body
-            )
-        elif name == "send_location" and isinstance(c, LocationRequest):
-            lat, lon = SAMPLE_LOCATION
-            body = location_reply_webhook(msg, lat, lon, context=self._webhook_context)
-            reply = Reply("location", f"📍 {lat}, {lon}")
-            self._publish(replace(state, replies=(*state.replies, reply)), body)
+        if name in SHEET_TAPS:
+            change, reason = SHEET_TAPS[name]
+            new = change(state, action)
+            if new is not state:  # "noop" keeps the state: nothing to lay out again
+                self._set_state(new)
+            if name in ("open_list", "open_products"):
+                self.canvas.sheet_scroll = 0.0
+            return Tapped.silent(reason)
+        layout = layout_for(msg.kind)
+        handler = layout.taps.get(name) if layout is not None else None
+        if handler is None:
+            return Tapped.silent(NoWebhook.UNKNOWN_ACTION)
+        tapped = handler(msg, action, state, self._webhook_context)
+        if tapped.webhook is not None and tapped.reply is not None:
+            replies = (*state.replies, tapped.reply)
+            self._publish(replace(state, sheet="", selected=None, replies=replies), tapped.webhook)
+        return tapped
 
     def _set_state(self, state: ChatState) -> None:
         self._state = state

@@ -2,8 +2,10 @@
 
 WhatsApp has changed its palette several times and differs per platform, so every colour, font
 and distance the painter uses lives here as data (design convention 12), never as a literal in the
-painting code. Values follow shared/notes/whatsapp-look.md, 2021-24 palette (the one most users
-recognise); the comment after a value gives its confidence there (H/M/L).
+painting code. This module holds the ``Theme`` fields and the base table (WhatsApp Web, light);
+``platform_themes.py`` holds what Android, iOS and dark mode change. Values follow
+shared/notes/whatsapp-look.md, 2021-24 palette (the one most users recognise); the comment after a
+value gives its confidence there (H/M/L).
 """
 
 from __future__ import annotations
@@ -11,15 +13,22 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
-Platform = Literal["android", "ios", "web"]
-PLATFORMS: tuple[Platform, ...] = ("android", "ios", "web")
+from ui.preview.platform_themes import (
+    ANDROID,
+    ANDROID_DARK,
+    DARK_COLOURS,
+    EMOJI_FAMILY,
+    FONT_STACK,
+    IOS,
+    IOS_DARK,
+    MONO_STACK,
+    PLATFORMS,
+    WEB_DARK,
+    Platform,
+    rgba,
+)
 
-EMOJI_FAMILY = "Noto Color Emoji"
-
-
-def rgba(r: int, g: int, b: int, a: float) -> str:
-    """A colour with alpha as Qt's "#AARRGGBB" string."""
-    return f"#{round(a * 255):02X}{r:02X}{g:02X}{b:02X}"
+__all__ = ["EMOJI_FAMILY", "PLATFORMS", "THEMES", "Platform", "Theme", "rgba", "theme_for"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,18 +139,6 @@ class Theme:
         return f"{self.platform}-{'dark' if self.dark else 'light'}"
 
 
-_FONT_STACK: dict[Platform, tuple[str, ...]] = {
-    # Each platform's own face first; DejaVu Sans is the fallback every Linux machine has.
-    "android": ("Roboto", "Noto Sans", "DejaVu Sans", EMOJI_FAMILY),
-    "ios": ("SF Pro Text", "Helvetica Neue", "Helvetica", "Noto Sans", "DejaVu Sans", EMOJI_FAMILY),
-    "web": ("Segoe UI", "Helvetica Neue", "Helvetica", "Ubuntu", "DejaVu Sans", EMOJI_FAMILY),
-}
-_MONO_STACK: dict[Platform, tuple[str, ...]] = {
-    "android": ("Roboto Mono", "Droid Sans Mono", "DejaVu Sans Mono", EMOJI_FAMILY),
-    "ios": ("SF Mono", "Menlo", "DejaVu Sans Mono", EMOJI_FAMILY),
-    "web": ("Consolas", "Menlo", "Monaco", "Liberation Mono", "DejaVu Sans Mono", EMOJI_FAMILY),
-}
-
 _LIGHT = Theme(
     platform="web",
     dark=False,
@@ -196,8 +193,8 @@ _LIGHT = Theme(
     map_land="#E8E4D8",
     map_road="#FFFFFF",
     map_pin="#E2574C",
-    font_families=_FONT_STACK["web"],
-    mono_families=_MONO_STACK["web"],
+    font_families=FONT_STACK["web"],
+    mono_families=MONO_STACK["web"],
     body_px=14,  # H: 14.2px / 19px
     footer_px=13,  # M
     time_px=11,  # H
@@ -242,157 +239,16 @@ _LIGHT = Theme(
     reaction_out_right=False,  # L-M: sources disagree for outgoing bubbles; a token to flip
 )
 
-_DARK_COLOURS = {
-    "wallpaper": "#0B141A",  # H
-    "doodle": rgba(255, 255, 255, 0.04),  # M (opacity .06)
-    "bubble_in": "#202C33",  # H
-    "bubble_out": "#005C4B",  # H
-    "bubble_in_deeper": "#1D282F",  # L
-    "bubble_out_deeper": "#025144",  # M
-    "text_primary": "#E9EDEF",  # H
-    "text_secondary": "#8696A0",  # H
-    "meta": rgba(255, 255, 255, 0.6),  # H
-    "link": "#53BDEB",  # H
-    "action_label": "#53BDEB",  # L
-    "divider": rgba(134, 150, 160, 0.15),  # L
-    "header_bar": "#202C33",  # H
-    "header_text": "#E9EDEF",
-    "header_subtext": "#8696A0",
-    "status_bar": "#202C33",
-    "status_text": "#E9EDEF",
-    "avatar_bg": "#6A7175",
-    "reaction_pill": "#202C33",  # L
-    "reaction_border": rgba(255, 255, 255, 0.08),
-    "blockquote_bar": rgba(233, 237, 239, 0.3),
-    "blockquote_text": rgba(233, 237, 239, 0.65),  # L
-    "code_bg": rgba(255, 255, 255, 0.1),  # M
-    "media_placeholder": "#2A3942",
-    "media_icon": "#8696A0",
-    "sheet_bg": "#111B21",
-    "sheet_section": "#00A884",
-    "scrim": rgba(0, 0, 0, 0.6),
-    "chip_bg": "#182229",  # M
-    "chip_text": "#8696A0",  # M
-    "error_chip_bg": "#3B1F1F",
-    "error_chip_text": "#FFB4AB",
-    "composer_bg": "#202C33",
-    "composer_field": "#2A3942",
-    "composer_text": "#8696A0",
-    "shadow": rgba(0, 0, 0, 0.0),  # L: none visible
-    "map_land": "#2B3A40",
-    "map_road": "#3E5058",
-}
-
-_ANDROID = {
-    "platform": "android",
-    "wallpaper": "#EFE7DD",  # M
-    "bubble_out": "#E7FFDB",  # M
-    "action_label": "#00A5F4",  # M (older previews), undocumented today
-    "header_bar": "#008069",  # H (2021-23)
-    "header_text": "#FFFFFF",
-    "header_subtext": rgba(255, 255, 255, 0.8),
-    "status_bar": "#017561",
-    "status_text": "#FFFFFF",
-    "font_families": _FONT_STACK["android"],
-    "mono_families": _MONO_STACK["android"],
-    "body_px": 15,  # L: ~16sp on a 360dp phone; DejaVu is wider than Roboto
-    "footer_px": 13,  # L
-    "time_px": 11,  # L
-    "button_px": 15,
-    "name_px": 17,
-    "section_px": 14,
-    "screen_w": 360,
-    "screen_h": 740,
-    "bezel": 10,
-    "screen_radius": 26,
-    "status_h": 24,
-    "header_h": 56,
-    "composer_h": 58,
-    "max_width_ratio": 0.84,  # L: 75-85 % on phones
-    "side_margin": 8,  # M
-    "button_row_h": 42,
-    "sheet_radius": 16,  # M
-    "sheet_as_dialog": False,
-    "header_icons": ("video", "phone", "more"),  # Android: video call, voice call, overflow menu
-    "product_thumb": 64,  # L: a 360 dp phone's bubble is ~300 px wide
-}
-_ANDROID_DARK = {
-    "wallpaper": "#0B141A",  # M
-    "bubble_in": "#1F2C34",  # M
-    "bubble_out": "#005C4B",  # M
-    "action_label": "#53BDEB",  # L
-    "header_bar": "#1F2C34",  # H
-    "status_bar": "#1F2C34",
-    "reaction_pill": "#1F2C34",
-}
-
-_IOS = {
-    "platform": "ios",
-    "wallpaper": "#EFE7DD",  # L: shared palette assumed
-    "action_label": "#007AFF",  # M: blue items before the 2024 refresh
-    "header_bar": "#F6F6F6",  # M
-    "header_text": "#000000",
-    "header_subtext": "#8E8E93",
-    "status_bar": "#F6F6F6",
-    "status_text": "#000000",
-    "radio_on": "#25D366",
-    "font_families": _FONT_STACK["ios"],
-    "mono_families": _MONO_STACK["ios"],
-    "body_px": 16,  # L: ~17pt at default Dynamic Type
-    "footer_px": 13,  # L
-    "time_px": 11,  # L
-    "button_px": 16,
-    "name_px": 16,
-    "section_px": 13,
-    "screen_w": 375,
-    "screen_h": 760,
-    "bezel": 10,
-    "screen_radius": 40,
-    "status_h": 44,
-    "header_h": 48,
-    "composer_h": 56,
-    "bubble_radius": 16.0,  # L
-    "tail_at_bottom": True,  # L: iMessage-like bubbles on iOS
-    "tail_style": "curl",  # L: a curled hook at the bottom corner, not Web's straight notch
-    "tail_w": 7,  # L
-    "tail_h": 15,  # L
-    "header_icons": ("video", "phone"),  # M: iOS has no overflow menu in the chat header
-    "product_thumb": 64,  # L
-    "pad_top": 6,
-    "pad_right": 10,
-    "pad_bottom": 7,
-    "pad_left": 11,
-    "max_width_ratio": 0.8,  # L
-    "side_margin": 8,
-    "button_row_h": 42,
-    "sheet_radius": 14,
-    "sheet_as_dialog": False,
-    "center_title": True,
-}
-_IOS_DARK = {
-    "wallpaper": "#0B141A",
-    "bubble_in": "#1F2C34",  # L
-    "bubble_out": "#005C4B",  # L
-    "action_label": "#0A84FF",
-    "header_bar": "#1C1C1E",  # L: translucent dark grey
-    "header_text": "#FFFFFF",
-    "status_bar": "#1C1C1E",
-    "status_text": "#FFFFFF",
-    "reaction_pill": "#1F2C34",
-}
-
-_WEB_DARK: dict[str, object] = {}
-
 
 def _build() -> dict[tuple[Platform, bool], Theme]:
     themes: dict[tuple[Platform, bool], Theme] = {}
     for platform, base, dark_extra in (
-        ("web", {}, _WEB_DARK),
-        ("android", _ANDROID, _ANDROID_DARK),
-        ("ios", _IOS, _IOS_DARK),
+        ("web", {}, WEB_DARK),
+        ("android", ANDROID, ANDROID_DARK),
+        ("ios", IOS, IOS_DARK),
     ):
         light = replace(_LIGHT, **base)  # type: ignore[arg-type]
-        dark = replace(light, dark=True, **{**_DARK_COLOURS, **dark_extra})  # type: ignore[arg-type]
+        dark = replace(light, dark=True, **{**DARK_COLOURS, **dark_extra})  # type: ignore[arg-type]
         themes[(platform, False)] = light  # type: ignore[index]
         themes[(platform, True)] = dark  # type: ignore[index]
     return themes

@@ -10,11 +10,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from composer.messages import ListMessage, Message, ReplyButtons
+from composer.messages import (
+    Carousel,
+    ListMessage,
+    MediaCard,
+    Message,
+    QuickReply,
+    ReplyButtons,
+)
 from composer.payload.writer import from_payload
 from tests.paths import DATA
 from ui.preview import PhoneView
 from ui.preview.layout import Hit
+from ui.preview.taps import NoWebhook, Tapped
 from ui.preview.themes import PLATFORMS
 
 EXAMPLES: dict[str, Any] = json.loads((DATA / "examples.json").read_text(encoding="utf-8"))
@@ -200,23 +208,141 @@ def test_hover_on_the_cta_shows_the_url(qtbot: QtBot, view: PhoneView) -> None:
     assert view.canvas.cursor().shape() == Qt.CursorShape.PointingHandCursor
 
 
-def test_every_tap_of_every_example_is_safe(qtbot: QtBot, view: PhoneView) -> None:
+# What every tap of the examples must do: the reference webhook it sends, or why it sends none.
+WEBHOOK_OF = {
+    "button": "webhook_inbound_button_reply",
+    "send_list": "webhook_inbound_list_reply",
+    "send_location": "webhook_inbound_location_after_request",
+}
+NO_WEBHOOK_OF = {
+    "open_list": NoWebhook.OPENS_SHEET,
+    "open_products": NoWebhook.OPENS_SHEET,
+    "close_sheet": NoWebhook.CLOSES_SHEET,
+    "noop": NoWebhook.INSIDE_SHEET,
+    "row": NoWebhook.SELECTS_ROW,
+    "product": NoWebhook.OPENS_PRODUCT,
+    "view_product": NoWebhook.OPENS_PRODUCT,
+    "view_catalog": NoWebhook.OPENS_CATALOG,
+    "cta_url": NoWebhook.OPENS_LINK,
+    "flow": NoWebhook.FLOW_NOT_SIMULATED,
+    "address": NoWebhook.ADDRESS_NOT_SIMULATED,
+    "call_permission": NoWebhook.CALL_PERMISSION_NOT_SIMULATED,
+    "carousel_reply": NoWebhook.CAROUSEL_REPLY_NOT_SIMULATED,
+}
+
+
+def expected_webhook(msg: Message, action: tuple[Any, ...], selected: Any) -> tuple[Any, Any]:
+    """The reference body a webhook tap must match in shape, and the reply it must carry."""
+    reference = json.loads(json.dumps(REFERENCE[WEBHOOK_OF[action[0]]]))
+    c = msg.content
+    if isinstance(c, ReplyButtons):
+        button = c.buttons[action[1]]
+        return reference, {"id": button.id, "title": button.title}
+    if isinstance(c, ListMessage):
+        row = c.sections[selected[0]].rows[selected[1]]
+        expected = {"id": row.id, "title": row.title}
+        if row.description:
+            expected["description"] = row.description
+        else:
+            del inbound(reference)["interactive"]["list_reply"]["description"]
+        return reference, expected
+    loc = inbound(reference)["location"]
+    del loc["name"], loc["address"]  # a dropped pin has neither (spec section 8)
+    return reference, None
+
+
+class Walker:
+    """Taps like a user and checks each tap's outcome against WEBHOOK_OF / NO_WEBHOOK_OF."""
+
+    def __init__(self, view: PhoneView) -> None:
+        self.view = view
+        self.emitted: list[dict[str, Any]] = []
+        self.seen: set[str] = set()
+        self.msg: Message | None = None
+        view.reply_webhook.connect(self.emitted.append)
+
+    def tap(self, action: tuple[Any, ...]) -> Tapped:
+        view = self.view
+        assert action in view.preview_screen().hit_actions(), f"{action} is not on screen"
+        msg, selected = self.msg, view.state().selected
+        assert msg is not None
+        self.emitted.clear()
+        tapped = view.tap(action)
+        self.seen.add(action[0])
+        if action[0] in WEBHOOK_OF:
+            assert tapped.no_webhook is None and tapped.reason == ""
+            assert tapped.webhook is not None and self.emitted == [tapped.webhook]
+            reference, reply = expected_webhook(msg, action, selected)
+            assert shape(tapped.webhook) == shape(reference), action
+            if reply is not None:  # a button or list reply: the tapped option's id and title
+                interactive = inbound(tapped.webhook)["interactive"]
+                assert interactive[interactive["type"]] == reply
+            assert tapped.reply is not None
+            assert view.preview_screen().texts("reply_title")[-1] == tapped.reply.title
+        else:
+            assert tapped.no_webhook is NO_WEBHOOK_OF[action[0]], action
+            assert tapped.reason == str(NO_WEBHOOK_OF[action[0]]) != ""
+            assert tapped.webhook is None and self.emitted == []
+        return tapped
+
+    def walk(self, msg: Message) -> None:
+        self.msg = msg
+        self.view.set_message(msg, [])
+        for hit in list(self.view.preview_screen().chat_hits):
+            self.tap(hit.action)
+            if self.view.state().sheet:
+                self.walk_sheet(hit.action)
+            self.view.canvas.repaint()
+
+    def walk_sheet(self, opener: tuple[Any, ...]) -> None:
+        for inner in list(self.view.preview_screen().sheet_hits):
+            self.tap(inner.action)
+            if ("send_list",) in self.view.preview_screen().hit_actions():
+                self.tap(("send_list",))
+                self.tap(opener)
+        for inner in list(self.view.preview_screen().overlay_hits):
+            self.tap(inner.action)
+            if not self.view.state().sheet:
+                self.tap(opener)
+        self.tap(("close_sheet",))
+
+
+def carousel_with_quick_replies() -> Message:
+    """The media carousel example with quick replies on its first card (no example has them)."""
+    msg = from_payload(EXAMPLES["media_carousel_url_buttons"])
+    c = msg.content
+    assert isinstance(c, Carousel) and isinstance(c.cards[0], MediaCard)
+    replies = (QuickReply(id="more", title="Tell me more"), QuickReply(id="no", title="No"))
+    card = c.cards[0].model_copy(update={"url_button": None, "quick_replies": replies})
+    content = c.model_copy(update={"cards": (card, *c.cards[1:])})
+    return msg.model_copy(update={"content": content})
+
+
+def test_every_tap_of_every_example_says_what_it_did(qtbot: QtBot, view: PhoneView) -> None:
     from composer.payload.writer import PayloadError
 
     payloads = [p for k, p in EXAMPLES.items() if k != "invalid"]
     payloads += [e["payload"] for e in EXAMPLES["invalid"]]
+    walker = Walker(view)
     for payload in payloads:
         try:
             msg = from_payload(payload)
         except PayloadError:
             continue
-        view.set_message(msg, [])
-        for hit in list(view.preview_screen().chat_hits):
-            view.tap(hit.action)
-            screen = view.preview_screen()
-            for inner in screen.sheet_hits + screen.overlay_hits:
-                view.tap(inner.action)
-            view.canvas.repaint()
+        walker.walk(msg)
+    walker.walk(carousel_with_quick_replies())
+    assert walker.seen == set(WEBHOOK_OF) | set(NO_WEBHOOK_OF)  # no stale expectation
+
+
+def test_taps_with_nothing_to_do_say_why(qtbot: QtBot, view: PhoneView) -> None:
+    emitted: list[dict[str, Any]] = []
+    view.reply_webhook.connect(emitted.append)
+    assert view.tap(("button", 0)).no_webhook is NoWebhook.NO_MESSAGE
+    view.set_message(from_payload(EXAMPLES["list_single_section"]), [])
+    assert view.tap(("send_list",)).no_webhook is NoWebhook.NOTHING_SELECTED
+    assert view.tap(("button", 0)).no_webhook is NoWebhook.UNKNOWN_ACTION
+    assert view.tap(()).no_webhook is NoWebhook.NO_MESSAGE
+    assert emitted == [] and view.last_webhook is None
 
 
 def test_json_panel_appears_with_the_first_webhook(qtbot: QtBot, view: PhoneView) -> None:

@@ -10,9 +10,6 @@ from PySide6.QtWidgets import QApplication
 
 from composer.formatting import Style, parse, plain_text
 from composer.messages import (
-    ListMessage,
-    ListRow,
-    ListSection,
     Message,
     ReplyButton,
     ReplyButtons,
@@ -20,7 +17,8 @@ from composer.messages import (
 )
 from composer.payload.writer import from_payload
 from tests.paths import DATA
-from ui.preview.layout import ChatState, Layouter, Screen, ShapeItem, TextItem
+from ui.preview.layout import ChatState, Screen, ShapeItem, TextItem
+from ui.preview.layouter import Layouter
 from ui.preview.themes import PLATFORMS, theme_for
 
 EXAMPLES: dict[str, Any] = json.loads(
@@ -148,62 +146,6 @@ def test_detached_reply_buttons_are_a_theme_choice(layouter: Layouter) -> None:
     rows = screen.shapes("reply_button")
     assert len(rows) == 2 and rows[0].rect.y >= bubble.rect.bottom
     assert screen.hit_actions() == [("button", 0), ("button", 1)]
-
-
-def test_list_sheet_rows_in_order(layouter: Layouter) -> None:
-    msg = from_payload(EXAMPLES["list_single_section"])
-    content = msg.content
-    assert isinstance(content, ListMessage)
-    closed = lay(layouter, msg)
-    assert closed.texts("button") == [content.button]
-    assert closed.hit_actions() == [("open_list",)]
-    screen = lay(layouter, msg, state=ChatState(sheet="list"))
-    assert screen.texts("sheet_title") == [content.button]
-    assert screen.texts("section_title") == [s.title for s in content.sections if s.title]
-    assert screen.texts("row_title") == [r.title for s in content.sections for r in s.rows]
-    assert screen.texts("row_description") == [
-        r.description for s in content.sections for r in s.rows if r.description
-    ]
-    rows = [a for a in screen.hit_actions() if a[0] == "row"]
-    assert rows == [
-        ("row", si, ri) for si, s in enumerate(content.sections) for ri in range(len(s.rows))
-    ]
-    assert screen.texts("sheet_hint") == ["Tap to select an item"]
-    assert ("send_list",) not in screen.hit_actions()
-    chosen = lay(layouter, msg, state=ChatState(sheet="list", selected=(0, 1)))
-    assert ("send_list",) in chosen.hit_actions()
-    radios = chosen.shapes("radio")
-    assert ["on" in r.flags for r in radios] == [i == 1 for i in range(len(radios))]
-
-
-def test_many_sections_scroll_inside_the_sheet(layouter: Layouter) -> None:
-    sections = tuple(
-        ListSection(
-            title=f"Section {s}",
-            rows=(ListRow(id=f"r{s}", title=f"Row {s}", description="d" * 72),),
-        )
-        for s in range(10)
-    )
-    msg = Message(to="1", content=ListMessage(body="b", button="Pick", sections=sections))
-    screen = lay(layouter, msg, state=ChatState(sheet="list"))
-    assert screen.texts("row_title") == [f"Row {s}" for s in range(10)]
-    assert screen.sheet_rect is not None
-    assert screen.max_sheet_scroll() > 0
-    assert screen.sheet_rect.bottom <= screen.screen_rect.bottom
-
-
-def test_product_sheet_in_order(layouter: Layouter) -> None:
-    msg = from_payload(EXAMPLES["product_list_two_sections"])
-    payload_ids = [
-        item["product_retailer_id"]
-        for section in EXAMPLES["product_list_two_sections"]["interactive"]["action"]["sections"]
-        for item in section["product_items"]
-    ]
-    closed = lay(layouter, msg)
-    assert closed.texts("button") == ["View items"]
-    assert f"{len(payload_ids)} items" in closed.texts("header_sub")
-    screen = lay(layouter, msg, state=ChatState(sheet="products"))
-    assert screen.texts("product_title") == payload_ids
 
 
 @pytest.mark.parametrize(

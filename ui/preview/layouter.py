@@ -1,0 +1,39 @@
+"""``Layouter.layout``: a message + theme + click-through state -> a ``Screen`` (plain data).
+
+The phone chrome comes first, then the chat (each kind's bubble from ``ui.preview.kinds``), then
+an open sheet. Text goes through a cached ``TextEngine`` so a keystroke re-lays-out only the
+paragraph it changed; the rest is arithmetic on a few dozen items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from composer.messages import Message
+from ui.preview.chat import build_chat
+from ui.preview.chrome import build_chrome
+from ui.preview.layout import ChatState, ProductPreview, Screen
+from ui.preview.sheet import build_sheet
+from ui.preview.text_engine import TextEngine
+from ui.preview.themes import Theme
+
+
+class Layouter:
+    """Builds Screens; holds the text cache that makes re-layout incremental."""
+
+    def __init__(self) -> None:
+        self.text = TextEngine()
+
+    def layout(
+        self,
+        msg: Message | None,
+        theme: Theme,
+        state: ChatState,
+        products: Mapping[str, ProductPreview] | None = None,
+        image_sizes: Mapping[str, tuple[int, int]] | None = None,
+    ) -> Screen:
+        screen = build_chrome(self.text, theme, state)
+        build_chat(self.text, screen, msg, state, products or {}, image_sizes or {})
+        if state.sheet and msg is not None:
+            build_sheet(self.text, screen, msg, state, products or {})
+        return screen

@@ -1,0 +1,88 @@
+"""What a tap in the preview did: the customer's reply and its webhook, or why there is none.
+
+Every tap returns a ``Tapped``. A tap the business would hear about carries the webhook body
+(from ``composer.webhooks.replies``) and the reply bubble; any other tap names its reason as a
+``NoWebhook`` value, so a tap that silently does nothing cannot pass for one that works.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+from ui.preview.layout import ChatState, Reply
+
+Action = tuple[Any, ...]
+
+
+class NoWebhook(StrEnum):
+    """Why a tap sends the business nothing (shown to tests and tools, not to the user)."""
+
+    NO_MESSAGE = "there is no message in the preview to tap"
+    UNKNOWN_ACTION = "this message has no such tap"
+    OPENS_SHEET = "opens a sheet in the phone: nothing is sent until the customer sends"
+    CLOSES_SHEET = "closes the sheet: nothing is sent"
+    INSIDE_SHEET = "a tap on the sheet itself does nothing"
+    SELECTS_ROW = "selects a row: nothing is sent until the customer presses send"
+    NOTHING_SELECTED = "no row is selected: there is nothing to send"
+    OPENS_LINK = "opens the link in the browser: WhatsApp sends the business no webhook"
+    OPENS_PRODUCT = "opens the product page in WhatsApp: the business receives no webhook"
+    OPENS_CATALOG = "opens the catalog in WhatsApp: a webhook comes only with an order"
+    FLOW_NOT_SIMULATED = "opens the Flow: its completion webhook (nfm_reply) is not simulated"
+    ADDRESS_NOT_SIMULATED = "opens the address form: its reply webhook is not simulated"
+    CALL_PERMISSION_NOT_SIMULATED = "asks for call permission: its reply webhook is not simulated"
+    CAROUSEL_REPLY_NOT_SIMULATED = "a carousel quick reply: its webhook is not simulated yet"
+
+
+@dataclass(frozen=True, slots=True)
+class Tapped:
+    """One tap's outcome: ``webhook`` and ``reply`` together, or ``no_webhook`` saying why not."""
+
+    webhook: dict[str, Any] | None = None
+    reply: Reply | None = None
+    no_webhook: NoWebhook | None = None
+
+    @staticmethod
+    def sent(webhook: dict[str, Any], reply: Reply) -> Tapped:
+        return Tapped(webhook, reply)
+
+    @staticmethod
+    def silent(reason: NoWebhook) -> Tapped:
+        return Tapped(no_webhook=reason)
+
+    @property
+    def reason(self) -> str:
+        """Why there is no webhook ("" when there is one)."""
+        return str(self.no_webhook or "")
+
+
+def _open_list(state: ChatState, action: Action) -> ChatState:
+    return replace(state, sheet="list", selected=None)
+
+
+def _open_products(state: ChatState, action: Action) -> ChatState:
+    return replace(state, sheet="products")
+
+
+def _close(state: ChatState, action: Action) -> ChatState:
+    return replace(state, sheet="", selected=None)
+
+
+def _select(state: ChatState, action: Action) -> ChatState:
+    return replace(state, selected=(action[1], action[2]))
+
+
+def _same(state: ChatState, action: Action) -> ChatState:
+    return state
+
+
+# Taps that only change what the phone shows (the sheet machinery), the same for every kind.
+SHEET_TAPS: dict[str, tuple[Callable[[ChatState, Action], ChatState], NoWebhook]] = {
+    "open_list": (_open_list, NoWebhook.OPENS_SHEET),
+    "open_products": (_open_products, NoWebhook.OPENS_SHEET),
+    "close_sheet": (_close, NoWebhook.CLOSES_SHEET),
+    "row": (_select, NoWebhook.SELECTS_ROW),
+    "noop": (_same, NoWebhook.INSIDE_SHEET),
+}
