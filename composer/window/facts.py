@@ -272,10 +272,10 @@ class ClosureSink(Protocol):
 def note_send_error(store: ClosureSink, recipient: str, code: int | None, at: datetime) -> bool:
     """After a failed send: a synchronous 131047 closes the window (source "send").
 
-    The send bar and ``wa-composer send`` call this with the GraphError's code; True when the
-    window was marked closed.
+    ``composer.sending`` calls this for the CLI and the window alike, with the GraphError's code
+    and the time from its injected clock; True when the window was marked closed.
     """
-    if code != RE_ENGAGEMENT_CODE:
+    if code != RE_ENGAGEMENT_CODE or not recipient:
         return False
     store.mark_window_closed(recipient, at, Source.SEND.value)
     return True
