@@ -240,7 +240,7 @@ class Sandbox:
             return reply_for(graph_error(100, "The request body is not valid JSON."))
         except RecursionError:  # 10,000-deep nesting: still a Meta-shaped answer
             return reply_for(graph_error(100, "The request body is nested too deeply."))
-        blocking = [i for i in self._validate(payload) if str(i.severity) == "error"]
+        blocking = [i for i in self._validate(payload) if i.is_error]
         if blocking:
             return reply_for(error_for_issue(blocking[0], payload))
         if not isinstance(payload, dict) or not isinstance(payload.get("to"), str):
