@@ -189,7 +189,8 @@ TEMPLATE_KIND = "template"
 
 
 def send_block_reason(kind: str, status: WindowStatus) -> str | None:
-    """Why a message of ``kind`` must not be sent now, or None.
+    """Why a message of ``kind`` must not be sent now, or None (the window's part of
+    ``composer.window.gate.send_decision``, which is what callers ask).
 
     Outside the window only approved templates are accepted (spec 11.1), so every kind the
     composer builds (interactive, text, reaction) is blocked once the window is closed. An
