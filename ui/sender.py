@@ -40,6 +40,7 @@ def window_deps(services: Services) -> SendDeps:
 class WindowSender(QObject):
     """One send at a time, off the UI thread; ``in_flight`` until ``finished`` has been emitted."""
 
+    in_flight_changed = Signal(bool)  # True when a send starts, False just before ``finished``
     attempted = Signal(object)  # composer.sending.AttemptReport
     finished = Signal(object)  # composer.sending.SendOutcome
 
@@ -59,6 +60,7 @@ class WindowSender(QObject):
 
         deps = window_deps(self._services)
         self._in_flight = True
+        self.in_flight_changed.emit(True)
         self._tasks.start_reporting(
             lambda report: send_payload(profile, to_payload(msg), deps, report),
             self.attempted.emit,
@@ -68,6 +70,7 @@ class WindowSender(QObject):
 
     def _done(self, outcome: SendOutcome) -> None:
         self._in_flight = False
+        self.in_flight_changed.emit(False)
         self.finished.emit(outcome)
 
 

@@ -86,6 +86,7 @@ class MainWindow(WindowMessages, QMainWindow):
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_current_draft)
         self.session.changed.connect(self._on_changed)
+        self.window_sender.in_flight_changed.connect(self.send_bar.set_in_flight)
         self.window_sender.attempted.connect(self.send_bar.show_attempt)
         self.window_sender.finished.connect(self._on_sent)
 
@@ -386,7 +387,6 @@ class MainWindow(WindowMessages, QMainWindow):
             return
         if not profile.is_sandbox and not self._confirm(profile.name, msg.to):
             return
-        self.send_bar.set_in_flight(True)
         self.window_sender.start(profile, msg)
 
     def _confirm(self, profile: str, to: str) -> bool:
@@ -397,7 +397,6 @@ class MainWindow(WindowMessages, QMainWindow):
         return self.window_sender.in_flight()
 
     def _on_sent(self, outcome: SendOutcome) -> None:
-        self.send_bar.set_in_flight(False)
         level = "ok" if outcome.ok else "warning" if outcome.outcome == "unknown" else "error"
         text = outcome.text
         if outcome.history_problem is not None:
