@@ -154,7 +154,7 @@ def test_a_failed_send_refreshes_the_countdown_once(window: MainWindow, qtbot: Q
     calls: list[None] = []
     original = window.countdown.refresh
     window.countdown.refresh = lambda: (calls.append(None), original())[1]  # a counting spy
-    window._on_sent(SendOutcome("failed", "sandbox", True, "+15550100003"))
+    window.window_sender.finished.emit(SendOutcome("failed", "sandbox", True, "+15550100003"))
     assert len(calls) == 1
-    window._on_sent(SendOutcome("accepted", "sandbox", True, "+15550100001"))
+    window.window_sender.finished.emit(SendOutcome("accepted", "sandbox", True, "+15550100001"))
     assert len(calls) == 1  # success changes nothing about the 24-hour window
