@@ -1,93 +1,82 @@
-"""Sending from the window: upload any local header file, POST the payload, record the outcome.
+"""The window's adapter to ``composer.sending``: the same pipeline as ``wa-composer send``.
 
-Runs on a worker thread through ``TaskRunner``; the window gets ``SendOutcome`` back on the UI
-thread. The payload is built from the very message object the preview shows.
+It runs the pipeline on a worker thread through ``TaskRunner`` and hands two things back on the
+UI thread: each attempt as it happens (``attempted``, so the send bar can say "retrying in 4 s,
+attempt 2 of 4") and the one ``SendOutcome`` at the end (``finished``). The payload is built from
+the very message object the preview shows. Nothing here decides anything about a send.
 """
 
 from __future__ import annotations
 
-import mimetypes
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlparse
+from contextlib import AbstractContextManager, nullcontext
+from typing import TYPE_CHECKING
 
-from composer.validation.parts import LOCAL_FILE_SCHEME as FILE_SCHEME
+from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
     from composer.accounts import Profile
     from composer.messages import Message
+    from composer.sending import HistorySink, SendDeps, SendOutcome
     from ui.services import Services
+    from ui.tasks import TaskRunner
 
 
-@dataclass(frozen=True)
-class SendOutcome:
-    """What the send bar shows: a wamid, or an error with its explanation and field."""
+def window_deps(services: Services) -> SendDeps:
+    """The window's seams for a send: its token store, sandbox, history store, clock and sleep."""
+    from composer.sending import SendDeps
 
-    ok: bool
-    wamid: str | None
-    title: str
-    text: str
-    field_path: str | None = None
-    outcome: str = "accepted"
+    def history() -> AbstractContextManager[HistorySink]:
+        return nullcontext(services.store())  # the window's store stays open
 
-
-def _local_header_file(payload: dict[str, Any]) -> tuple[str, Path] | None:
-    header = payload.get("interactive", {}).get("header")
-    if not isinstance(header, dict):
-        return None
-    kind = header.get("type")
-    media = header.get(kind) if isinstance(kind, str) else None
-    link = media.get("link") if isinstance(media, dict) else None
-    if isinstance(link, str) and link.startswith(FILE_SCHEME):
-        return str(kind), Path(unquote(urlparse(link).path))
-    return None
+    return SendDeps(
+        tokens=services.tokens,
+        sandbox=services.sandbox,
+        history=history,
+        clock=services.clock,
+        sleep=services.sleep,
+    )
 
 
-def send_message(services: Services, profile: Profile, msg: Message) -> SendOutcome:
-    """Blocking: meant for a worker thread. Never raises for an expected failure."""
-    from composer.credentials import CredentialsError, resolve_token
-    from composer.graph.client import GraphClient
-    from composer.graph.errors import GraphError
-    from composer.payload.writer import to_payload
+class WindowSender(QObject):
+    """One send at a time, off the UI thread; ``in_flight`` until ``finished`` has been emitted."""
 
-    payload = to_payload(msg)
-    transport = None
-    if profile.is_sandbox:
-        from composer.sandbox import SandboxTransport
+    in_flight_changed = Signal(bool)  # True when a send starts, False just before ``finished``
+    attempted = Signal(object)  # composer.sending.AttemptReport
+    finished = Signal(object)  # composer.sending.SendOutcome
 
-        transport = SandboxTransport(services.sandbox())
-        token = "sandbox"  # the in-process sandbox accepts any bearer token  # noqa: S105
-    else:
-        try:
-            token = resolve_token(profile, services.tokens())
-        except CredentialsError as exc:
-            return SendOutcome(False, None, "No access token", str(exc), outcome="not sent")
-    store = services.store()
-    try:
-        with GraphClient(profile, token, transport=transport) as client:
-            local = _local_header_file(payload)
-            if local is not None:
-                kind, path = local
-                mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                media_id = client.upload_media(path, mime)
-                payload["interactive"]["header"][kind] = {
-                    k: v for k, v in payload["interactive"]["header"][kind].items() if k != "link"
-                } | {"id": media_id}
-            result = client.send_message(payload)
-    except GraphError as err:
-        outcome = "unknown" if err.delivery_unknown else "failed"
-        store.record_send(
-            profile=profile.name, recipient=msg.to, payload=payload, outcome=outcome,
-            wamid=None, error=err.to_dict(),
-        )  # fmt: skip
-        from composer.window.facts import note_send_error
+    def __init__(self, services: Services, tasks: TaskRunner, parent: QObject | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._tasks = tasks
+        self._in_flight = False
 
-        note_send_error(store, msg.to, err.code, services.clock())  # a 131047 closes the window
-        text = err.describe()
-        return SendOutcome(False, None, err.title, text, err.field_path, outcome)
-    store.record_send(
-        profile=profile.name, recipient=msg.to, payload=payload, outcome="accepted",
-        wamid=result.wamid,
-    )  # fmt: skip
-    return SendOutcome(True, result.wamid, "Accepted", f"Accepted by WhatsApp: {result.wamid}")
+    def in_flight(self) -> bool:
+        return self._in_flight
+
+    def start(self, profile: Profile, msg: Message) -> None:
+        """Send ``msg`` with ``profile``; the caller has already asked the send gate."""
+        from composer.payload.writer import to_payload
+        from composer.sending import send_payload
+
+        deps = window_deps(self._services)
+        self._in_flight = True
+        self.in_flight_changed.emit(True)
+        self._tasks.start_reporting(
+            lambda report: send_payload(profile, to_payload(msg), deps, report),
+            self.attempted.emit,
+            self._done,
+            lambda exc: self._done(_crashed(exc, profile, msg.to)),
+        )
+
+    def _done(self, outcome: SendOutcome) -> None:
+        self._in_flight = False
+        self.in_flight_changed.emit(False)
+        self.finished.emit(outcome)
+
+
+def _crashed(exc: BaseException, profile: Profile, to: str) -> SendOutcome:
+    """A bug, not an expected failure: still an outcome, so the window never stays "Sending…"."""
+    from composer.sending import refused
+
+    text = f"Send failed: {type(exc).__name__}: {exc}"
+    return refused("Send failed", text, profile=profile.name, recipient=to)

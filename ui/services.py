@@ -7,6 +7,7 @@ are created on first use, never during start-up.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,7 @@ class Services:
         sandbox_factory: Callable[[], Sandbox] | None = None,
         clock: Callable[[], datetime] = utc_now,
         confirm: Callable[[str], bool] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self._drafts = drafts
         self.profiles_factory = profiles_factory
@@ -44,6 +46,7 @@ class Services:
         self.clock = clock
         # Asked before a real (non-sandbox) send; True goes ahead. Tests pass a function.
         self.confirm = confirm
+        self.sleep = sleep  # between send retries, on the worker thread; tests pass their own
         self._cache: dict[str, Any] = {}
 
     @property

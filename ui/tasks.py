@@ -1,7 +1,9 @@
 """Runs blocking work (HTTP, keyring) on a worker thread and hands the result back to the UI thread.
 
 The UI thread never waits on the network. A task is a plain callable; when it returns, ``done``
-is emitted with its value, and when it raises, ``failed`` with the exception. Both signals belong
+is emitted with its value, and when it raises, ``failed`` with the exception. A task started
+with ``start_reporting`` also gets a ``report`` function it may call from the worker as often as
+it likes (a send's attempts); each report is the ``progress`` signal. All three signals belong
 to a QObject living on the UI thread, so Qt delivers them there through a queued connection.
 """
 
@@ -19,6 +21,7 @@ class _Relay(QObject):
 
     done = Signal(object)
     failed = Signal(object)
+    progress = Signal(object)
 
     def __init__(
         self,
@@ -26,16 +29,28 @@ class _Relay(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
         forget: Callable[[_Relay], None],
+        on_progress: Callable[[Any], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._on_done = on_done
         self._on_error = on_error
+        self._on_progress = on_progress
         self._forget = forget
         from PySide6.QtCore import Qt  # not at import time: Qt's enums cost ~30 ms at start-up
 
         queued = Qt.ConnectionType.QueuedConnection
         self.done.connect(self._deliver_done, queued)
         self.failed.connect(self._deliver_failed, queued)
+        self.progress.connect(self._deliver_progress, queued)
+
+    def report(self, value: object) -> None:
+        """Called on the worker thread; the value reaches ``on_progress`` on the UI thread."""
+        _Job.deliver(self.progress, value)
+
+    @Slot(object)
+    def _deliver_progress(self, value: object) -> None:
+        if self._on_progress is not None:
+            self._on_progress(value)
 
     @Slot(object)
     def _deliver_done(self, value: object) -> None:
@@ -61,12 +76,12 @@ class _Job(QRunnable):
         try:
             value = self._fn()
         except BaseException as exc:  # handed to the UI thread, which decides what to show
-            self._deliver(self._relay.failed, exc)
+            self.deliver(self._relay.failed, exc)
         else:
-            self._deliver(self._relay.done, value)
+            self.deliver(self._relay.done, value)
 
     @staticmethod
-    def _deliver(signal: Any, value: object) -> None:
+    def deliver(signal: Any, value: object) -> None:
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
             signal.emit(value)
 
@@ -88,6 +103,19 @@ class TaskRunner(QObject):
         relay = _Relay(self, on_done, on_error, self._relays.discard)
         self._relays.add(relay)
         self._pool.start(_Job(fn, relay))
+
+    def start_reporting(
+        self,
+        fn: Callable[[Callable[[Any], None]], Any],
+        on_progress: Callable[[Any], None],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Like ``start``; ``fn`` receives ``report``, whose values reach ``on_progress`` in order
+        on the UI thread, all of them before ``on_done`` or ``on_error``."""
+        relay = _Relay(self, on_done, on_error, self._relays.discard, on_progress)
+        self._relays.add(relay)
+        self._pool.start(_Job(lambda: fn(relay.report), relay))
 
     def active(self) -> int:
         return len(self._relays)

@@ -1,7 +1,8 @@
 """``wa-composer send FILE --to NUMBER [--profile NAME] [--json]``.
 
 Validates first (exit 2, nothing sent, when the message has errors), then sends through the
-profile's account, or through the built-in in-process sandbox when no profile is given. Prints
+profile's account, or through the built-in in-process sandbox when no profile is given, with the
+same pipeline as the window (``composer.sending``: a local header file is uploaded first). Prints
 the wamid (exit 0) or the mapped error with its explanation and next step (exit 1). Every send
 is recorded in the history.
 """
@@ -11,15 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from composer.graph.errors import GraphError
-    from composer.graph.retry import Attempt
+    from composer.sending import AttemptReport, SendDeps, SendOutcome
 
 EXIT_SENT, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
-SANDBOX_TOKEN = "sandbox"  # noqa: S105 (the in-process sandbox accepts any bearer token)
 
 JSON_HELP = """\
 --json prints one JSON object on stdout with the keys:
@@ -142,100 +140,64 @@ def _validated(payload: object, report: _Report) -> bool:
 
 
 def _send(args: argparse.Namespace, payload: dict[str, Any], report: _Report) -> int:
+    """Send through ``composer.sending`` and report its outcome (the window uses the same)."""
     from composer.accounts import ProfileError, ProfileNotFound, ProfileStore, sandbox_profile
-    from composer.credentials import CredentialsError, KeyringTokenStore, resolve_token
-    from composer.graph.client import GraphClient
-    from composer.graph.errors import GraphError
+    from composer.sending import send_payload
 
-    sandbox = None
-    transport = None
     try:
-        if args.profile:
-            profile = ProfileStore().get(args.profile)
-            token = resolve_token(profile, KeyringTokenStore())
-        else:
-            from composer.sandbox import Sandbox, SandboxTransport
-
-            profile = sandbox_profile()
-            token = SANDBOX_TOKEN
-            sandbox = Sandbox()
-            transport = SandboxTransport(sandbox)
-            report.note(
-                "no --profile: sending to the built-in sandbox (nothing leaves this machine)"
-            )
-    except (ProfileError, ProfileNotFound, CredentialsError) as exc:
+        profile = ProfileStore().get(args.profile) if args.profile else sandbox_profile()
+    except (ProfileError, ProfileNotFound) as exc:
         return report.invalid(str(exc))
-    report.data.update(profile=profile.name, sandbox=sandbox is not None)
+    if profile.is_sandbox:
+        report.note("no --profile: sending to the built-in sandbox (nothing leaves this machine)")
 
-    def on_attempt(attempt: Attempt) -> None:
-        if not attempt.ok and attempt.will_retry:
-            report.note(attempt.describe())
+    def on_attempt(progress: AttemptReport) -> None:
+        if not progress.attempt.ok and progress.attempt.will_retry:
+            report.note(progress.describe())
 
-    error: GraphError | None = None
-    try:
-        with GraphClient(profile, token, transport=transport) as client:
-            result = client.send_message(payload, on_attempt=on_attempt)
-    except GraphError as exc:
-        error = exc
-    finally:
-        if sandbox is not None:
-            sandbox.close()
+    outcome = send_payload(profile, payload, _deps(), on_attempt)
+    if outcome.refusal is not None:  # no usable token: nothing was tried
+        return report.invalid(outcome.text)
+    report.data.update(
+        ok=outcome.ok,
+        outcome=outcome.outcome,
+        wamid=outcome.wamid,
+        wa_id=outcome.wa_id,
+        profile=profile.name,
+        sandbox=outcome.sandbox,
+        attempts=outcome.attempts,
+        error=outcome.error.to_dict() if outcome.error is not None else None,
+        history_id=outcome.history_id,
+    )
+    if outcome.history_problem is not None:
+        report.note(f"warning: the send history could not be written ({outcome.history_problem})")
+    _print(outcome, report)
+    return EXIT_SENT if outcome.ok else EXIT_FAILED
 
-    if error is None:
-        report.data.update(
-            ok=True,
-            outcome="accepted",
-            wamid=result.wamid,
-            wa_id=result.wa_id,
-            attempts=len(result.attempts),
-        )
-    else:
-        report.data.update(
-            outcome="unknown" if error.delivery_unknown else "failed",
-            attempts=len(error.attempts),
-            error=error.to_dict(),
-        )
-    report.data["history_id"] = _record(profile.name, payload, report, error)
+
+def _deps() -> SendDeps:
+    """The CLI's seams: keyring tokens, a single-use sandbox and a store opened for the row."""
+    from composer.credentials import KeyringTokenStore
+    from composer.sandbox import Sandbox
+    from composer.sending import SendDeps
+    from composer.storage.history import Store
+
+    return SendDeps(tokens=KeyringTokenStore, sandbox=Sandbox, history=Store, owns_sandbox=True)
+
+
+def _print(outcome: SendOutcome, report: _Report) -> None:
+    """Text or JSON; an unwritable stdout after the send does not change the exit status."""
     try:
         if report.as_json:
             report._dump()
-        elif error is None:
-            print(result.wamid, flush=True)
-            report.note(f"accepted by {'the sandbox' if sandbox else 'WhatsApp'} "
-                        f"(profile {profile.name!r})")  # fmt: skip
+        elif outcome.ok:
+            print(outcome.wamid, flush=True)
+            where = "the sandbox" if outcome.sandbox else "WhatsApp"
+            report.note(f"accepted by {where} (profile {outcome.profile!r})")
         else:
-            print(error.describe(), file=sys.stderr)
+            assert outcome.error is not None
+            print(outcome.error.describe(), file=sys.stderr)
     except BrokenPipeError:
         raise
     except OSError as exc:  # the send happened: the exit status and the history still tell
         report.note(f"the outcome could not be printed ({exc.strerror or exc}); see the history")
-    return EXIT_SENT if error is None else EXIT_FAILED
-
-
-def _record(
-    profile: str, payload: dict[str, Any], report: _Report, error: GraphError | None
-) -> int | None:
-    """Write the history row; a history problem must not hide the send's outcome."""
-    import sqlite3
-
-    from composer.graph.errors import WindowClosedError
-    from composer.storage.history import Store, StoreError
-    from composer.window.facts import Source
-
-    recipient = str(payload.get("to", ""))
-    try:
-        with Store() as store:
-            row = store.record_send(
-                profile=profile,
-                recipient=recipient,
-                payload=payload,
-                outcome=report.data["outcome"],
-                wamid=report.data["wamid"],
-                error=error.to_dict() if error else None,
-            )
-            if isinstance(error, WindowClosedError) and recipient:
-                store.mark_window_closed(recipient, datetime.now(UTC), Source.SEND.value)
-            return row
-    except (StoreError, OSError, sqlite3.Error, ValueError) as exc:
-        report.note(f"warning: the send history could not be written ({exc})")
-        return None

@@ -36,6 +36,7 @@ from composer.graph.responses import (
     transport_error,
 )
 from composer.graph.retry import Attempt, RetryPolicy, run_with_retries
+from composer.graph.urls import messages_path
 
 __all__ = ["DEFAULT_TIMEOUT", "GraphClient", "PhoneNumberInfo", "SendResult"]
 
@@ -119,7 +120,7 @@ class GraphClient:
                 f"The message can't be encoded as JSON ({reason}).",
                 "Fix the payload; it must contain only JSON values.",
             ) from None
-        path = f"/{self.profile.api_version}/{self.profile.phone_number_id}/messages"
+        path = messages_path(self.profile.api_version, self.profile.phone_number_id)
 
         def call() -> dict[str, Any]:
             return self._request(

@@ -237,7 +237,7 @@ class Sandbox:
             payload = loads_strict(raw)
         except JsonRefused as exc:
             return reply_for(graph_error(100, f"The request body is not valid JSON: {exc.reason}."))
-        blocking = [i for i in self._validate(payload) if str(i.severity) == "error"]
+        blocking = [i for i in self._validate(payload) if i.is_error]
         if blocking:
             return reply_for(error_for_issue(blocking[0], payload))
         if not isinstance(payload, dict) or not isinstance(payload.get("to"), str):

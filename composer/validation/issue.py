@@ -25,6 +25,11 @@ class Issue:
     severity: Severity
     message: str
 
+    @property
+    def is_error(self) -> bool:
+        """True when this issue blocks sending (a warning does not)."""
+        return self.severity is Severity.ERROR
+
     def to_dict(self) -> dict[str, str]:
         return {
             "rule": self.rule,
@@ -36,4 +41,4 @@ class Issue:
 
 def has_errors(issues: list[Issue]) -> bool:
     """True when any issue blocks sending (warnings do not)."""
-    return any(i.severity is Severity.ERROR for i in issues)
+    return any(i.is_error for i in issues)

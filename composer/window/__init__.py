@@ -1,5 +1,5 @@
-"""The 24-hour customer-service window: facts and state from the store (``facts``) and the
-sentences a support agent reads (``texts``).
+"""The 24-hour customer-service window: facts and state from the store (``facts``), the
+sentences a support agent reads (``texts``) and whether a send may go now (``gate``).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         tone,
         window_status,
     )
+    from composer.window.gate import READY, SendDecision, send_decision
     from composer.window.texts import (
         SOURCE_WORDS,
         UNKNOWN_HINT,
@@ -73,6 +74,7 @@ _HOMES = {
         "tone",
         "window_status",
     ),
+    "gate": ("READY", "SendDecision", "send_decision"),
     "texts": (
         "SOURCE_WORDS",
         "UNKNOWN_HINT",
@@ -87,6 +89,7 @@ _HOMES = {
 __getattr__, __dir__ = lazy_exports(__name__, _HOMES)
 
 __all__ = [
+    "READY",
     "RE_ENGAGEMENT_CODE",
     "SEND_WARNING_SECONDS",
     "SOURCE_WORDS",
@@ -98,6 +101,7 @@ __all__ = [
     "Closure",
     "ClosureSink",
     "InboundLike",
+    "SendDecision",
     "Source",
     "Tone",
     "WindowFacts",
@@ -116,6 +120,7 @@ __all__ = [
     "parse_iso_utc",
     "provenance",
     "send_block_reason",
+    "send_decision",
     "send_warning",
     "tone",
     "window_status",

@@ -189,7 +189,8 @@ TEMPLATE_KIND = "template"
 
 
 def send_block_reason(kind: str, status: WindowStatus) -> str | None:
-    """Why a message of ``kind`` must not be sent now, or None.
+    """Why a message of ``kind`` must not be sent now, or None (the window's part of
+    ``composer.window.gate.send_decision``, which is what callers ask).
 
     Outside the window only approved templates are accepted (spec 11.1), so every kind the
     composer builds (interactive, text, reaction) is blocked once the window is closed. An
@@ -272,10 +273,10 @@ class ClosureSink(Protocol):
 def note_send_error(store: ClosureSink, recipient: str, code: int | None, at: datetime) -> bool:
     """After a failed send: a synchronous 131047 closes the window (source "send").
 
-    The send bar and ``wa-composer send`` call this with the GraphError's code; True when the
-    window was marked closed.
+    ``composer.sending`` calls this for the CLI and the window alike, with the GraphError's code
+    and the time from its injected clock; True when the window was marked closed.
     """
-    if code != RE_ENGAGEMENT_CODE:
+    if code != RE_ENGAGEMENT_CODE or not recipient:
         return False
     store.mark_window_closed(recipient, at, Source.SEND.value)
     return True

@@ -248,3 +248,24 @@ def test_unwritable_stdout_after_a_send_keeps_the_exit_status(home: Path, tmp_pa
     assert proc.returncode == 0 and "Traceback" not in proc.stderr
     assert "could not be printed (No space left on device); see the history" in proc.stderr
     assert Store(home / "data" / "composer.sqlite3").history()[0].outcome == "accepted"
+
+
+def test_a_local_header_file_is_uploaded_by_the_cli_too(
+    home: Path, tmp_path: Path, graph: FakeGraph, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    add_profile(graph.url, capsys)
+    monkeypatch.setenv("WA_COMPOSER_TOKEN", TOKEN)
+    picture = tmp_path / "banner.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    payload = json.loads(json.dumps(EXAMPLES["reply_buttons_text_header"]))
+    payload["interactive"]["header"] = {"type": "image", "image": {"link": picture.as_uri()}}
+    path = tmp_path / "local.json"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    graph.add(Reply(200, {"id": "media-42"}))
+    assert main(["send", str(path), "--profile", "shop", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["ok"] is True and out["attempts"] == 1
+    upload, message = graph.requests
+    assert upload.path == f"/v24.0/{PNID}/media" and picture.read_bytes() in upload.body
+    assert message.json()["interactive"]["header"] == {"type": "image", "image": {"id": "media-42"}}
+    assert Store().history()[0].payload == message.json()

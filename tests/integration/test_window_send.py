@@ -266,3 +266,46 @@ def test_a_131047_from_the_api_closes_the_window_in_the_ui(
     assert "131047" in window.send_bar.status.text()
     window.tasks.wait()
     window._autosave.stop()
+
+
+def test_retries_show_live_in_the_send_bar(
+    qtbot: QtBot,
+    services: Services,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.integration.fake_graph import FakeGraph, Reply, graph_error
+
+    monkeypatch.setenv("WA_COMPOSER_TOKEN", TOKEN)
+    services.confirm = lambda q: True
+    release = threading.Event()
+    waits: list[float] = []
+
+    def held(seconds: float) -> None:  # the worker waits here until the test has looked
+        waits.append(seconds)
+        assert release.wait(10), "the test never released the retry"
+
+    services.sleep = held
+    with FakeGraph() as graph:
+        graph.add(Reply(429, graph_error(130429), {"Retry-After": "4"}), Reply())
+        services.profiles().add(Profile("fake", "123456789", base_url=graph.url))
+        window = open_window(qtbot, services)
+        window.profile_combo.setCurrentIndex(window.profile_combo.findData("fake"))
+        assert window.load_payload(examples()["reply_buttons_text_header"]) is None
+        sent: list[Any] = []
+        window.sent.connect(sent.append)
+        window.send()
+        status = window.send_bar.status
+        qtbot.waitUntil(lambda: "retrying" in status.text(), timeout=10_000)
+        try:
+            assert status.text().endswith(": retrying in 4 s, attempt 2 of 4"), status.text()
+            assert "130429" in status.text() and status.property("level") == "busy"
+            assert window.is_sending() and not window.send_bar.button.isEnabled()
+            assert len(graph.requests) == 1 and waits == [4.0]
+        finally:
+            release.set()
+        qtbot.waitUntil(lambda: len(sent) == 1, timeout=10_000)
+    assert sent[0].ok and sent[0].attempts == 2 and len(graph.requests) == 2
+    assert "retrying" not in status.text() and sent[0].wamid in status.text()
+    assert window.send_bar.button.isEnabled()
+    window.tasks.wait()
+    window._autosave.stop()

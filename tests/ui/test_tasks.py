@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
@@ -37,3 +38,27 @@ def test_exception_is_delivered_to_on_error(qtbot: QtBot) -> None:
     runner.start(boom, lambda v: None, errors.append)
     qtbot.waitUntil(lambda: len(errors) == 1, timeout=5000)
     assert isinstance(errors[0], ValueError) and str(errors[0]) == "nope"
+
+
+def test_reports_arrive_in_order_on_the_ui_thread_before_the_result(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    ui_thread = QThread.currentThread()
+    events: list[tuple[str, object, bool]] = []
+
+    def work(report: Callable[[object], None]) -> str:
+        for n in range(1, 4):
+            report(n)
+        return "done"
+
+    def note(kind: str) -> Callable[[object], None]:
+        return lambda value: events.append((kind, value, QThread.currentThread() is ui_thread))
+
+    runner.start_reporting(work, note("progress"), note("done"), note("error"))
+    qtbot.waitUntil(lambda: any(kind == "done" for kind, _, _ in events), timeout=5000)
+    assert events == [
+        ("progress", 1, True),
+        ("progress", 2, True),
+        ("progress", 3, True),
+        ("done", "done", True),
+    ]
+    assert runner.active() == 0

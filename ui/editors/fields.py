@@ -49,8 +49,8 @@ class IssueLine(QLabel):
             self.hide()
             self.setText("")
             return ""
-        ordered = sorted(issues, key=lambda i: 0 if str(i.severity) == "error" else 1)
-        level = str(ordered[0].severity)
+        ordered = sorted(issues, key=lambda i: 0 if i.is_error else 1)
+        level = "error" if ordered[0].is_error else "warning"
         self.setText("\n".join(i.message for i in ordered))
         set_style_property(self, "level", level)
         self.show()

@@ -34,7 +34,7 @@ def breakable(path: str) -> str:
 
 
 def _level(issue: Issue) -> str:
-    return "error" if str(issue.severity) == "error" else "warning"
+    return "error" if issue.is_error else "warning"
 
 
 def plural(n: int, word: str) -> str:
@@ -133,8 +133,8 @@ class IssuesPanel(QWidget):
 
     def set_issues(self, issues: Sequence[Issue]) -> None:
         """Show ``issues``; runs on every keystroke, so unchanged rows are kept, not rebuilt."""
-        errors = [i for i in issues if str(i.severity) == "error"]
-        warnings = [i for i in issues if str(i.severity) != "error"]
+        errors = [i for i in issues if i.is_error]
+        warnings = [i for i in issues if not i.is_error]
         ordered = [*errors, *warnings]
         if ordered == self._shown:
             return

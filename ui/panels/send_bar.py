@@ -1,16 +1,28 @@
 """The send bar: why sending is (not) possible right now, the Send button and the last result.
 
-It only combines facts it is given (issues, window state, in-flight, profile); the rules that
-produce those facts live in composer/.
+It renders ``composer.window.gate.send_decision`` for the facts it is given (issues, the
+recipient's window, a send in flight, start-up) and never decides anything itself. While a send
+runs it shows each attempt ("retrying in 4 s, attempt 2 of 4").
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from composer.window.gate import READY_TEXT, SendDecision, send_decision
 from ui.restyle import restyle, set_style_property
+
+if TYPE_CHECKING:
+    from composer.sending import AttemptReport
+    from composer.window.facts import WindowStatus
+    from composer.window.gate import IssueLike
+
+SEND_TIP = "Send (Ctrl+Enter)"
 
 
 class SendBar(QWidget):
@@ -25,16 +37,19 @@ class SendBar(QWidget):
         self.button = QPushButton("Send")  # the icon comes after the first paint: add_icon()
         self.button.setObjectName("sendButton")
         self.button.setAccessibleName("Send message")
-        self.button.setToolTip("Send (Ctrl+Enter)")
+        self.button.setToolTip(SEND_TIP)
         self.button.clicked.connect(self.send_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(12)
         layout.addWidget(self.status, 1)
         layout.addWidget(self.button)
-        self._errors = 0
-        self._blocked: str | None = None
+        self._issues: Sequence[IssueLike] = ()
+        self._window: WindowStatus | None = None
+        self._kind = ""
         self._in_flight = False
+        self._starting = True  # until the window's editor is usable: set_starting(False)
+        self._progress: str | None = None
         self._result: tuple[str, str] | None = None
         self._polished = False  # before the first show, setting the property is enough
         self._refresh()
@@ -49,40 +64,56 @@ class SendBar(QWidget):
         self._polished = True
         restyle(self.status)
 
-    def set_errors(self, count: int) -> None:
-        self._errors = count
+    def set_issues(self, issues: Sequence[IssueLike]) -> None:
+        self._issues = tuple(issues)
         self._refresh()
 
-    def set_blocked(self, reason: str | None) -> None:
-        """A reason from outside the message (24-hour window closed, no recipient)."""
-        self._blocked = reason
+    def set_window(self, status: WindowStatus | None, kind: str) -> None:
+        """The recipient's 24-hour window (None: not known yet) and the kind about to be sent."""
+        self._window, self._kind = status, kind
+        self._refresh()
+
+    def set_starting(self, flag: bool) -> None:
+        self._starting = flag
         self._refresh()
 
     def set_in_flight(self, flag: bool) -> None:
         self._in_flight = flag
+        self._progress = None
         self._refresh()
+
+    def show_attempt(self, report: AttemptReport) -> None:
+        """A send's attempt as it happens; shown until the send ends."""
+        if self._in_flight and not report.attempt.ok:
+            self._progress = report.status_text()
+            self._refresh()
 
     def show_result(self, level: str, text: str) -> None:
         """level: "ok", "error" or "warning"; kept until the next send."""
         self._result = (level, text)
         self._refresh()
 
+    def result(self) -> tuple[str, str] | None:
+        """The last result shown, as (level, text), or None."""
+        return self._result
+
+    def decision(self) -> SendDecision:
+        return send_decision(
+            self._issues, self._window, self._kind, self._in_flight, starting=self._starting
+        )
+
     def can_send(self) -> bool:
-        return not self._in_flight and self._errors == 0 and self._blocked is None
+        return self.decision().allowed
 
     def _refresh(self) -> None:
-        self.button.setEnabled(self.can_send())
-        if self._in_flight:
-            level, text = "busy", "Sending…"
-        elif self._errors:
-            level = "error"
-            text = f"Send is disabled: fix {self._errors} error(s) listed under Issues."
-        elif self._blocked:
-            level, text = "warning", f"Send is disabled: {self._blocked}"
+        decision = self.decision()
+        self.button.setEnabled(decision.allowed)
+        if not decision.allowed:
+            level, text = decision.level, self._progress or decision.reason or ""
         elif self._result is not None:
             level, text = self._result
         else:
-            level, text = "ok", "Ready to send."
-        self.button.setToolTip(text if not self.can_send() else "Send (Ctrl+Enter)")
+            level, text = decision.level, READY_TEXT
+        self.button.setToolTip(SEND_TIP if decision.allowed else text)
         self.status.setText(text)
         set_style_property(self.status, "level", level, polish=self._polished)

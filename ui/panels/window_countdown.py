@@ -120,8 +120,7 @@ def _record_manual(store: WindowStore, recipient: str, at: datetime) -> None:
 class WindowCountdown(QWidget):
     """Countdown for the current recipient. ``state_changed(WindowStatus)`` fires on changes of
     state, tone, send warning or 131047 closure (not every second), so the send bar can gate
-    Send with ``composer.window.facts.send_block_reason(kind, status)`` and warn with
-    ``send_warning(status)``.
+    Send with ``composer.window.gate.send_decision`` and warn with ``send_warning(status)``.
 
     Pass ``store`` (a history ``Store``), or ``facts`` (recipient -> WindowFacts) and
     ``on_manual_entry`` for finer control.

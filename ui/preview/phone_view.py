@@ -109,7 +109,7 @@ class PhoneView(QWidget):
         """Show ``msg`` (None: an empty chat). Only the parts that changed are laid out again."""
         previous = self._msg
         self._msg = msg
-        errors = sum(1 for i in issues if str(i.severity) == "error")
+        errors = sum(1 for i in issues if i.is_error)
         state = replace(self._state, error_count=errors, time_text=_clock())
         if msg is None or previous is None or type(msg.content) is not type(previous.content):
             state = replace(state, replies=(), sheet="", selected=None)

@@ -29,17 +29,18 @@ from PySide6.QtWidgets import (
 from ui.editors.titles import TITLES
 from ui.panels.send_bar import SendBar
 from ui.restyle import restyle
+from ui.sender import WindowSender
 from ui.session import Session
 from ui.tasks import TaskRunner
 from ui.window.window_messages import DEFAULT_KIND, DEFAULT_RECIPIENT, WindowMessages
 
 if TYPE_CHECKING:
     from composer.messages import Message
+    from composer.sending import SendOutcome
     from composer.validation.check import Issue
     from ui.panels.history import HistoryPanel
     from ui.panels.issues_panel import IssuesPanel
     from ui.panels.json_view import JsonView
-    from ui.sender import SendOutcome
     from ui.services import Services
     from ui.window.composer_form import ComposerForm
 
@@ -71,10 +72,9 @@ class MainWindow(WindowMessages, QMainWindow):
         self.setObjectName("mainWindow")
         self.session = Session(self)
         self.tasks = TaskRunner(self)
+        self.window_sender = WindowSender(services, self.tasks, self)
         self._start_kind = start_kind
         self._example_on_first_start = example_on_first_start
-        self._in_flight = False
-        self._window_block: str | None = None
         self._draft_name: str | None = None
         self._saved_payload: dict[str, Any] | None = None  # last draft saved or opened
         self._started = False
@@ -86,6 +86,9 @@ class MainWindow(WindowMessages, QMainWindow):
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_current_draft)
         self.session.changed.connect(self._on_changed)
+        self.window_sender.in_flight_changed.connect(self.send_bar.set_in_flight)
+        self.window_sender.attempted.connect(self.send_bar.show_attempt)
+        self.window_sender.finished.connect(self._on_sent)
 
     # --- layout -------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -153,7 +156,6 @@ class MainWindow(WindowMessages, QMainWindow):
         column.addWidget(self.splitter, 1)
         column.addWidget(self.send_bar)
         self.setCentralWidget(central)
-        self.send_bar.set_blocked("starting…")
 
         self.type_combo.currentIndexChanged.connect(self._on_type_picked)
         self.profile_combo.currentIndexChanged.connect(self._on_profile_picked)
@@ -244,8 +246,7 @@ class MainWindow(WindowMessages, QMainWindow):
                 self.load_example(str(kind))
         elif self._start_kind in TITLES and self._start_kind != self.form.kind():
             self._select_type(str(self._start_kind))
-        self.send_bar.set_blocked(self._window_block)
-        self._refresh_send_bar()
+        self.send_bar.set_starting(False)
         self.ready.emit()
 
     def _select_type(self, kind: str) -> None:
@@ -286,9 +287,9 @@ class MainWindow(WindowMessages, QMainWindow):
         shown = [*issues, *self.form.input_issues()]
         self.form.mark(shown)
         self.issues_panel.set_issues(shown)
-        errors = sum(1 for i in shown if str(i.severity) == "error")
+        errors = sum(1 for i in shown if i.is_error)
         self.tabs.setTabText(0, f"Issues ({len(shown)})" if shown else "Issues")
-        self.send_bar.set_errors(errors)
+        self.send_bar.set_issues(shown)
         return errors
 
     def _on_changed(self, msg: Message | None, issues: list[Issue]) -> None:
@@ -299,7 +300,6 @@ class MainWindow(WindowMessages, QMainWindow):
             self.json_view.set_payload(to_payload(msg), self._url)
         if self.preview is not None and hasattr(self.preview, "set_message"):
             self.preview.set_message(msg, issues)
-        self._refresh_send_bar()
         to = msg.to if msg is not None else ""
         if self.countdown is not None and to != self._countdown_for:
             self._countdown_for = to  # the store is read only when the recipient changes
@@ -309,14 +309,6 @@ class MainWindow(WindowMessages, QMainWindow):
 
     countdown: Any = None
     webhooks: Any = None  # the WebhookReceiverControl, set by mount_webhooks
-
-    def set_window_block(self, reason: str | None) -> None:
-        self._window_block = reason
-        self._refresh_send_bar()
-
-    def _refresh_send_bar(self) -> None:
-        if self._started:
-            self.send_bar.set_blocked(self._window_block)
 
     def focus_path(self, path: str) -> None:
         self.form.focus_path(path)
@@ -372,17 +364,16 @@ class MainWindow(WindowMessages, QMainWindow):
 
     def _update_url(self) -> None:
         """The POST URL shown in "Copy as cURL" (kept, not re-read on every keystroke)."""
-        from composer.accounts import DEFAULT_API_VERSION, DEFAULT_BASE_URL
+        from composer.graph.urls import messages_url
 
         # The sandbox lives in this process: give a URL that works with a real account instead.
-        placeholder = f"{DEFAULT_BASE_URL}/{DEFAULT_API_VERSION}/$WA_PHONE_NUMBER_ID/messages"
-        self._url = placeholder
+        self._url = messages_url(None)
         if self.profile_name() != SANDBOX:
             try:
                 p = self.services.profile(self.profile_name())
             except (KeyError, ValueError, OSError):  # removed or unreadable: keep the placeholder
                 return
-            self._url = f"{p.base_url}/{p.api_version}/{p.phone_number_id}/messages"
+            self._url = messages_url(p)
 
     # --- sending ------------------------------------------------------------------------------
     def send(self) -> None:
@@ -396,40 +387,27 @@ class MainWindow(WindowMessages, QMainWindow):
             return
         if not profile.is_sandbox and not self._confirm(profile.name, msg.to):
             return
-        from ui.sender import send_message
-
-        self._in_flight = True
-        self.send_bar.set_in_flight(True)
-        services = self.services
-        self.tasks.start(
-            lambda: send_message(services, profile, msg), self._on_sent, self._on_send_crash
-        )
+        self.window_sender.start(profile, msg)
 
     def _confirm(self, profile: str, to: str) -> bool:
         question = f"Send this message to {to} with the real profile {profile!r}?"
         return self.ask("Send to a real customer?", question)
 
     def is_sending(self) -> bool:
-        return self._in_flight
+        return self.window_sender.in_flight()
 
     def _on_sent(self, outcome: SendOutcome) -> None:
-        self._in_flight = False
-        self.send_bar.set_in_flight(False)
         level = "ok" if outcome.ok else "warning" if outcome.outcome == "unknown" else "error"
-        self.send_bar.show_result(level, outcome.text)
+        text = outcome.text
+        if outcome.history_problem is not None:
+            text += f"\nThe send history could not be written ({outcome.history_problem})."
+        self.send_bar.show_result(level, text)
         if not outcome.ok and outcome.field_path:
             self.focus_path(outcome.field_path)
         self.refresh_history()
         if not outcome.ok and self.countdown is not None:
             self.countdown.refresh()  # a synchronous 131047 has just closed the window
         self.sent.emit(outcome)
-
-    def _on_send_crash(self, exc: BaseException) -> None:
-        from ui.sender import SendOutcome
-
-        self._on_sent(
-            SendOutcome(False, None, "Send failed", f"Send failed: {type(exc).__name__}: {exc}")
-        )
 
     def refresh_history(self) -> None:
         try:

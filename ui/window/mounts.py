@@ -51,10 +51,10 @@ def mount_countdown(window: MainWindow) -> None:
     window.form.recipient.mount_countdown(widget)
     window.countdown = widget
 
-    from composer.window.facts import send_block_reason, send_warning
+    from composer.window.facts import send_warning
 
     def on_state(status: Any) -> None:
-        window.set_window_block(send_block_reason(window.form.kind() or "button", status))
+        window.send_bar.set_window(status, window.form.kind() or "button")
         warning = send_warning(status)
         if warning is not None:
             window.send_bar.show_result("warning", warning)

@@ -123,8 +123,8 @@ def test_switching_type_keeps_the_message_and_says_so(qtbot: QtBot, services: Se
     title = window.form.editor().buttons.items()[0].title  # type: ignore[attr-defined]
     qtbot.keyClicks(title.editor, "Keep it")
     window.type_combo.setCurrentIndex(window.type_combo.findData("list"))
-    assert window.send_bar._result is not None
-    assert "Reply buttons message is kept" in window.send_bar._result[1]
+    result = window.send_bar.result()
+    assert result is not None and "Reply buttons message is kept" in result[1]
     window.type_combo.setCurrentIndex(window.type_combo.findData("button"))
     msg = window.session.current()
     assert msg is not None

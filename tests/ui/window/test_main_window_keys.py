@@ -149,12 +149,12 @@ def test_a_cards_move_and_remove_buttons_come_after_its_fields(
 
 
 def test_a_failed_send_refreshes_the_countdown_once(window: MainWindow, qtbot: QtBot) -> None:
-    from ui.sender import SendOutcome
+    from composer.sending import SendOutcome
 
     calls: list[None] = []
     original = window.countdown.refresh
     window.countdown.refresh = lambda: (calls.append(None), original())[1]  # a counting spy
-    window._on_sent(SendOutcome(False, None, "Re-engagement", "131047", outcome="failed"))
+    window.window_sender.finished.emit(SendOutcome("failed", "sandbox", True, "+15550100003"))
     assert len(calls) == 1
-    window._on_sent(SendOutcome(True, "wamid.X", "Accepted", "Accepted"))
+    window.window_sender.finished.emit(SendOutcome("accepted", "sandbox", True, "+15550100001"))
     assert len(calls) == 1  # success changes nothing about the 24-hour window

@@ -1,0 +1,65 @@
+"""SendBar renders the core's send decision and, while a send runs, each attempt."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from pytestqt.qtbot import QtBot
+
+from composer.graph.errors import error_from_graph
+from composer.graph.retry import Attempt
+from composer.sending import AttemptReport
+from composer.validation.issue import Issue, Severity
+from composer.window.facts import window_status
+from composer.window.gate import send_decision
+from ui.panels.send_bar import SendBar
+
+NOW = datetime(2026, 11, 25, 14, 32, tzinfo=UTC)
+ERROR = Issue("button.title_len", "interactive.action.buttons[0]", Severity.ERROR, "Too long.")
+
+
+class Inbound:
+    def __init__(self, at: datetime) -> None:
+        self.at, self.source = at, "webhook"
+
+
+def bar(qtbot: QtBot) -> SendBar:
+    widget = SendBar()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_it_shows_exactly_the_core_decision(qtbot: QtBot) -> None:
+    send_bar = bar(qtbot)
+    assert not send_bar.can_send() and send_bar.status.text() == "Send is disabled: starting…"
+    send_bar.set_starting(False)
+    assert send_bar.can_send() and send_bar.status.text() == "Ready to send."
+    closed = window_status(Inbound(NOW - timedelta(hours=30)), NOW)
+    for issues, status in (([ERROR], None), ([], closed), ([ERROR], closed)):
+        send_bar.set_issues(issues)
+        send_bar.set_window(status, "button")
+        decision = send_decision(issues, status, "button", False)
+        assert send_bar.decision() == decision
+        assert send_bar.button.isEnabled() is decision.allowed is False
+        assert send_bar.status.text() == decision.reason == send_bar.button.toolTip()
+        assert send_bar.status.property("level") == decision.level
+
+
+def test_attempts_show_while_in_flight_and_go_with_it(qtbot: QtBot) -> None:
+    send_bar = bar(qtbot)
+    send_bar.set_starting(False)
+    error = error_from_graph({"error": {"code": 130429, "message": "(#130429) limit"}}, 429)
+    retry = AttemptReport(Attempt(1, False, 0.1, error, True, 4.0), 4)
+    send_bar.show_attempt(retry)  # no send running: nothing to show
+    assert send_bar.status.text() == "Ready to send."
+    send_bar.set_in_flight(True)
+    assert send_bar.status.text() == "Sending…"
+    send_bar.show_attempt(retry)
+    assert send_bar.status.text() == retry.status_text()
+    assert send_bar.status.text().endswith("retrying in 4 s, attempt 2 of 4")
+    assert send_bar.status.property("level") == "busy" and not send_bar.button.isEnabled()
+    send_bar.set_in_flight(False)
+    send_bar.show_result("ok", "Accepted by WhatsApp: wamid.X")
+    assert send_bar.status.text() == "Accepted by WhatsApp: wamid.X"
+    assert send_bar.result() == ("ok", "Accepted by WhatsApp: wamid.X")
+    assert send_bar.button.toolTip() == "Send (Ctrl+Enter)"
