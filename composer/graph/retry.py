@@ -63,6 +63,27 @@ class Attempt:
         return text
 
 
+def _say_why_we_stopped(
+    error: GraphError, policy: RetryPolicy, number: int, delay: float, waited: float
+) -> None:
+    """A retryable error that ends the loop must not still say "the app retries automatically"."""
+    if not error.retryable or error.delivery_unknown:
+        return
+    if number < policy.max_attempts:  # stopped because the wait would pass the bound
+        minutes = max(1, round(delay / 60))
+        error.next_step = (
+            f"WhatsApp asked to wait {delay:g} s, longer than the app waits "
+            f"({policy.max_total_seconds:g} s in all). Nothing was sent: send it again in "
+            f"about {minutes} minute{'' if minutes == 1 else 's'}."
+        )
+    else:
+        tried = "once" if number == 1 else f"{number} times over {waited:.0f} s"
+        error.next_step = (
+            f"The app tried {tried} and WhatsApp refused. "
+            "Nothing was sent: wait a minute, then send it again."
+        )
+
+
 def run_with_retries(
     call: Callable[[], T],
     policy: RetryPolicy,
@@ -100,6 +121,7 @@ def run_with_retries(
                 on_attempt(attempt)
             if not retry:
                 error.attempts = tuple(attempts)
+                _say_why_we_stopped(error, policy, number, delay, waited)
                 raise
             sleep(delay)
             continue

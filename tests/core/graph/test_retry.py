@@ -76,3 +76,33 @@ def test_count_bound(attempts: int) -> None:
     with pytest.raises(E.ServerError) as caught:
         run_with_retries(call, RetryPolicy(max_attempts=attempts), sleep=clock.sleep, clock=clock)
     assert len(calls) == attempts == len(caught.value.attempts)
+
+
+def test_a_retry_after_longer_than_the_app_waits_says_so_instead_of_waiting() -> None:
+    """A 429 with Retry-After 3600 said "the app retries automatically" and then gave up."""
+    clock = SimClock()
+    limited = E.RateLimitError(
+        "Too many requests", "e.", "Nothing to do: the app retries", retryable=True
+    )
+    limited.retry_after = 3600
+    calls, call = failing(limited)
+    with pytest.raises(E.RateLimitError) as caught:
+        run_with_retries(call, RetryPolicy(), sleep=clock.sleep, clock=clock)
+    assert len(calls) == 1 and clock.sleeps == []
+    assert caught.value.next_step == (
+        "WhatsApp asked to wait 3600 s, longer than the app waits (60 s in all). "
+        "Nothing was sent: send it again in about 60 minutes."
+    )
+    assert "retries automatically" not in caught.value.describe()
+
+
+def test_a_retryable_error_left_after_every_attempt_says_what_happened() -> None:
+    clock = SimClock()
+    calls, call = failing(*[retryable() for _ in range(4)])
+    with pytest.raises(E.ServerError) as caught:
+        run_with_retries(call, RetryPolicy(), sleep=clock.sleep, clock=clock)
+    assert len(calls) == 4
+    assert caught.value.next_step == (
+        "The app tried 4 times over 7 s and WhatsApp refused. "
+        "Nothing was sent: wait a minute, then send it again."
+    )
