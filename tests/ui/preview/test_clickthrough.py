@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from composer.messages import ListMessage, Message, ReplyButtons
-from composer.payload.writer import from_payload
+from composer.payload import from_payload
 from tests.paths import DATA
 from ui.preview import PhoneView
 from ui.preview.layout import Hit
@@ -201,7 +201,7 @@ def test_hover_on_the_cta_shows_the_url(qtbot: QtBot, view: PhoneView) -> None:
 
 
 def test_every_tap_of_every_example_is_safe(qtbot: QtBot, view: PhoneView) -> None:
-    from composer.payload.writer import PayloadError
+    from composer.payload import PayloadError
 
     payloads = [p for k, p in EXAMPLES.items() if k != "invalid"]
     payloads += [e["payload"] for e in EXAMPLES["invalid"]]

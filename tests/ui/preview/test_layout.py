@@ -18,7 +18,7 @@ from composer.messages import (
     ReplyButtons,
     TextHeader,
 )
-from composer.payload.writer import from_payload
+from composer.payload import from_payload
 from tests.paths import DATA
 from ui.preview.layout import ChatState, Layouter, Screen, ShapeItem, TextItem
 from ui.preview.themes import PLATFORMS, theme_for
