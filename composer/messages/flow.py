@@ -44,7 +44,8 @@ class Flow(Interactive):
 def flow_data_from_text(text: str) -> tuple[dict[str, Any] | None, str | None]:
     """The flow's initial data typed as JSON text: ``(object, None)``, ``(None, None)`` when
     blank, or ``(None, problem)`` when it is not a JSON object (``check()`` reports that)."""
-    if not text.strip():
+    text = text.strip()
+    if not text:
         return None, None
     try:
         value = json.loads(text)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QSignalBlocker
 
-from ui.editors.titles import TITLES
+from ui.editors.registry import TITLES
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox, QWidget
