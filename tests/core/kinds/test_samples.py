@@ -8,14 +8,10 @@ from composer.payload import to_payload
 from composer.samples import SAMPLE_RECIPIENT, sample_kinds, sample_message, sample_payload
 from composer.validation.check import check
 
-EDITOR_KINDS = {
-    "button", "list", "cta_url", "flow", "product", "product_list", "catalog_message",
-    "location_request_message", "reaction",
-}  # fmt: skip
 
-
-def test_one_sample_per_editor_type() -> None:
-    assert set(sample_kinds()) == EDITOR_KINDS
+def test_sample_kinds_are_the_rows_with_a_sample() -> None:
+    # Each editor kind has one: tests/ui/editors/test_registry.py (the core does not know editors).
+    assert "button" in sample_kinds() and "carousel" not in sample_kinds()
 
 
 @pytest.mark.parametrize("kind", sample_kinds())

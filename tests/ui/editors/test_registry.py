@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from composer.kinds import CATALOGUE, MessageKind, spec
 from composer.kinds.flow import FLOW_ACTIONS, FLOW_MESSAGE_VERSION, FLOW_MODES
+from composer.samples import sample_kinds
 from composer.validation.parts import PartsPolicy
 from ui.editors.flow import FlowEditor
 from ui.editors.parts import PartsEditor
@@ -23,6 +24,10 @@ def test_every_kind_has_an_editor_or_says_why_not() -> None:
     assert all(len(reason) > 10 for reason in NO_EDITOR_YET.values())
     for kind in NO_EDITOR_YET:
         assert editor_for(kind) is None
+
+
+def test_every_editor_kind_has_a_sample_to_start_from() -> None:
+    assert set(sample_kinds()) == {k.value for k in EDITORS}
 
 
 def test_picker_titles_are_the_cores_in_catalogue_order() -> None:
