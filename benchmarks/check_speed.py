@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from composer import limits  # noqa: E402
 from composer.messages import ListMessage, ListRow, ListSection, Message, TextHeader  # noqa: E402
-from composer.payload.writer import from_payload, to_payload  # noqa: E402
+from composer.payload import from_payload, to_payload  # noqa: E402
 from composer.validation.check import check  # noqa: E402
 
 RUNS = 5000

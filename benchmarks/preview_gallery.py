@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
-    from composer.payload.writer import from_payload
+    from composer.payload import from_payload
     from composer.validation.check import check
     from ui.preview import PhoneView
     from ui.preview.themes import PLATFORMS

@@ -1,38 +1,102 @@
-"""Immutable models of every message the composer builds (shape only; rules are in validation)."""
+"""Immutable models of every message the composer builds (shape only; rules are in validation).
 
-from composer.messages.address_message import AddressMessage
-from composer.messages.call_permission import CallPermissionRequest
-from composer.messages.carousel import (
-    CardUrlButton,
-    Carousel,
-    CarouselCard,
-    MediaCard,
-    ProductCard,
-    QuickReply,
-)
-from composer.messages.catalog_message import CatalogMessage
-from composer.messages.cta_url import CtaUrl
-from composer.messages.flow import Flow, FlowActionPayload
-from composer.messages.list_message import ListMessage, ListRow, ListSection
-from composer.messages.location_request import LocationRequest
-from composer.messages.message import INTERACTIVE_TYPES, Content, Message
-from composer.messages.multi_product import MultiProduct, ProductSection
-from composer.messages.parts import (
-    Header,
-    Interactive,
-    MediaHeader,
-    MediaKindName,
-    MessageKind,
-    Model,
-    TextHeader,
-)
-from composer.messages.reaction import Reaction
-from composer.messages.reply_buttons import ReplyButton, ReplyButtons
-from composer.messages.single_product import SingleProduct
-from composer.messages.text import TextMessage
+The face is lazy (``composer.lazy_exports``): ``composer.messages.kind`` (the enum) is read by the
+window's type picker before pydantic is imported.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from composer.lazy_exports import lazy_exports
+
+if TYPE_CHECKING:
+    from composer.messages.address_message import AddressMessage
+    from composer.messages.call_permission import CallPermissionRequest
+    from composer.messages.carousel import (
+        CardUrlButton,
+        Carousel,
+        CarouselCard,
+        MediaCard,
+        ProductCard,
+        QuickReply,
+    )
+    from composer.messages.catalog_message import CatalogMessage
+    from composer.messages.cta_url import CtaUrl
+    from composer.messages.flow import FLOW_ACTIONS, FLOW_MODES, Flow, FlowActionPayload
+    from composer.messages.kind import MessageKind
+    from composer.messages.list_message import ListMessage, ListRow, ListSection
+    from composer.messages.location_request import LocationRequest
+    from composer.messages.message import Content, Message
+    from composer.messages.multi_product import MultiProduct, ProductSection
+    from composer.messages.parts import (
+        Header,
+        Interactive,
+        MediaHeader,
+        MediaKindName,
+        Model,
+        TextHeader,
+    )
+    from composer.messages.reaction import Reaction
+    from composer.messages.reply_buttons import ReplyButton, ReplyButtons
+    from composer.messages.single_product import SingleProduct
+    from composer.messages.text import TextMessage
+
+_HOMES = {
+    "address_message": ("AddressMessage",),
+    "call_permission": ("CallPermissionRequest",),
+    "carousel": (
+        "CardUrlButton",
+        "Carousel",
+        "CarouselCard",
+        "MediaCard",
+        "ProductCard",
+        "QuickReply",
+    ),
+    "catalog_message": ("CatalogMessage",),
+    "cta_url": ("CtaUrl",),
+    "flow": (
+        "FLOW_ACTIONS",
+        "FLOW_MODES",
+        "Flow",
+        "FlowActionPayload",
+    ),
+    "kind": ("MessageKind",),
+    "list_message": (
+        "ListMessage",
+        "ListRow",
+        "ListSection",
+    ),
+    "location_request": ("LocationRequest",),
+    "message": (
+        "Content",
+        "Message",
+    ),
+    "multi_product": (
+        "MultiProduct",
+        "ProductSection",
+    ),
+    "parts": (
+        "Header",
+        "Interactive",
+        "MediaHeader",
+        "MediaKindName",
+        "Model",
+        "TextHeader",
+    ),
+    "reaction": ("Reaction",),
+    "reply_buttons": (
+        "ReplyButton",
+        "ReplyButtons",
+    ),
+    "single_product": ("SingleProduct",),
+    "text": ("TextMessage",),
+}
+__getattr__, __dir__ = lazy_exports(__name__, _HOMES)
 
 __all__ = [
-    "INTERACTIVE_TYPES",
+    "FLOW_ACTIONS",
+    "FLOW_MODES",
     "AddressMessage",
     "CallPermissionRequest",
     "CardUrlButton",

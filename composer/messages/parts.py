@@ -8,34 +8,20 @@ missing); an optional part that is absent is ``None``.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict
+
+from composer.messages.kind import MessageKind
+
+__all__ = ["Header", "Interactive", "MediaHeader", "MediaKindName", "MessageKind", "Model",
+           "TextHeader"]  # fmt: skip
 
 
 class Model(BaseModel):
     """Base of every message model: immutable, no unknown attributes."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
-
-class MessageKind(StrEnum):
-    """What ``content.kind`` returns: the ``interactive.type`` (or top-level ``type``)."""
-
-    BUTTON = "button"
-    LIST = "list"
-    REACTION = "reaction"
-    PRODUCT = "product"
-    PRODUCT_LIST = "product_list"
-    LOCATION_REQUEST = "location_request_message"
-    CTA_URL = "cta_url"
-    FLOW = "flow"
-    CATALOG = "catalog_message"
-    CAROUSEL = "carousel"
-    ADDRESS = "address_message"
-    CALL_PERMISSION = "call_permission_request"
-    TEXT = "text"
 
 
 MediaKindName = Literal["image", "video", "document"]

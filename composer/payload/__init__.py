@@ -1,5 +1,8 @@
 """Model <-> Graph API JSON: the writer (``to_payload``), the strict reader (``from_payload``) and
-its shape helpers. Values are checked by ``composer.validation``, not here.
+the shape helpers the kinds' codecs use. Values are checked by ``composer.validation``, not here.
+
+Each kind's own reader and writer live in its row (``composer.kinds.<kind>``); the reader and the
+writer here dispatch to them and never import each other.
 """
 
 from __future__ import annotations
@@ -9,9 +12,6 @@ from typing import TYPE_CHECKING
 from composer.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:
-    from composer.payload.actions import (
-        ACTION_READERS,
-    )
     from composer.payload.base import (
         Reader,
         describe,
@@ -19,24 +19,22 @@ if TYPE_CHECKING:
         join,
         json_copy,
     )
-    from composer.payload.carousel import (
-        read_carousel,
-    )
+    from composer.payload.errors import PayloadError
     from composer.payload.parts import (
+        header_payload,
+        named_action,
+        read_action_name,
         read_header,
+        read_parameters,
         read_text_object,
     )
     from composer.payload.reader import (
+        from_payload,
         read_message,
     )
-    from composer.payload.writer import (
-        PayloadError,
-        from_payload,
-        to_payload,
-    )
+    from composer.payload.writer import to_payload
 
 _HOMES = {
-    "actions": ("ACTION_READERS",),
     "base": (
         "Reader",
         "describe",
@@ -44,32 +42,37 @@ _HOMES = {
         "join",
         "json_copy",
     ),
-    "carousel": ("read_carousel",),
+    "errors": ("PayloadError",),
     "parts": (
+        "header_payload",
+        "named_action",
+        "read_action_name",
         "read_header",
+        "read_parameters",
         "read_text_object",
     ),
-    "reader": ("read_message",),
-    "writer": (
-        "PayloadError",
+    "reader": (
         "from_payload",
-        "to_payload",
+        "read_message",
     ),
+    "writer": ("to_payload",),
 }
 __getattr__, __dir__ = lazy_exports(__name__, _HOMES)
 
 __all__ = [
-    "ACTION_READERS",
     "PayloadError",
     "Reader",
     "describe",
     "from_payload",
+    "header_payload",
     "index",
     "join",
     "json_copy",
-    "read_carousel",
+    "named_action",
+    "read_action_name",
     "read_header",
     "read_message",
+    "read_parameters",
     "read_text_object",
     "to_payload",
 ]

@@ -1,13 +1,25 @@
-"""Reading the parts several message types share: header, and ``{"text": ...}`` objects."""
+"""Reading and writing the parts several kinds share: header, ``{"text": ...}`` objects and the
+``{"name", "parameters"}`` action most single-action kinds use."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from composer.messages import Header, MediaHeader, TextHeader
 from composer.payload.base import Reader, describe, join
 
-__all__ = ["read_header", "read_text_object"]
+__all__ = [
+    "header_payload",
+    "named_action",
+    "read_action_name",
+    "read_header",
+    "read_parameters",
+    "read_text_object",
+]
 
 _MEDIA_KINDS = ("image", "video", "document")
+
+JsonObject = dict[Any, Any]
 
 
 def read_text_object(r: Reader, value: object, path: str, label: str) -> str | None:
@@ -51,3 +63,41 @@ def read_header(r: Reader, value: object, path: str) -> Header | None:
         text = f"Header type {shown} is not supported; use text, image, video or document."
     r.problem(tpath, text, "header.type")
     return None
+
+
+def read_action_name(r: Reader, a: JsonObject, path: str) -> dict[str, Any]:
+    """An action that is only ``{"name": ...}`` (location request, call permission)."""
+    r.known(a, path, ("name",), "this action")
+    return {"action_name": r.text(a, "name", join(path, "name"), "Action name")}
+
+
+def read_parameters(
+    r: Reader, a: JsonObject, path: str, keys: tuple[str, ...]
+) -> JsonObject | None:
+    """The ``parameters`` object of a ``{"name", "parameters"}`` action; None when absent."""
+    r.known(a, path, ("name", "parameters"), "this action")
+    if "parameters" not in a:
+        return None
+    ppath = join(path, "parameters")
+    p = r.obj(a["parameters"], ppath, "The parameters")
+    if p is not None:
+        r.known(p, ppath, keys, "the parameters")
+    return p
+
+
+def header_payload(header: Header) -> dict[str, Any]:
+    if isinstance(header, MediaHeader):
+        media: dict[str, Any] = {}
+        for key in ("id", "link", "filename", "caption"):
+            value = getattr(header, key)
+            if value is not None:
+                media[key] = value
+        return {"type": header.kind, header.kind: media}
+    return {"type": "text", "text": header.text}
+
+
+def named_action(name: str, parameters: dict[str, Any] | None = None) -> dict[str, Any]:
+    action: dict[str, Any] = {"name": name}
+    if parameters is not None:
+        action["parameters"] = parameters
+    return action

@@ -16,22 +16,20 @@ that is absent is read as ``""`` so that the validator reports it with its own r
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from composer.messages import (
-    INTERACTIVE_TYPES,
-    Message,
-    Reaction,
-    TextMessage,
-)
-from composer.payload.actions import ACTION_READERS
+from composer.kinds import interactive_spec, specs, top_level_spec
+from composer.messages import Message
 from composer.payload.base import Reader, describe, join
+from composer.payload.errors import PayloadError
 from composer.payload.parts import read_header, read_text_object
-from composer.payload.writer import PayloadError
 
-__all__ = ["read_message"]
+if TYPE_CHECKING:
+    from composer.kinds.kind_spec import KindSpec
+
+__all__ = ["PayloadError", "from_payload", "read_message"]
 
 _ENVELOPE_KEYS = (
     "messaging_product",
@@ -41,7 +39,16 @@ _ENVELOPE_KEYS = (
     "biz_opaque_callback_data",
     "type",
 )
-_CONTENT_KEYS = ("interactive", "text", "reaction")
+
+
+def from_payload(data: object) -> Message:
+    """Parse one message POST body; raise ``PayloadError`` (only) when its shape is wrong."""
+    return read_message(data)
+
+
+def _content_keys() -> tuple[str, ...]:
+    """``interactive`` and every top-level kind's type (``text``, ``reaction``), from the rows."""
+    return ("interactive", *(s.kind.value for s in specs() if not s.interactive))
 
 
 def read_message(data: object) -> Message:
@@ -67,11 +74,12 @@ def _read(r: Reader, data: object) -> Message | None:
     if d is None:
         return None
     kind = d.get("type")
-    content_key = kind if isinstance(kind, str) and kind in _CONTENT_KEYS else None
+    content_keys = _content_keys()
+    content_key = kind if isinstance(kind, str) and kind in content_keys else None
     if content_key is not None:
         allowed = (*_ENVELOPE_KEYS, content_key)
     else:  # the type problem is reported below; its content object is not a second problem
-        allowed = (*_ENVELOPE_KEYS, *_CONTENT_KEYS, *((kind,) if isinstance(kind, str) else ()))
+        allowed = (*_ENVELOPE_KEYS, *content_keys, *((kind,) if isinstance(kind, str) else ()))
     r.known(d, "$", allowed, "the message")
     to = r.text(d, "to", "to", "Recipient ('to')")
     recipient_type = r.opt_text(d, "recipient_type", "recipient_type", "recipient_type")
@@ -99,8 +107,11 @@ def _read(r: Reader, data: object) -> Message | None:
     if content_key not in d:
         r.problem(content_key, f"The '{content_key}' object is missing.")
         return None
-    reader = {"interactive": _interactive, "text": _text, "reaction": _reaction}[content_key]
-    content = reader(r, d[content_key], content_key)
+    top = top_level_spec(content_key)
+    if top is None:
+        content = _interactive(r, d[content_key], content_key)
+    else:
+        content = _top_level(r, top, d[content_key], content_key)
     if content is None:
         return None
     return Message(
@@ -112,34 +123,12 @@ def _read(r: Reader, data: object) -> Message | None:
     )
 
 
-def _text(r: Reader, value: object, path: str) -> TextMessage | None:
-    d = r.obj(value, path, "The text object")
+def _top_level(r: Reader, spec: KindSpec, value: object, path: str) -> Any:
+    """A non-interactive kind: its content object, read by the kind's row."""
+    d = r.obj(value, path, f"The {path} object")
     if d is None:
         return None
-    r.known(d, path, ("body", "preview_url"), "a text message")
-    body = r.text(d, "body", join(path, "body"), "Message text")
-    preview = d.get("preview_url")
-    if preview is not None and not isinstance(preview, bool):
-        text = f"preview_url must be true or false, not {describe(preview)}."
-        r.problem(join(path, "preview_url"), text)
-        preview = None
-    return TextMessage(body=body, preview_url=preview)
-
-
-def _reaction(r: Reader, value: object, path: str) -> Reaction | None:
-    d = r.obj(value, path, "The reaction object")
-    if d is None:
-        return None
-    r.known(d, path, ("message_id", "emoji"), "a reaction")
-    message_id = r.text(d, "message_id", join(path, "message_id"), "Reacted-to message id")
-    if "emoji" not in d:
-        r.problem(
-            join(path, "emoji"),
-            'The reaction emoji is missing; send one emoji, or "" to remove a reaction.',
-            "reaction.emoji",
-        )
-    emoji = r.text(d, "emoji", join(path, "emoji"), "Reaction emoji")
-    return Reaction(message_id=message_id, emoji=emoji)
+    return spec.model(**spec.read(r, d, path))
 
 
 def _interactive(r: Reader, value: object, path: str) -> Any:
@@ -148,7 +137,8 @@ def _interactive(r: Reader, value: object, path: str) -> Any:
         return None
     kind = d.get("type")
     tpath = join(path, "type")
-    if not isinstance(kind, str) or kind not in INTERACTIVE_TYPES:
+    spec = interactive_spec(kind)
+    if not isinstance(kind, str) or spec is None:
         if kind is None:
             text = "The interactive message has no 'type' (button, list, product, ...)."
         elif isinstance(kind, str):
@@ -169,7 +159,7 @@ def _interactive(r: Reader, value: object, path: str) -> Any:
     if "action" not in d:
         r.problem(apath, f"The '{kind}' message has no 'action' object.")
     if action is not None:
-        fields.update(ACTION_READERS[kind](r, action, apath))
+        fields.update(spec.read(r, action, apath))
     if r.issues:
         return None
-    return INTERACTIVE_TYPES[kind](**fields)
+    return spec.model(**fields)

@@ -48,7 +48,9 @@ if TYPE_CHECKING:
         check_list,
     )
     from composer.validation.parts import (
-        PARTS,
+        ALL_HEADERS,
+        NO_HEADER,
+        TEXT_HEADER,
         PartsPolicy,
         check_media,
         check_parts,
@@ -95,7 +97,9 @@ _HOMES = {
     ),
     "lists": ("check_list",),
     "parts": (
-        "PARTS",
+        "ALL_HEADERS",
+        "NO_HEADER",
+        "TEXT_HEADER",
         "PartsPolicy",
         "check_media",
         "check_parts",
@@ -113,7 +117,9 @@ _HOMES = {
 __getattr__, __dir__ = lazy_exports(__name__, _HOMES)
 
 __all__ = [
-    "PARTS",
+    "ALL_HEADERS",
+    "NO_HEADER",
+    "TEXT_HEADER",
     "Issue",
     "Out",
     "PartsPolicy",

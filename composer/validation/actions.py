@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from composer import limits
-from composer.messages import AddressMessage, CallPermissionRequest, CtaUrl, Flow, LocationRequest
+from composer.messages import (
+    FLOW_ACTIONS,
+    FLOW_MODES,
+    AddressMessage,
+    CallPermissionRequest,
+    CtaUrl,
+    Flow,
+    LocationRequest,
+)
+from composer.messages.flow import flow_data_problem
 from composer.validation.base import Out, is_web_url
 from composer.validation.emoji import contains_emoji
 
@@ -19,8 +28,11 @@ __all__ = [
 
 _ACTION = "interactive.action"
 _PARAMS = _ACTION + ".parameters"
-_FLOW_MODES = ("draft", "published")
-_FLOW_ACTIONS = ("navigate", "data_exchange")
+_FLOW_DATA = _PARAMS + ".flow_action_payload.data"
+
+
+def _either(values: tuple[str, ...]) -> str:
+    return " or ".join(f'"{v}"' for v in values)
 
 
 def check_action_name(actual: str, expected: str, rule: str, path: str, out: Out) -> None:
@@ -72,22 +84,33 @@ def check_flow(content: Flow, out: Out) -> None:
         out.error(
             "flow.cta_emoji", _PARAMS + ".flow_cta", "The flow button label cannot contain emoji."
         )
-    if content.mode is not None and content.mode not in _FLOW_MODES:
+    if content.mode is not None and content.mode not in FLOW_MODES:
         out.error(
             "flow.mode",
             _PARAMS + ".mode",
-            f'mode is "{content.mode[:20]}"; use "draft" or "published".',
+            f'mode is "{content.mode[:20]}"; use {_either(tuple(sorted(FLOW_MODES)))}.',
         )
     action = content.flow_action
-    if action is not None and action not in _FLOW_ACTIONS:
+    if action is not None and action not in FLOW_ACTIONS:
         out.error(
             "flow.action",
             _PARAMS + ".flow_action",
-            f'flow_action is "{action[:20]}"; use "navigate" or "data_exchange".',
+            f'flow_action is "{action[:20]}"; use {_either(FLOW_ACTIONS)}.',
         )
+    _check_flow_payload(content, out)
+
+
+def _check_flow_payload(content: Flow, out: Out) -> None:
     payload = content.flow_action_payload
     if payload is None:
         return
+    if payload.data_text is not None:
+        problem = flow_data_problem(payload.data_text)
+        if problem is not None:
+            out.error("flow.data_json", _FLOW_DATA, problem)
+        if payload.screen is None and payload.data is None:
+            return  # only the unparsed text: nothing of it is written to the payload
+    action = content.flow_action
     if action == "data_exchange":
         out.error(
             "flow.payload_only_navigate",
@@ -98,7 +121,7 @@ def check_flow(content: Flow, out: Out) -> None:
     if payload.data is not None and not payload.data:
         out.error(
             "flow.data_empty",
-            _PARAMS + ".flow_action_payload.data",
+            _FLOW_DATA,
             "flow_action_payload.data is an empty object; leave it out or give it values.",
         )
 

@@ -22,49 +22,14 @@ it is plain Python over the frozen model, with no pydantic validation and no reg
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from composer.messages import (
-    AddressMessage,
-    CallPermissionRequest,
-    Carousel,
-    CatalogMessage,
-    CtaUrl,
-    Flow,
-    Interactive,
-    ListMessage,
-    LocationRequest,
-    Message,
-    MultiProduct,
-    Reaction,
-    ReplyButtons,
-    SingleProduct,
-    TextMessage,
-)
-from composer.validation import actions, buttons, carousel, lists, products, reaction
+from composer.kinds import spec_for_model
+from composer.messages import Interactive, Message
 from composer.validation.base import Out
 from composer.validation.envelope import check_envelope
 from composer.validation.issue import Issue, Severity, has_errors
-from composer.validation.parts import check_parts
+from composer.validation.parts import PartsPolicy, check_parts
 
 __all__ = ["Issue", "Severity", "check", "has_errors", "validate_payload"]
-
-_CHECKS: dict[type[Any], Callable[[Any, Out], None]] = {
-    ReplyButtons: buttons.check_reply_buttons,
-    ListMessage: lists.check_list,
-    SingleProduct: products.check_single_product,
-    MultiProduct: products.check_multi_product,
-    CatalogMessage: products.check_catalog,
-    CtaUrl: actions.check_cta_url,
-    Flow: actions.check_flow,
-    LocationRequest: actions.check_location_request,
-    AddressMessage: actions.check_address,
-    CallPermissionRequest: actions.check_call_permission,
-    Carousel: carousel.check_carousel,
-    Reaction: reaction.check_reaction,
-    TextMessage: reaction.check_text,
-}
 
 
 def check(msg: Message) -> list[Issue]:
@@ -72,15 +37,17 @@ def check(msg: Message) -> list[Issue]:
     out = Out()
     check_envelope(msg, out)
     content = msg.content
-    if isinstance(content, Interactive):
-        check_parts(content, content.kind, out)
-    _CHECKS[type(content)](content, out)
+    row = spec_for_model(type(content))  # the kind's row: its part policy and its own rules
+    if isinstance(row.parts, PartsPolicy) and isinstance(content, Interactive):
+        check_parts(content, row.parts, out)
+    row.check(content, out)
     return out.issues
 
 
 def validate_payload(data: object) -> list[Issue]:
     """Shape problems (as issues) or, when the shape is right, ``check``'s issues. Never raises."""
-    from composer.payload.writer import PayloadError, from_payload
+    from composer.payload.errors import PayloadError
+    from composer.payload.reader import from_payload
 
     issues: list[Issue] = []
     if isinstance(data, dict):

@@ -5,21 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from composer import limits
-from composer.messages import Header, Interactive, MediaHeader, MessageKind, TextHeader
+from composer.messages import Header, Interactive, MediaHeader, TextHeader
 from composer.validation.base import Out, is_web_url
 
-__all__ = ["PARTS", "PartsPolicy", "check_media", "check_parts"]
+__all__ = ["ALL_HEADERS", "NO_HEADER", "TEXT_HEADER", "PartsPolicy", "check_media", "check_parts"]
 
 # A media header "link" with this scheme is a local file the app uploads on send.
 LOCAL_FILE_SCHEME = "file://"
-_ALL_HEADERS = frozenset({"text", *limits.HEADER_MEDIA_KINDS})
-_TEXT_ONLY = frozenset({"text"})
-_NONE: frozenset[str] = frozenset()
+_HEADER_ORDER = ("text", *limits.HEADER_MEDIA_KINDS)
+ALL_HEADERS = frozenset(_HEADER_ORDER)
+TEXT_HEADER = frozenset({"text"})
+NO_HEADER: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
 class PartsPolicy:
-    """Spec section 2's table for one interactive type."""
+    """Spec section 2's table for one interactive kind (each kind's row in ``composer.kinds``
+    holds one); the editors build their header/body/footer block from it."""
 
     noun: str
     headers: frozenset[str]
@@ -28,22 +30,14 @@ class PartsPolicy:
     footer: bool = True
     body: limits.Limit = limits.BODY_TEXT
 
+    def header_choices(self) -> tuple[str, ...]:
+        """What a header picker offers, default first: ``"none"`` first unless a header is
+        required (then last, so that removing it shows the rule); empty without headers."""
+        if not self.headers:
+            return ()
+        kinds = tuple(k for k in _HEADER_ORDER if k in self.headers)
+        return (*kinds, "none") if self.header_required else ("none", *kinds)
 
-PARTS: dict[MessageKind, PartsPolicy] = {
-    MessageKind.BUTTON: PartsPolicy("reply-button messages", _ALL_HEADERS),
-    MessageKind.LIST: PartsPolicy("list messages", _TEXT_ONLY, body=limits.LIST_BODY_TEXT),
-    MessageKind.PRODUCT: PartsPolicy("single-product messages", _NONE, body_required=False),
-    MessageKind.PRODUCT_LIST: PartsPolicy(
-        "multi-product messages", _TEXT_ONLY, header_required=True
-    ),
-    MessageKind.CATALOG: PartsPolicy("catalog messages", _NONE),
-    MessageKind.CTA_URL: PartsPolicy("CTA URL messages", _ALL_HEADERS),
-    MessageKind.FLOW: PartsPolicy("flow messages", _ALL_HEADERS),
-    MessageKind.LOCATION_REQUEST: PartsPolicy("location requests", _NONE, footer=False),
-    MessageKind.ADDRESS: PartsPolicy("address messages", _NONE, footer=False),
-    MessageKind.CAROUSEL: PartsPolicy("carousels", _NONE, footer=False),
-    MessageKind.CALL_PERMISSION: PartsPolicy("call-permission requests", _NONE, footer=False),
-}
 
 _HEADER = "interactive.header"
 _BODY = "interactive.body"
@@ -58,8 +52,7 @@ def _header_kind(header: Header) -> str:
     return header.kind if isinstance(header, MediaHeader) else "text"
 
 
-def check_parts(content: Interactive, kind: MessageKind, out: Out) -> None:
-    policy = PARTS[kind]
+def check_parts(content: Interactive, policy: PartsPolicy, out: Out) -> None:
     header = content.header
     if header is None:
         if policy.header_required:

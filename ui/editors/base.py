@@ -20,7 +20,6 @@ from ui.editors.fields import Markable
 
 if TYPE_CHECKING:
     from composer.messages import Content, MessageKind
-    from composer.validation.check import Issue
 
 _SEGMENT = re.compile(r"[^.\[\]]+|\[\d+\]")
 
@@ -53,7 +52,6 @@ class Editor(QWidget):
     edited = Signal(object)  # the new content model
 
     kind: ClassVar[MessageKind]
-    title: ClassVar[str]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,10 +68,6 @@ class Editor(QWidget):
 
     def fields(self) -> dict[str, Markable]:
         raise NotImplementedError
-
-    def input_issues(self) -> list[Issue]:
-        """Problems the model cannot hold (e.g. text that is not JSON); usually none."""
-        return []
 
     # --- shared -------------------------------------------------------------------------------
     def watch(self, *widgets: Markable) -> None:

@@ -10,7 +10,6 @@ from composer.messages import CatalogMessage, MessageKind
 from ui.editors.base import Editor, opt
 from ui.editors.fields import Markable, TextField, section_title
 from ui.editors.parts import PartsEditor
-from ui.editors.titles import TITLES
 
 if TYPE_CHECKING:
     from composer.messages import Content
@@ -18,11 +17,10 @@ if TYPE_CHECKING:
 
 class CatalogMessageEditor(Editor):
     kind = MessageKind.CATALOG
-    title = TITLES["catalog_message"]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.parts = PartsEditor(header_kinds=None)
+        self.parts = PartsEditor.for_kind(self.kind)
         self.thumbnail = TextField(
             "Thumbnail SKU", None, placeholder="JKT-RAIN-M-NAVY (recommended)"
         )

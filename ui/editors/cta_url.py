@@ -11,7 +11,6 @@ from composer.messages import CtaUrl, MessageKind
 from ui.editors.base import Editor
 from ui.editors.fields import Markable, TextField, section_title
 from ui.editors.parts import PartsEditor
-from ui.editors.titles import TITLES
 
 if TYPE_CHECKING:
     from composer.messages import Content
@@ -19,11 +18,10 @@ if TYPE_CHECKING:
 
 class CtaUrlEditor(Editor):
     kind = MessageKind.CTA_URL
-    title = TITLES["cta_url"]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.parts = PartsEditor(header_kinds=("none", "text", "image", "video", "document"))
+        self.parts = PartsEditor.for_kind(self.kind)
         self.display_text = TextField(
             "Button label", limits.CTA_DISPLAY_TEXT, placeholder="See dates"
         )

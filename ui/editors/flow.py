@@ -4,17 +4,17 @@ action and the first screen with its initial data as a JSON object)."""
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from composer import limits
+from composer.kinds.flow import FLOW_ACTIONS, FLOW_MESSAGE_VERSION, FLOW_MODES
 from composer.messages import Flow, FlowActionPayload, MessageKind
-from composer.validation.check import Issue, Severity
+from composer.messages.flow import flow_data_from_text
 from ui.editors.base import Editor, opt
 from ui.editors.fields import ChoiceField, Markable, TextField, section_title
 from ui.editors.parts import PartsEditor
-from ui.editors.titles import TITLES
 
 if TYPE_CHECKING:
     from composer.messages import Content
@@ -23,25 +23,24 @@ DATA_PATH = "interactive.action.parameters.flow_action_payload.data"
 UNSET = "(not set)"
 
 
+def _choices(values: tuple[str, ...]) -> list[tuple[str, str]]:
+    """``(not set)`` and the core's values, labelled ``data_exchange`` -> "Data exchange"."""
+    return [(UNSET, ""), *((v.replace("_", " ").capitalize(), v) for v in values)]
+
+
 class FlowEditor(Editor):
     kind = MessageKind.FLOW
-    title = TITLES["flow"]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.parts = PartsEditor(header_kinds=("none", "text", "image", "video", "document"))
+        self.parts = PartsEditor.for_kind(self.kind)
         self.cta = TextField("Button label", limits.FLOW_CTA, placeholder="Book now")
         self.by = ChoiceField("Identify flow by", [("Flow id", "id"), ("Flow name", "name")])
         self.flow_ref = TextField("Flow id", None, placeholder="1234567890123456")
         self.token = TextField("Flow token", None, placeholder="Optional (defaults to 'unused')")
-        self.version = TextField("Message version", None, placeholder="3")
-        self.mode = ChoiceField(
-            "Mode", [(UNSET, ""), ("Published", "published"), ("Draft", "draft")]
-        )
-        self.action = ChoiceField(
-            "Flow action",
-            [(UNSET, ""), ("Navigate", "navigate"), ("Data exchange", "data_exchange")],
-        )
+        self.version = TextField("Message version", None, placeholder=FLOW_MESSAGE_VERSION)
+        self.mode = ChoiceField("Mode", _choices(FLOW_MODES))
+        self.action = ChoiceField("Flow action", _choices(FLOW_ACTIONS))
         self.first_screen = TextField("First screen", None, placeholder="SELECT_DATE")
         self.data = TextField(
             "Screen data", None, multiline=True, lines=3, placeholder='{"party_size": 2}'
@@ -59,7 +58,7 @@ class FlowEditor(Editor):
             self.first_screen,
             self.data,
         )
-        self.version.set_text("3")
+        self.version.set_text(FLOW_MESSAGE_VERSION)
         self.by.changed.connect(self._sync_by)
         self.watch(*self.parts.widgets, self.cta, self.by, self.flow_ref, self.token, self.version,
                    self.mode, self.action, self.first_screen, self.data)  # fmt: skip
@@ -68,28 +67,10 @@ class FlowEditor(Editor):
     def _sync_by(self) -> None:
         self.flow_ref.label.setText("Flow id" if self.by.value() == "id" else "Flow name")
 
-    def _data(self) -> tuple[dict[str, Any] | None, str | None]:
-        text = self.data.text().strip()
-        if not text:
-            return None, None
-        try:
-            value = json.loads(text)
-        except ValueError as exc:
-            return None, f"Screen data is not valid JSON ({exc.args[0]})."
-        if not isinstance(value, dict):
-            return None, 'Screen data must be a JSON object, like {"party_size": 2}.'
-        return value, None
-
-    def input_issues(self) -> list[Issue]:
-        _, problem = self._data()
-        return (
-            []
-            if problem is None
-            else [Issue("ui.flow_data_json", DATA_PATH, Severity.ERROR, problem)]
-        )
-
     def content(self) -> Content:
-        data, _ = self._data()
+        text = self.data.text()
+        data, problem = flow_data_from_text(text)
+        data_text = None if problem is None else text  # check() reports it (flow.data_json)
         screen = opt(self.first_screen.text())
         ref = self.flow_ref.text()
         by_id = self.by.value() == "id"
@@ -103,8 +84,8 @@ class FlowEditor(Editor):
             mode=opt(self.mode.value()),
             flow_action=opt(self.action.value()),
             flow_action_payload=(
-                FlowActionPayload(screen=screen, data=data)
-                if screen is not None or data is not None
+                FlowActionPayload(screen=screen, data=data, data_text=data_text)
+                if screen is not None or data is not None or data_text is not None
                 else None
             ),
         )
@@ -124,7 +105,10 @@ class FlowEditor(Editor):
         fap = content.flow_action_payload
         self.first_screen.set_text((fap.screen if fap else None) or "")
         data = fap.data if fap else None
-        self.data.set_text("" if data is None else json.dumps(data, ensure_ascii=False))
+        if fap is not None and fap.data_text is not None:
+            self.data.set_text(fap.data_text)
+        else:
+            self.data.set_text("" if data is None else json.dumps(data, ensure_ascii=False))
 
     def fields(self) -> dict[str, Markable]:
         out = self.parts.fields()

@@ -16,7 +16,6 @@ from ui.editors.base import Editor, opt
 from ui.editors.fields import CountBadge, Markable, TextField, section_title
 from ui.editors.parts import PartsEditor
 from ui.editors.repeater import Item, Repeater
-from ui.editors.titles import TITLES
 
 if TYPE_CHECKING:
     from composer.messages import Content
@@ -62,11 +61,10 @@ class SectionItem(Item):
 
 class ListMessageEditor(Editor):
     kind = MessageKind.LIST
-    title = TITLES["list"]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.parts = PartsEditor(header_kinds=("none", "text"), body_limit=limits.LIST_BODY_TEXT)
+        self.parts = PartsEditor.for_kind(self.kind)
         self.button = TextField("List button", limits.LIST_BUTTON, placeholder="Shipping options")
         self.total = CountBadge(limits.LIST_ROWS_TOTAL)
         self.sections: Repeater[SectionItem] = Repeater(

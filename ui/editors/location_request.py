@@ -10,7 +10,6 @@ from composer.messages import LocationRequest, MessageKind
 from ui.editors.base import Editor
 from ui.editors.fields import Markable
 from ui.editors.parts import PartsEditor
-from ui.editors.titles import TITLES
 
 if TYPE_CHECKING:
     from composer.messages import Content
@@ -18,11 +17,10 @@ if TYPE_CHECKING:
 
 class LocationRequestEditor(Editor):
     kind = MessageKind.LOCATION_REQUEST
-    title = TITLES["location_request_message"]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.parts = PartsEditor(header_kinds=None, footer=False)
+        self.parts = PartsEditor.for_kind(self.kind)
         note = QLabel('WhatsApp shows a fixed "Send location" button under the body.')
         note.setObjectName("hint")
         note.setWordWrap(True)

@@ -16,7 +16,6 @@ from ui.editors.base import Editor, opt
 from ui.editors.fields import CountBadge, Markable, TextField, section_title
 from ui.editors.parts import PartsEditor
 from ui.editors.repeater import Item, Repeater
-from ui.editors.titles import TITLES
 
 if TYPE_CHECKING:
     from composer.messages import Content
@@ -56,11 +55,10 @@ class ProductSectionItem(Item):
 
 class MultiProductEditor(Editor):
     kind = MessageKind.PRODUCT_LIST
-    title = TITLES["product_list"]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.parts = PartsEditor(header_kinds=("text", "none"))
+        self.parts = PartsEditor.for_kind(self.kind)
         self.catalog_id = TextField("Catalog id", None, placeholder="194836987003835")
         self.total = CountBadge(limits.PRODUCT_ITEMS_TOTAL)
         self.sections: Repeater[ProductSectionItem] = Repeater(

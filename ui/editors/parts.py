@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from composer import limits
-from composer.limits import Limit
 from composer.validation.parts import LOCAL_FILE_SCHEME as FILE_SCHEME
+from composer.validation.parts import PartsPolicy
 from ui.editors.base import opt
 from ui.editors.fields import ChoiceField, FieldRow, Markable, TextField
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from composer.messages import Header, Interactive
+    from composer.messages import Header, Interactive, MessageKind
     from composer.validation.check import Issue
 
 HEADER_KINDS = (("None", "none"), ("Text", "text"), ("Image", "image"), ("Video", "video"),
@@ -184,36 +184,40 @@ class HeaderEditor(Markable):
         return out
 
 
-class PartsEditor(QWidget):
-    """Header / body / footer as one block, configured per message type."""
+def parts_policy(kind: MessageKind) -> PartsPolicy:
+    """The header/body/footer policy of an interactive kind, from its row in the core."""
+    from composer.kinds import spec
 
-    def __init__(
-        self,
-        *,
-        header_kinds: Sequence[str] | None,
-        body_limit: Limit | None = limits.BODY_TEXT,
-        footer: bool = True,
-        body_label: str = "Body",
-        parent: QWidget | None = None,
-    ) -> None:
+    policy = spec(kind).parts
+    if not isinstance(policy, PartsPolicy):
+        raise TypeError(f"{kind} has no header, body or footer: {policy.reason}")
+    return policy
+
+
+class PartsEditor(QWidget):
+    """Header / body / footer as one block, built from the kind's part policy in the core."""
+
+    def __init__(self, policy: PartsPolicy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        self.header = HeaderEditor(header_kinds) if header_kinds else None
-        self.body = (
-            TextField(body_label, body_limit, multiline=True, placeholder="Message text")
-            if body_limit is not None
-            else None
-        )
+        choices = policy.header_choices()
+        self.header = HeaderEditor(choices) if choices else None
+        label = "Body" if policy.body_required else "Body (optional)"
+        self.body = TextField(label, policy.body, multiline=True, placeholder="Message text")
         self.footer = (
             TextField("Footer", limits.FOOTER_TEXT, placeholder="Optional, small grey text")
-            if footer
+            if policy.footer
             else None
         )
         self.widgets: list[Markable] = [w for w in (self.header, self.body, self.footer) if w]
         for w in self.widgets:
             layout.addWidget(w)
+
+    @classmethod
+    def for_kind(cls, kind: MessageKind) -> PartsEditor:
+        return cls(parts_policy(kind))
 
     def values(self) -> dict[str, object]:
         return {

@@ -19,7 +19,6 @@ from composer.messages import MessageKind, Reaction
 from ui.editors.base import Editor
 from ui.editors.emoji_table import EMOJI
 from ui.editors.fields import FieldRow, Markable, TextField, section_title
-from ui.editors.titles import TITLES
 
 if TYPE_CHECKING:
     from composer.messages import Content
@@ -74,7 +73,6 @@ class EmojiPicker(QWidget):
 
 class ReactionEditor(Editor):
     kind = MessageKind.REACTION
-    title = TITLES["reaction"]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -1,42 +1,64 @@
-"""Message type -> editor class, in the order the type picker shows them.
+"""Kind id -> editor class: one registration per kind, keyed by the core's ``MessageKind``.
 
-A new message type is one model, one editor and one entry here.
+Light on purpose: the window draws its type picker from ``TITLES`` before any editor (or pydantic
+model) is imported, so editors are named here as ``"module:Class"`` and imported on first use.
+The kinds, their order and their titles come from the core catalogue (``composer.kinds``); a
+kind without an editor is listed in ``NO_EDITOR_YET`` with the reason, and a test checks that
+every kind is in exactly one of the two.
 """
 
 from __future__ import annotations
 
-from composer.messages import MessageKind
-from ui.editors.base import Editor
-from ui.editors.catalog_message import CatalogMessageEditor
-from ui.editors.cta_url import CtaUrlEditor
-from ui.editors.flow import FlowEditor
-from ui.editors.list_message import ListMessageEditor
-from ui.editors.location_request import LocationRequestEditor
-from ui.editors.multi_product import MultiProductEditor
-from ui.editors.reaction import ReactionEditor
-from ui.editors.reply_buttons import ReplyButtonsEditor
-from ui.editors.single_product import SingleProductEditor
+import importlib
+from functools import cache
+from typing import TYPE_CHECKING, Final
 
-EDITORS: dict[MessageKind, type[Editor]] = {
-    cls.kind: cls
-    for cls in (
-        ReplyButtonsEditor,
-        ListMessageEditor,
-        CtaUrlEditor,
-        FlowEditor,
-        SingleProductEditor,
-        MultiProductEditor,
-        CatalogMessageEditor,
-        LocationRequestEditor,
-        ReactionEditor,
-    )
+from composer.kinds.catalogue import CATALOGUE, MessageKind
+
+if TYPE_CHECKING:
+    from ui.editors.base import Editor
+
+__all__ = ["EDITORS", "NO_EDITOR_YET", "TITLES", "editor_for"]
+
+EDITORS: Final[dict[MessageKind, str]] = {
+    MessageKind.BUTTON: "reply_buttons:ReplyButtonsEditor",
+    MessageKind.LIST: "list_message:ListMessageEditor",
+    MessageKind.CTA_URL: "cta_url:CtaUrlEditor",
+    MessageKind.FLOW: "flow:FlowEditor",
+    MessageKind.PRODUCT: "single_product:SingleProductEditor",
+    MessageKind.PRODUCT_LIST: "multi_product:MultiProductEditor",
+    MessageKind.CATALOG: "catalog_message:CatalogMessageEditor",
+    MessageKind.LOCATION_REQUEST: "location_request:LocationRequestEditor",
+    MessageKind.REACTION: "reaction:ReactionEditor",
 }
+"""The editor of each kind, as ``"<module of ui.editors>:<class>"``."""
+
+NO_EDITOR_YET: Final[dict[MessageKind, str]] = {
+    MessageKind.CAROUSEL: "cards with their own headers and buttons need a nested editor",
+    MessageKind.ADDRESS: "the saved addresses and validation errors need a form of their own",
+    MessageKind.CALL_PERMISSION: "only the body varies; not offered until calling is supported",
+    MessageKind.TEXT: "the composer is about interactive messages; text is only imported",
+}
+
+TITLES: Final[dict[str, str]] = {e.kind.value: e.title for e in CATALOGUE if e.kind in EDITORS}
+"""Type picker entries (kind id -> the core's title), in the core's catalogue order."""
 
 
 def editor_for(kind: MessageKind | str) -> type[Editor] | None:
+    """The editor class of ``kind``; None for an unknown kind or one without an editor."""
     try:
-        return EDITORS[MessageKind(kind)]
-    except ValueError:
+        where = EDITORS[MessageKind(kind)]
+    except (ValueError, KeyError):
         return None
-    except KeyError:
-        return None
+    return _load(where)
+
+
+@cache
+def _load(where: str) -> type[Editor]:
+    from ui.editors.base import Editor
+
+    module, name = where.split(":")
+    cls = getattr(importlib.import_module(f"ui.editors.{module}"), name)
+    if not (isinstance(cls, type) and issubclass(cls, Editor)):
+        raise TypeError(f"ui.editors.{where} is not an Editor")
+    return cls

@@ -12,7 +12,6 @@ from ui.editors.base import Editor
 from ui.editors.fields import Markable, TextField, section_title
 from ui.editors.parts import PartsEditor
 from ui.editors.repeater import Item, Repeater
-from ui.editors.titles import TITLES
 
 if TYPE_CHECKING:
     from composer.messages import Content
@@ -37,11 +36,10 @@ class ButtonItem(Item):
 
 class ReplyButtonsEditor(Editor):
     kind = MessageKind.BUTTON
-    title = TITLES["button"]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.parts = PartsEditor(header_kinds=("none", "text", "image", "video", "document"))
+        self.parts = PartsEditor.for_kind(self.kind)
         self.buttons: Repeater[ButtonItem] = Repeater("button", ButtonItem, limits.BUTTONS)
         self.add(self.parts, section_title("Buttons"), self.buttons)
         self.watch(*self.parts.widgets, self.buttons)

@@ -10,7 +10,6 @@ from composer.messages import MessageKind, SingleProduct
 from ui.editors.base import Editor
 from ui.editors.fields import Markable, TextField, section_title
 from ui.editors.parts import PartsEditor
-from ui.editors.titles import TITLES
 
 if TYPE_CHECKING:
     from composer.messages import Content
@@ -18,11 +17,10 @@ if TYPE_CHECKING:
 
 class SingleProductEditor(Editor):
     kind = MessageKind.PRODUCT
-    title = TITLES["product"]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.parts = PartsEditor(header_kinds=None, body_label="Body (optional)")
+        self.parts = PartsEditor.for_kind(self.kind)
         self.catalog_id = TextField("Catalog id", None, placeholder="194836987003835")
         self.product = TextField("Product SKU", None, placeholder="JKT-RAIN-M-NAVY")
         self.add(self.parts, section_title("Product"), self.catalog_id, self.product)

@@ -183,9 +183,6 @@ class ComposerForm(QWidget):
         """What the editors of the types not shown hold (kept when the user switched type)."""
         return {k: e.content() for k, e in self._editors.items() if k != self._kind}
 
-    def input_issues(self) -> list[Issue]:
-        return self.editor().input_issues() if self._kind else []
-
     # --- issues -------------------------------------------------------------------------------
     def fields(self) -> dict[str, Markable]:
         out: dict[str, Markable] = {"to": self.recipient.field}

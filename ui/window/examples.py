@@ -37,12 +37,12 @@ def is_own_work(msg: Message | None, saved_payload: dict[str, Any] | None = None
     kind = str(msg.content.kind)
     if msg.content == blank_content(kind):
         return False
-    from composer.samples import SAMPLE_KINDS, sample_message
+    from composer.samples import sample_kinds, sample_message
 
-    if kind in SAMPLE_KINDS and msg.content == sample_message(kind).content:
+    if kind in sample_kinds() and msg.content == sample_message(kind).content:
         return False
     if saved_payload is not None:
-        from composer.payload.writer import to_payload
+        from composer.payload import to_payload
 
         return to_payload(msg) != saved_payload
     return True

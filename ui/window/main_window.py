@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.editors.titles import TITLES
+from ui.editors.registry import TITLES
 from ui.panels.send_bar import SendBar
 from ui.restyle import restyle
 from ui.sender import WindowSender
@@ -279,12 +279,11 @@ class MainWindow(WindowMessages, QMainWindow):
 
     # --- the one fan-out ----------------------------------------------------------------------
     def _on_edited(self, msg: Message) -> None:
-        if not self.session.set_message(msg):
-            # Same message, but the form may hold text the model cannot (e.g. broken flow data)
-            self._show_issues(self.session.issues())
+        # Everything the form holds is in the model (even broken flow data, which check() reports)
+        self.session.set_message(msg)
 
     def _show_issues(self, issues: list[Issue]) -> int:
-        shown = [*issues, *self.form.input_issues()]
+        shown = list(issues)
         self.form.mark(shown)
         self.issues_panel.set_issues(shown)
         errors = sum(1 for i in shown if i.is_error)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QSignalBlocker
 
-from ui.editors.titles import TITLES
+from ui.editors.registry import TITLES
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox, QWidget
@@ -87,7 +87,7 @@ class WindowMessages:
 
     def _restore_kept(self, kept: dict[str, Any]) -> None:
         """Fill the other types' editors (signals blocked); a broken entry is skipped."""
-        from composer.payload.writer import PayloadError, from_payload
+        from composer.payload import PayloadError, from_payload
 
         for kind, payload in kept.items():
             if kind not in TITLES:
@@ -102,7 +102,7 @@ class WindowMessages:
     # --- loading ------------------------------------------------------------------------------
     def load_payload(self, payload: object) -> str | None:
         """Load a Graph payload into the editors; returns an error text (editors untouched)."""
-        from composer.payload.writer import PayloadError, from_payload
+        from composer.payload import PayloadError, from_payload
 
         try:
             msg = from_payload(payload)

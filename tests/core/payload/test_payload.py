@@ -19,7 +19,7 @@ from composer.messages import (
     ReplyButtons,
     TextHeader,
 )
-from composer.payload.writer import PayloadError, from_payload, to_payload
+from composer.payload import PayloadError, from_payload, to_payload
 from composer.validation.check import validate_payload
 from tests.core.validation.rule_cases import EXAMPLES, VALID
 

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from composer.messages import ListMessage, ListRow, ListSection, Message, ReplyButton, ReplyButtons
-from composer.payload.writer import PayloadError, from_payload, to_payload
+from composer.payload import PayloadError, from_payload, to_payload
 from composer.validation.check import Issue, check, has_errors, validate_payload
 from tests.core.validation.rule_cases import VALID
 

@@ -18,7 +18,7 @@ from composer.messages import (
     QuickReply,
     ReplyButtons,
 )
-from composer.payload.writer import from_payload
+from composer.payload import from_payload
 from tests.paths import DATA
 from ui.preview import PhoneView
 from ui.preview.layout import Hit
@@ -319,7 +319,7 @@ def carousel_with_quick_replies() -> Message:
 
 
 def test_every_tap_of_every_example_says_what_it_did(qtbot: QtBot, view: PhoneView) -> None:
-    from composer.payload.writer import PayloadError
+    from composer.payload import PayloadError
 
     payloads = [p for k, p in EXAMPLES.items() if k != "invalid"]
     payloads += [e["payload"] for e in EXAMPLES["invalid"]]

@@ -15,7 +15,7 @@ from composer.messages import (
     ReplyButtons,
     TextHeader,
 )
-from composer.payload.writer import from_payload
+from composer.payload import from_payload
 from tests.paths import DATA
 from ui.preview.layout import ChatState, Screen, ShapeItem, TextItem
 from ui.preview.layouter import Layouter

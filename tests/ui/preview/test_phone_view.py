@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from composer.payload.writer import from_payload
+from composer.payload import from_payload
 from composer.validation.check import check
 from tests.paths import DATA
 from ui.preview import PhoneView

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from composer.payload.writer import to_payload
 from tests.ui.conftest import examples
 from ui.editors.fields import TextField
-from ui.editors.titles import TITLES
+from ui.editors.registry import TITLES
 from ui.services import Services
 from ui.window.main_window import MainWindow
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from composer.kinds.catalogue import title
 from composer.storage.drafts import DraftError
-from ui.editors.titles import TITLES
 
 if TYPE_CHECKING:
     from ui.window.main_window import MainWindow
@@ -66,7 +66,7 @@ class DraftsDialog(QDialog):
         for info in self.store.library():
             when = info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
             item = QListWidgetItem(
-                f"{info.name}\n{TITLES.get(info.kind, info.kind)} · saved {when}"
+                f"{info.name}\n{title(info.kind)} · saved {when}"
             )
             item.setData(Qt.ItemDataRole.UserRole, info.name)
             self.list.addItem(item)

@@ -1,21 +1,27 @@
-"""Reading a carousel's cards: media cards (header, body, URL button or quick replies) and
-product cards."""
+"""Carousel (``interactive.type: carousel``): 2-10 media cards (header, body, URL button or
+quick replies) or product cards, scrolled sideways."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from composer.messages import CardUrlButton, MediaCard, ProductCard, QuickReply
+from composer import limits
+from composer.kinds.kind_spec import Absent, Fields, JsonObject, KindSpec
+from composer.messages import (
+    CardUrlButton,
+    Carousel,
+    MediaCard,
+    MessageKind,
+    ProductCard,
+    QuickReply,
+)
 from composer.payload.base import Reader, index, join
-from composer.payload.parts import read_header, read_text_object
-
-__all__ = ["read_carousel"]
-
-JsonObject = dict[Any, Any]
-Fields = dict[str, Any]
+from composer.payload.parts import header_payload, named_action, read_header, read_text_object
+from composer.validation.carousel import check_carousel
+from composer.validation.parts import NO_HEADER, PartsPolicy
 
 
-def read_carousel(r: Reader, a: JsonObject, path: str) -> Fields:
+def read(r: Reader, a: JsonObject, path: str) -> Fields:
     r.known(a, path, ("cards",), "a carousel action")
     cpath = join(path, "cards")
     cards: list[MediaCard | ProductCard] = []
@@ -102,3 +108,59 @@ def _quick_replies(r: Reader, items: list[Any], path: str) -> list[QuickReply]:
             )
         )
     return out
+
+
+def write(content: Carousel) -> dict[str, Any]:
+    return {"cards": [_write_card(c) for c in content.cards]}
+
+
+def _write_card(card: MediaCard | ProductCard) -> dict[str, Any]:
+    if isinstance(card, ProductCard):
+        return {
+            "card_index": card.card_index,
+            "type": "product",
+            "action": {
+                "product_retailer_id": card.product_retailer_id,
+                "catalog_id": card.catalog_id,
+            },
+        }
+    out: dict[str, Any] = {"card_index": card.card_index}
+    if card.type is not None:
+        out["type"] = card.type
+    if card.header is not None:
+        out["header"] = header_payload(card.header)
+    if card.body is not None:
+        out["body"] = {"text": card.body}
+    action: dict[str, Any] = {}
+    if card.url_button is not None:
+        b = card.url_button
+        action = named_action(b.action_name, {"display_text": b.display_text, "url": b.url})
+    if card.quick_replies is not None:
+        action["buttons"] = [
+            {"type": q.type, "quick_reply": {"id": q.id, "title": q.title}}
+            for q in card.quick_replies
+        ]
+    out["action"] = action
+    return out
+
+
+SPEC = KindSpec(
+    kind=MessageKind.CAROUSEL,
+    model=Carousel,
+    read=read,
+    write=write,
+    check=check_carousel,
+    parts=PartsPolicy("carousels", NO_HEADER, footer=False),
+    limits=(
+        limits.CAROUSEL_CARDS,
+        limits.CAROUSEL_CARD_BODY,
+        limits.CAROUSEL_CARD_BODY_LINE_BREAKS,
+        limits.CAROUSEL_QUICK_REPLY_ID,
+        limits.CAROUSEL_QUICK_REPLY_TITLE,
+        limits.CAROUSEL_QUICK_REPLIES,
+        limits.CAROUSEL_CARD_INDEX,
+        limits.CTA_DISPLAY_TEXT,
+    ),
+    sample=Absent("no editor yet, so no starting point to offer"),
+    replies=Absent("quick-reply taps on cards are not built yet; URL buttons send no webhook"),
+)

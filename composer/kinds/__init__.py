@@ -1,0 +1,82 @@
+"""The kind registry: one row (``KindSpec``) per message kind, and look-ups over them.
+
+``CATALOGUE`` (light: id, title, module) is the only list of kinds; each row lives in its own
+module (``composer.kinds.reply_buttons`` ...) with the kind's reader and writer, rule check,
+header/body/footer policy, limits, sample and reply shapes. Rows load on first use, so importing
+this package stays as light as the catalogue (the window's type picker reads titles at start-up).
+Validation, the payload reader/writer, the samples (and through them the sandbox and the CLI)
+read these rows instead of keeping their own lists.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+from typing import TYPE_CHECKING
+
+from composer.kinds.catalogue import CATALOGUE, Entry, MessageKind, entry, title
+
+if TYPE_CHECKING:
+    from composer.kinds.kind_spec import KindSpec
+
+__all__ = [
+    "CATALOGUE",
+    "Entry",
+    "MessageKind",
+    "entry",
+    "interactive_spec",
+    "spec",
+    "spec_for_model",
+    "specs",
+    "title",
+    "top_level_spec",
+]
+
+
+def spec(kind: str) -> KindSpec:
+    """The row of ``kind`` (a ``MessageKind`` or its value); KeyError for an unknown kind."""
+    return _load(entry(kind).module)
+
+
+def specs() -> tuple[KindSpec, ...]:
+    """Every row, in catalogue order."""
+    return tuple(_load(e.module) for e in CATALOGUE)
+
+
+def spec_for_model(model: type[object]) -> KindSpec:
+    """The row whose model is ``model`` (KeyError for a class that is not a content model)."""
+    return _by_model()[model]
+
+
+def interactive_spec(interactive_type: object) -> KindSpec | None:
+    """The row of an ``interactive.type`` value; None when it is not a supported one."""
+    if not isinstance(interactive_type, str):
+        return None
+    return _by_payload_type(True).get(interactive_type)
+
+
+def top_level_spec(message_type: object) -> KindSpec | None:
+    """The row of a non-interactive top-level ``type`` (``text``, ``reaction``), else None."""
+    if not isinstance(message_type, str):
+        return None
+    return _by_payload_type(False).get(message_type)
+
+
+@cache
+def _load(module: str) -> KindSpec:
+    from composer.kinds.kind_spec import KindSpec
+
+    row = importlib.import_module(f"{__name__}.{module}").SPEC
+    if not isinstance(row, KindSpec):
+        raise TypeError(f"{__name__}.{module}.SPEC is not a KindSpec")
+    return row
+
+
+@cache
+def _by_model() -> dict[type[object], KindSpec]:
+    return {s.model: s for s in specs()}
+
+
+@cache
+def _by_payload_type(interactive: bool) -> dict[str, KindSpec]:
+    return {s.kind.value: s for s in specs() if s.interactive == interactive}

@@ -1,0 +1,56 @@
+"""Address message (``interactive.type: address_message``): asks for a delivery address."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from composer import limits
+from composer.kinds.kind_spec import Absent, Fields, JsonObject, KindSpec
+from composer.messages import AddressMessage, MessageKind
+from composer.payload.base import Reader, index, join, json_copy
+from composer.payload.parts import named_action, read_parameters
+from composer.validation.actions import check_address
+from composer.validation.parts import NO_HEADER, PartsPolicy
+
+
+def read(r: Reader, a: JsonObject, path: str) -> Fields:
+    keys = ("country", "values", "saved_addresses", "validation_errors")
+    p = read_parameters(r, a, path, keys) or {}
+    ppath = join(path, "parameters")
+    fields: Fields = {
+        "action_name": r.text(a, "name", join(path, "name"), "Action name"),
+        "country": r.text(p, "country", join(ppath, "country"), "Country"),
+    }
+    for key in ("values", "validation_errors"):
+        if key in p:
+            fields[key] = json_copy(r.obj(p[key], join(ppath, key), key))
+    saved = r.array(p, "saved_addresses", join(ppath, "saved_addresses"), "saved_addresses")
+    if saved is not None:
+        spath = join(ppath, "saved_addresses")
+        objs = [r.obj(s, index(spath, i), "A saved address") for i, s in enumerate(saved)]
+        fields["saved_addresses"] = tuple(json_copy(o) for o in objs if o is not None)
+    return fields
+
+
+def write(content: AddressMessage) -> dict[str, Any]:
+    params: dict[str, Any] = {"country": content.country}
+    if content.values is not None:
+        params["values"] = content.values
+    if content.saved_addresses is not None:
+        params["saved_addresses"] = list(content.saved_addresses)
+    if content.validation_errors is not None:
+        params["validation_errors"] = content.validation_errors
+    return named_action(content.action_name, params)
+
+
+SPEC = KindSpec(
+    kind=MessageKind.ADDRESS,
+    model=AddressMessage,
+    read=read,
+    write=write,
+    check=check_address,
+    parts=PartsPolicy("address messages", NO_HEADER, footer=False),
+    limits=(limits.ADDRESS_PIN_CODE,),
+    sample=Absent("no editor yet, so no starting point to offer"),
+    replies=Absent("the submitted address (nfm_reply) webhook is not built yet"),
+)

@@ -1,0 +1,55 @@
+"""The list of message kinds: id, display title and the module that holds the kind's row.
+
+Light on purpose (no pydantic): the window draws its type picker from these titles before any
+model is imported, and ``composer.kinds`` loads a kind's row (``composer.kinds.<module>``) only
+when someone asks for it. Registering a new kind is one ``MessageKind`` member and one entry here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from composer.messages.kind import MessageKind
+
+__all__ = ["CATALOGUE", "Entry", "MessageKind", "entry", "title"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One kind as the light code sees it; ``module`` is ``composer.kinds.<module>``."""
+
+    kind: MessageKind
+    title: str
+    module: str
+
+
+CATALOGUE: Final[tuple[Entry, ...]] = (
+    Entry(MessageKind.BUTTON, "Reply buttons", "reply_buttons"),
+    Entry(MessageKind.LIST, "List", "list_message"),
+    Entry(MessageKind.CTA_URL, "CTA URL", "cta_url"),
+    Entry(MessageKind.FLOW, "Flow", "flow"),
+    Entry(MessageKind.PRODUCT, "Single product", "single_product"),
+    Entry(MessageKind.PRODUCT_LIST, "Multi-product", "multi_product"),
+    Entry(MessageKind.CATALOG, "Catalog", "catalog_message"),
+    Entry(MessageKind.LOCATION_REQUEST, "Location request", "location_request"),
+    Entry(MessageKind.REACTION, "Reaction", "reaction"),
+    Entry(MessageKind.CAROUSEL, "Carousel", "carousel"),
+    Entry(MessageKind.ADDRESS, "Address", "address_message"),
+    Entry(MessageKind.CALL_PERMISSION, "Call permission request", "call_permission"),
+    Entry(MessageKind.TEXT, "Text", "text"),
+)
+"""Every kind, in the order the window's type picker shows those that have an editor."""
+
+_BY_ID: Final[dict[str, Entry]] = {e.kind.value: e for e in CATALOGUE}
+
+
+def entry(kind: str) -> Entry:
+    """The entry of ``kind`` (a ``MessageKind`` or its value); KeyError for an unknown kind."""
+    return _BY_ID[str(kind)]
+
+
+def title(kind: str) -> str:
+    """The display title of ``kind``; an unknown kind (an old draft, a typo) shows as itself."""
+    found = _BY_ID.get(str(kind))
+    return kind if found is None else found.title
