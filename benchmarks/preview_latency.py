@@ -145,7 +145,7 @@ def app_main() -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QPlainTextEdit
 
-    from composer.payload.writer import to_payload
+    from composer.payload import to_payload
 
     os.environ["WA_COMPOSER_HOME"] = tempfile.mkdtemp(prefix="wa-bench-")  # no real drafts
     from ui.app import make_app, make_window

@@ -55,7 +55,7 @@ class WindowSender(QObject):
 
     def start(self, profile: Profile, msg: Message) -> None:
         """Send ``msg`` with ``profile``; the caller has already asked the send gate."""
-        from composer.payload.writer import to_payload
+        from composer.payload import to_payload
         from composer.sending import send_payload
 
         deps = window_deps(self._services)

@@ -91,7 +91,7 @@ def parse_json(data: bytes) -> object:
 
     Raises only InputError.
     """
-    from composer.payload.strict_json import JsonRefused, loads_strict
+    from composer.codec.strict_json import JsonRefused, loads_strict
 
     if len(data) > MAX_BYTES:
         raise InputError("file.too_large", f"The file is over {MAX_BYTES // 2**20} MB.")

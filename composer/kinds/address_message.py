@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from composer import limits
+from composer.codec.base import Reader, index, join, json_copy
+from composer.codec.parts import named_action, read_parameters
 from composer.kinds.kind_spec import Absent, Fields, JsonObject, KindSpec
 from composer.messages import AddressMessage, MessageKind
-from composer.payload.base import Reader, index, join, json_copy
-from composer.payload.parts import named_action, read_parameters
-from composer.validation.actions import check_address
-from composer.validation.parts import NO_HEADER, PartsPolicy
+from composer.rules.actions import check_address
+from composer.rules.parts import NO_HEADER, PartsPolicy
 
 
 def read(r: Reader, a: JsonObject, path: str) -> Fields:

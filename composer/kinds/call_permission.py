@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from composer.codec.parts import named_action, read_action_name
 from composer.kinds.kind_spec import Absent, KindSpec
 from composer.messages import CallPermissionRequest, MessageKind
-from composer.payload.parts import named_action, read_action_name
-from composer.validation.actions import check_call_permission
-from composer.validation.parts import NO_HEADER, PartsPolicy
+from composer.rules.actions import check_call_permission
+from composer.rules.parts import NO_HEADER, PartsPolicy
 
 
 def write(content: CallPermissionRequest) -> dict[str, Any]:

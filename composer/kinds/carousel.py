@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from composer import limits
+from composer.codec.base import Reader, index, join
+from composer.codec.parts import header_payload, named_action, read_header, read_text_object
 from composer.kinds.kind_spec import Absent, Fields, JsonObject, KindSpec
 from composer.messages import (
     CardUrlButton,
@@ -15,10 +17,8 @@ from composer.messages import (
     ProductCard,
     QuickReply,
 )
-from composer.payload.base import Reader, index, join
-from composer.payload.parts import header_payload, named_action, read_header, read_text_object
-from composer.validation.carousel import check_carousel
-from composer.validation.parts import NO_HEADER, PartsPolicy
+from composer.rules.carousel import check_carousel
+from composer.rules.parts import NO_HEADER, PartsPolicy
 
 
 def read(r: Reader, a: JsonObject, path: str) -> Fields:

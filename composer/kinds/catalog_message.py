@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from composer.codec.base import Reader, join
+from composer.codec.parts import named_action, read_parameters
 from composer.kinds.kind_spec import Absent, Fields, JsonObject, KindSpec, interactive_sample
 from composer.messages import CatalogMessage, MessageKind
-from composer.payload.base import Reader, join
-from composer.payload.parts import named_action, read_parameters
-from composer.validation.parts import NO_HEADER, PartsPolicy
-from composer.validation.products import check_catalog
+from composer.rules.parts import NO_HEADER, PartsPolicy
+from composer.rules.products import check_catalog
 
 
 def read(r: Reader, a: JsonObject, path: str) -> Fields:

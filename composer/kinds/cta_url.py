@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from composer import limits
+from composer.codec.base import Reader, join
+from composer.codec.parts import named_action, read_parameters
 from composer.kinds.kind_spec import Absent, Fields, JsonObject, KindSpec, interactive_sample
 from composer.messages import CtaUrl, MessageKind
-from composer.payload.base import Reader, join
-from composer.payload.parts import named_action, read_parameters
-from composer.validation.actions import check_cta_url
-from composer.validation.parts import ALL_HEADERS, PartsPolicy
+from composer.rules.actions import check_cta_url
+from composer.rules.parts import ALL_HEADERS, PartsPolicy
 
 
 def read(r: Reader, a: JsonObject, path: str) -> Fields:

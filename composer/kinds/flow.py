@@ -9,13 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from composer import limits
+from composer.codec.base import Reader, describe, join, json_copy
+from composer.codec.parts import named_action, read_parameters
 from composer.kinds.kind_spec import Absent, Fields, JsonObject, KindSpec, interactive_sample
 from composer.limits import FLOW_MESSAGE_VERSION
 from composer.messages import FLOW_ACTIONS, FLOW_MODES, Flow, FlowActionPayload, MessageKind
-from composer.payload.base import Reader, describe, join, json_copy
-from composer.payload.parts import named_action, read_parameters
-from composer.validation.actions import check_flow
-from composer.validation.parts import ALL_HEADERS, PartsPolicy
+from composer.rules.actions import check_flow
+from composer.rules.parts import ALL_HEADERS, PartsPolicy
 
 __all__ = ["FLOW_ACTIONS", "FLOW_MESSAGE_VERSION", "FLOW_MODES", "SPEC", "read", "write"]
 

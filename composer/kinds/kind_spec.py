@@ -15,11 +15,11 @@ from composer.kinds.catalogue import entry
 from composer.messages.parts import Interactive
 
 if TYPE_CHECKING:
+    from composer.codec.base import Reader
     from composer.limits import Limit
     from composer.messages.kind import MessageKind
-    from composer.payload.base import Reader
-    from composer.validation.base import Out
-    from composer.validation.parts import PartsPolicy
+    from composer.rules.base import Out
+    from composer.rules.parts import PartsPolicy
 
 __all__ = [
     "SAMPLE_CATALOG_ID",

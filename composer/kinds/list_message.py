@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from composer import limits
+from composer.codec.base import Reader, join
 from composer.kinds.kind_spec import Fields, JsonObject, KindSpec, interactive_sample
 from composer.messages import ListMessage, ListRow, ListSection, MessageKind
-from composer.payload.base import Reader, join
-from composer.validation.lists import check_list
-from composer.validation.parts import TEXT_HEADER, PartsPolicy
+from composer.rules.lists import check_list
+from composer.rules.parts import TEXT_HEADER, PartsPolicy
 
 
 def read(r: Reader, a: JsonObject, path: str) -> Fields:

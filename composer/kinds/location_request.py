@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from composer.codec.parts import named_action, read_action_name
 from composer.kinds.kind_spec import Absent, KindSpec, interactive_sample
 from composer.messages import LocationRequest, MessageKind
-from composer.payload.parts import named_action, read_action_name
-from composer.validation.actions import check_location_request
-from composer.validation.parts import NO_HEADER, PartsPolicy
+from composer.rules.actions import check_location_request
+from composer.rules.parts import NO_HEADER, PartsPolicy
 
 
 def write(content: LocationRequest) -> dict[str, Any]:

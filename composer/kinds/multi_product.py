@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from composer import limits
+from composer.codec.base import Reader, join
 from composer.kinds.kind_spec import (
     SAMPLE_CATALOG_ID,
     Absent,
@@ -14,9 +15,8 @@ from composer.kinds.kind_spec import (
     interactive_sample,
 )
 from composer.messages import MessageKind, MultiProduct, ProductSection
-from composer.payload.base import Reader, join
-from composer.validation.parts import TEXT_HEADER, PartsPolicy
-from composer.validation.products import check_multi_product
+from composer.rules.parts import TEXT_HEADER, PartsPolicy
+from composer.rules.products import check_multi_product
 
 
 def read(r: Reader, a: JsonObject, path: str) -> Fields:

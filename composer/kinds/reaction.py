@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from composer.codec.base import Reader, join
 from composer.kinds.kind_spec import SAMPLE_REACTED_TO, Absent, Fields, JsonObject, KindSpec
 from composer.messages import MessageKind, Reaction
-from composer.payload.base import Reader, join
-from composer.validation.reaction import check_reaction
+from composer.rules.reaction import check_reaction
 
 
 def read(r: Reader, d: JsonObject, path: str) -> Fields:

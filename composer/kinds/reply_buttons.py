@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from composer import limits
+from composer.codec.base import Reader, join
 from composer.kinds.kind_spec import Fields, JsonObject, KindSpec, interactive_sample
 from composer.messages import MessageKind, ReplyButton, ReplyButtons
-from composer.payload.base import Reader, join
-from composer.validation.buttons import check_reply_buttons
-from composer.validation.parts import ALL_HEADERS, PartsPolicy
+from composer.rules.buttons import check_reply_buttons
+from composer.rules.parts import ALL_HEADERS, PartsPolicy
 
 
 def read(r: Reader, a: JsonObject, path: str) -> Fields:

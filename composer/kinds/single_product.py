@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from composer.codec.base import Reader, join
 from composer.kinds.kind_spec import (
     SAMPLE_CATALOG_ID,
     Absent,
@@ -13,9 +14,8 @@ from composer.kinds.kind_spec import (
     interactive_sample,
 )
 from composer.messages import MessageKind, SingleProduct
-from composer.payload.base import Reader, join
-from composer.validation.parts import NO_HEADER, PartsPolicy
-from composer.validation.products import check_single_product
+from composer.rules.parts import NO_HEADER, PartsPolicy
+from composer.rules.products import check_single_product
 
 
 def read(r: Reader, a: JsonObject, path: str) -> Fields:

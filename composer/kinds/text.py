@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from composer import limits
+from composer.codec.base import Reader, describe, join
 from composer.kinds.kind_spec import Absent, Fields, JsonObject, KindSpec
 from composer.messages import MessageKind, TextMessage
-from composer.payload.base import Reader, describe, join
-from composer.validation.reaction import check_text
+from composer.rules.reaction import check_text
 
 
 def read(r: Reader, d: JsonObject, path: str) -> Fields:

@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from composer.codec.base import Reader, describe, join
+from composer.codec.errors import PayloadError
+from composer.codec.parts import read_header, read_text_object
 from composer.kinds import interactive_spec, specs, top_level_spec
 from composer.messages import Message
-from composer.payload.base import Reader, describe, join
-from composer.payload.errors import PayloadError
-from composer.payload.parts import read_header, read_text_object
 
 if TYPE_CHECKING:
     from composer.kinds.kind_spec import KindSpec

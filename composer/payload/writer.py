@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from composer.codec.parts import header_payload
 from composer.kinds import spec_for_model
 from composer.messages import Interactive, Message
-from composer.payload.parts import header_payload
 
 __all__ = ["to_payload"]
 

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from composer import demo_contacts as contacts
 from composer import limits
 from composer.clock import utc_now
-from composer.payload.strict_json import JsonRefused, loads_strict
+from composer.codec.strict_json import JsonRefused, loads_strict
 from composer.phone import normalize
 from composer.sandbox.expiring import ExpiringIds
 from composer.sandbox.media import parse_upload

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import unquote, urlparse
 
-from composer.validation.parts import LOCAL_FILE_SCHEME
+from composer.rules.parts import LOCAL_FILE_SCHEME
 
 
 class Uploader(Protocol):

@@ -24,10 +24,10 @@ from __future__ import annotations
 
 from composer.kinds import spec_for_model
 from composer.messages import Interactive, Message
-from composer.validation.base import Out
+from composer.rules.base import Out
+from composer.rules.issue import Issue, Severity, has_errors
+from composer.rules.parts import PartsPolicy, check_parts
 from composer.validation.envelope import check_envelope
-from composer.validation.issue import Issue, Severity, has_errors
-from composer.validation.parts import PartsPolicy, check_parts
 
 __all__ = ["Issue", "Severity", "check", "has_errors", "validate_payload"]
 
@@ -46,7 +46,7 @@ def check(msg: Message) -> list[Issue]:
 
 def validate_payload(data: object) -> list[Issue]:
     """Shape problems (as issues) or, when the shape is right, ``check``'s issues. Never raises."""
-    from composer.payload.errors import PayloadError
+    from composer.codec.errors import PayloadError
     from composer.payload.reader import from_payload
 
     issues: list[Issue] = []

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Final
 
-from composer.payload.strict_json import JsonRefused, loads_strict
+from composer.codec.strict_json import JsonRefused, loads_strict
 
 SIGNATURE_HEADER: Final = "X-Hub-Signature-256"
 _PREFIX: Final = "sha256="

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from composer.codec.strict_json import JsonRefused, loads_strict
 from composer.graph.errors import error_from_webhook_error
-from composer.payload.strict_json import JsonRefused, loads_strict
 from composer.phone import is_phone_like
 from composer.webhooks.parsing import (
     ErrorNotice,

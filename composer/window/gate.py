@@ -20,7 +20,7 @@ READY_TEXT = "Ready to send."
 
 
 class IssueLike(Protocol):
-    """The part of ``composer.validation.issue.Issue`` the gate reads."""
+    """The part of ``composer.rules.issue.Issue`` the gate reads."""
 
     @property
     def is_error(self) -> bool: ...

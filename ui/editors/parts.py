@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from composer import limits
-from composer.validation.parts import LOCAL_FILE_SCHEME as FILE_SCHEME
-from composer.validation.parts import PartsPolicy
+from composer.rules.parts import LOCAL_FILE_SCHEME as FILE_SCHEME
+from composer.rules.parts import PartsPolicy
 from ui.editors.base import opt
 from ui.editors.fields import ChoiceField, FieldRow, Markable, TextField
 

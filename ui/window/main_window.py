@@ -294,7 +294,7 @@ class MainWindow(WindowMessages, QMainWindow):
     def _on_changed(self, msg: Message | None, issues: list[Issue]) -> None:
         self._show_issues(issues)
         if msg is not None:
-            from composer.payload.writer import to_payload
+            from composer.payload import to_payload
 
             self.json_view.set_payload(to_payload(msg), self._url)
         if self.preview is not None and hasattr(self.preview, "set_message"):

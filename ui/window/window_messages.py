@@ -120,7 +120,7 @@ class WindowMessages:
 
     def _load_exactly(self, msg: Message) -> str | None:
         """Load ``msg``; if the editors cannot hold all of it, put the old message back."""
-        from composer.payload.writer import to_payload
+        from composer.payload import to_payload
 
         previous, previous_kind = self.session.current(), self.form.kind()
         self.form.load(msg)
@@ -188,7 +188,7 @@ class WindowMessages:
         msg = self.session.current()
         if msg is None:
             return None
-        from composer.payload.writer import to_payload
+        from composer.payload import to_payload
 
         return {
             "kind": str(msg.content.kind),
@@ -202,7 +202,7 @@ class WindowMessages:
         if current is None:
             return {}
         from composer.messages import Message
-        from composer.payload.writer import to_payload
+        from composer.payload import to_payload
         from ui.window.examples import is_own_work
 
         out: dict[str, Any] = {}

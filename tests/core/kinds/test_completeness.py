@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from composer import limits
+from composer.codec import Reader
 from composer.kinds import (
     CATALOGUE,
     MessageKind,
@@ -22,9 +23,9 @@ from composer.kinds import (
 )
 from composer.kinds.kind_spec import Absent, KindSpec
 from composer.messages import Interactive, Message
-from composer.payload import Reader, from_payload, to_payload
-from composer.validation.base import Out
-from composer.validation.parts import PartsPolicy
+from composer.payload import from_payload, to_payload
+from composer.rules.base import Out
+from composer.rules.parts import PartsPolicy
 from composer.webhooks import replies
 
 KINDS = [e.kind for e in CATALOGUE]

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from composer.cli.validate import InputError, parse_json, validate_bytes
-from composer.payload.strict_json import MAX_DEPTH, JsonRefused, loads_strict
+from composer.codec.strict_json import MAX_DEPTH, JsonRefused, loads_strict
 from composer.sandbox import SANDBOX_PHONE_NUMBER_ID, Sandbox, SandboxTransport, StatusDelays
 from tests.core.sandbox.helpers import AUTH, Clock, example
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from composer.validation.issue import Issue, Severity
+from composer.rules.issue import Issue, Severity
 from composer.window.facts import Closure, WindowState, WindowStatus, window_status
 from composer.window.gate import READY, send_decision
 

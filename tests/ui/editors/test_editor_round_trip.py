@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from composer.payload.writer import to_payload
+from composer.payload import to_payload
 from tests.ui.conftest import examples
 from ui.editors.registry import TITLES
 from ui.window.main_window import MainWindow

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from composer.kinds import CATALOGUE, MessageKind, spec
 from composer.kinds.flow import FLOW_ACTIONS, FLOW_MESSAGE_VERSION, FLOW_MODES
+from composer.rules.parts import PartsPolicy
 from composer.samples import sample_kinds
-from composer.validation.parts import PartsPolicy
 from ui.editors.flow import FlowEditor
 from ui.editors.parts import PartsEditor
 from ui.editors.registry import EDITORS, NO_EDITOR_YET, TITLES, editor_for

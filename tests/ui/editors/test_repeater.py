@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from composer import limits
-from composer.payload.writer import to_payload
+from composer.payload import to_payload
 from ui.editors.list_message import ListMessageEditor
 from ui.editors.multi_product import MultiProductEditor
 from ui.editors.reply_buttons import ReplyButtonsEditor

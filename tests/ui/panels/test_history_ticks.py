@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from composer.graph.errors import error_from_webhook_error
-from composer.payload.writer import to_payload
+from composer.payload import to_payload
 from composer.samples import sample_message
 from composer.sandbox import Sandbox, StatusDelays
 from composer.storage.drafts import DraftStore

@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from composer.graph.errors import error_from_graph
 from composer.graph.retry import Attempt
+from composer.rules.issue import Issue, Severity
 from composer.sending import AttemptReport
-from composer.validation.issue import Issue, Severity
 from composer.window.facts import window_status
 from composer.window.gate import send_decision
 from ui.panels.send_bar import SendBar

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from composer.kinds import specs
 from composer.messages import (
-    Content,
     ListMessage,
     ListRow,
     ListSection,
@@ -18,7 +18,7 @@ from composer.messages import (
     MessageKind,
     TextMessage,
 )
-from composer.payload.writer import from_payload
+from composer.payload import from_payload
 from tests.paths import DATA
 from ui.preview import PhoneView, kinds
 from ui.preview.kinds import NO_LAYOUT_YET, PREVIEW_LAYOUTS
@@ -49,7 +49,7 @@ def test_every_kind_has_a_preview_layout_or_says_why_not() -> None:
 
 
 def test_each_layout_is_filed_under_its_kind_in_a_module_named_like_the_core_model() -> None:
-    models = {cls.kind: cls for cls in get_args(Content)}
+    models = {row.kind: row.model for row in specs()}
     for kind, layout in PREVIEW_LAYOUTS.items():
         assert layout.kind is kind
         core_module = models[kind].__module__.rsplit(".", 1)[-1]  # composer.messages.<name>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from composer.payload.writer import to_payload
+from composer.payload import to_payload
 from tests.ui.conftest import examples, open_window
 from ui.editors.base import Editor
 from ui.editors.reply_buttons import ReplyButtonsEditor

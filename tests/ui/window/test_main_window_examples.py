@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from composer.payload.writer import to_payload
+from composer.payload import to_payload
 from composer.samples import sample_payload
 from tests.ui.conftest import open_window
 from ui.services import Services

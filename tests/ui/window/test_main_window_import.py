@@ -7,7 +7,7 @@ import json
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from composer.payload.writer import to_payload
+from composer.payload import to_payload
 from tests.ui.conftest import examples
 from ui.window.main_window import MainWindow
 

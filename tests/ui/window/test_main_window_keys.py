@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from composer.payload.writer import to_payload
+from composer.payload import to_payload
 from tests.ui.conftest import examples
 from ui.editors.fields import TextField
 from ui.editors.registry import TITLES

@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from composer.payload.writer import to_payload
+from composer.payload import to_payload
 from tests.ui.conftest import examples
 from ui.panels.dialogs.drafts_dialog import DraftsDialog
 from ui.services import Services

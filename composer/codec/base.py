@@ -6,7 +6,7 @@ import copy
 from collections.abc import Iterator
 from typing import Any
 
-from composer.validation.issue import Issue, Severity
+from composer.rules.issue import Issue, Severity
 
 __all__ = ["Reader", "describe", "index", "join", "json_copy"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from composer.codec.base import Reader, describe, join
 from composer.messages import Header, MediaHeader, TextHeader
-from composer.payload.base import Reader, describe, join
 
 __all__ = [
     "header_payload",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from composer import limits
 from composer.messages import Header, Interactive, MediaHeader, TextHeader
-from composer.validation.base import Out, is_web_url
+from composer.rules.base import Out, is_web_url
 
 __all__ = ["ALL_HEADERS", "NO_HEADER", "TEXT_HEADER", "PartsPolicy", "check_media", "check_parts"]
 

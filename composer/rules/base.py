@@ -16,7 +16,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from composer.limits import Limit, utf16_length
-from composer.validation.issue import Issue, Severity
+from composer.rules.issue import Issue, Severity
 
 __all__ = ["Out", "is_web_url"]
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from composer import limits
 from composer.messages import Carousel, MediaCard, MediaHeader, ProductCard
-from composer.validation.actions import check_action_name, check_url_button
-from composer.validation.base import Out
-from composer.validation.parts import check_media
+from composer.rules.actions import check_action_name, check_url_button
+from composer.rules.base import Out
+from composer.rules.parts import check_media
 
 __all__ = ["check_carousel"]
 

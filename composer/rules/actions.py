@@ -13,8 +13,8 @@ from composer.messages import (
     LocationRequest,
 )
 from composer.messages.flow import flow_data_problem
-from composer.validation.base import Out, is_web_url
-from composer.validation.emoji import contains_emoji
+from composer.rules.base import Out, is_web_url
+from composer.rules.emoji import contains_emoji
 
 __all__ = [
     "check_action_name",

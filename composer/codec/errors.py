@@ -3,7 +3,7 @@ reader and the writer importing each other."""
 
 from __future__ import annotations
 
-from composer.validation.issue import Issue
+from composer.rules.issue import Issue
 
 __all__ = ["PayloadError"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from composer import limits
 from composer.messages import ListMessage
-from composer.validation.base import Out
+from composer.rules.base import Out
 
 __all__ = ["check_list"]
 

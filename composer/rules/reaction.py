@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from composer import limits
 from composer.messages import Reaction, TextMessage
-from composer.validation.base import Out
-from composer.validation.emoji import is_single_emoji
+from composer.rules.base import Out
+from composer.rules.emoji import is_single_emoji
 
 __all__ = ["check_reaction", "check_text"]
 
