@@ -4,7 +4,10 @@ tests/data."""
 from __future__ import annotations
 
 import copy
+import heapq
+import itertools
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -42,6 +45,39 @@ class SimClock:
 
     def __call__(self) -> float:
         return self.now
+
+
+class ManualScheduler:
+    """The status feed's scheduler seam, driven by hand: callbacks run only in ``advance``, in
+    due order, on the test's thread. "Nothing else arrives" is then a fact, not a wait."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.closed = False
+        self._heap: list[tuple[float, int, Callable[[], None]]] = []
+        self._seq = itertools.count()
+
+    def call_later(self, delay: float, fn: Callable[[], None]) -> None:
+        if not self.closed:
+            heapq.heappush(self._heap, (self.now + delay, next(self._seq), fn))
+
+    def close(self) -> None:
+        self.closed = True
+        self._heap.clear()
+
+    def pending(self) -> int:
+        return len(self._heap)
+
+    def advance(self, seconds: float) -> int:
+        """Move time on and run what became due (also what those calls schedule); the count."""
+        target, ran = self.now + seconds, 0
+        while self._heap and self._heap[0][0] <= target:
+            due, _, fn = heapq.heappop(self._heap)
+            self.now = due
+            fn()
+            ran += 1
+        self.now = target
+        return ran
 
 
 def examples() -> dict[str, Any]:
