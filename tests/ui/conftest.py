@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from composer.sandbox import Sandbox, StatusDelays
 from composer.storage.drafts import DraftStore
-from tests.paths import DATA
+from tests.examples import examples as examples  # re-exported; the one loader is tests/examples.py
 from ui.app import make_app
 from ui.services import Services
 from ui.window.main_window import MainWindow
-
-EXAMPLES = DATA / "examples.json"
-
-
-def examples() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(EXAMPLES.read_text(encoding="utf-8"))
-    return {k: v for k, v in data.items() if k != "invalid"}
 
 
 @pytest.fixture

@@ -1,17 +1,14 @@
-"""Shared pieces for the sandbox and client tests: injected clocks and example payloads from
-tests/data."""
+"""Shared pieces for the sandbox and client tests: injected clocks, a hand-driven scheduler."""
 
 from __future__ import annotations
 
-import copy
 import heapq
 import itertools
-import json
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
-from tests.paths import DATA
+# re-exported for the integration tests that import it from here (one loader: tests/examples.py)
+from tests.examples import example as example
 
 T0 = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 TOKEN = "EAAG-test-token-never-real"
@@ -78,19 +75,3 @@ class ManualScheduler:
             ran += 1
         self.now = target
         return ran
-
-
-def examples() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((DATA / "examples.json").read_text(encoding="utf-8"))
-    return data
-
-
-def example(name: str, to: str) -> dict[str, Any]:
-    payload = copy.deepcopy(examples()[name])
-    payload["to"] = to
-    return payload
-
-
-def invalid_examples() -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = examples()["invalid"]
-    return found

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +20,8 @@ from composer.sandbox import (
 from composer.sandbox.webhooks_out import recording_listener
 from composer.storage.history import Store
 from composer.webhooks.parsing import StatusUpdate, parse
-from tests.core.sandbox.helpers import AUTH, DATA, Clock, ManualScheduler, example
+from tests.core.sandbox.helpers import AUTH, Clock, ManualScheduler
+from tests.examples import example, reference_shapes
 
 FAST = StatusDelays(sent=0.01, delivered=0.03, read=0.06)
 MESSAGES = f"/v24.0/{SANDBOX_PHONE_NUMBER_ID}/messages"
@@ -66,7 +66,7 @@ def test_sent_delivered_read_in_order_and_meta_shaped() -> None:
         collector.wait_for(3)
     assert collector.statuses() == [(wamid, "sent"), (wamid, "delivered"), (wamid, "read")]
     assert collector.threads == {"sandbox-status-webhooks"}
-    reference = json.loads((DATA / "reference-shapes.json").read_text())
+    reference = reference_shapes()
     for body, name in zip(collector.bodies, ("sent", "delivered", "read"), strict=True):
         ref = reference[f"webhook_status_{name}"]
         assert set(body) == set(ref)
@@ -123,9 +123,9 @@ def test_async_window_mode_reports_131047_in_a_failed_status() -> None:
         assert timer.advance(3600) == 1 and timer.pending() == 0  # one status, and no other
     assert collector.statuses() == [(wamid, "failed")]
     item = collector.bodies[0]["entry"][0]["changes"][0]["value"]["statuses"][0]
-    ref = json.loads((DATA / "reference-shapes.json").read_text())[
-        "webhook_status_failed_outside_window_131047"
-    ]["entry"][0]["changes"][0]["value"]["statuses"][0]
+    ref = reference_shapes()["webhook_status_failed_outside_window_131047"]["entry"][0]["changes"][
+        0
+    ]["value"]["statuses"][0]
     assert item["errors"] == ref["errors"]
 
 
@@ -198,7 +198,7 @@ def test_customer_writes_sends_an_inbound_webhook() -> None:
         body = sandbox.customer_writes("+1 555 010 0003", text="Olá, ça va?")
         assert collector.wait_for(1) == [body]
     assert sandbox.last_inbound(CLOSED_CONTACT.number) == clock.now
-    reference = json.loads((DATA / "reference-shapes.json").read_text())["webhook_inbound_text"]
+    reference = reference_shapes()["webhook_inbound_text"]
     value = collector.bodies[0]["entry"][0]["changes"][0]["value"]
     ref_value = reference["entry"][0]["changes"][0]["value"]
     assert set(value) == set(ref_value)

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from composer.payload.writer import to_payload
-from tests.ui.conftest import examples, open_window
+from tests.examples import examples
+from tests.ui.conftest import open_window
 from ui.editors.base import Editor
 from ui.editors.reply_buttons import ReplyButtonsEditor
 from ui.services import Services

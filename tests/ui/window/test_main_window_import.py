@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from composer.payload.writer import to_payload
-from tests.ui.conftest import examples
+from tests.examples import examples
 from ui.window.main_window import MainWindow
 
 

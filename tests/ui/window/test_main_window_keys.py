@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from composer.payload.writer import to_payload
-from tests.ui.conftest import examples
+from tests.examples import examples
 from ui.editors.fields import TextField
 from ui.editors.titles import TITLES
 from ui.services import Services

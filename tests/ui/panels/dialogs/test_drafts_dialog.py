@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from composer.payload.writer import to_payload
-from tests.ui.conftest import examples
+from tests.examples import examples
 from ui.panels.dialogs.drafts_dialog import DraftsDialog
 from ui.services import Services
 from ui.window.main_window import MainWindow
