@@ -14,9 +14,8 @@ from ui.services import Services
 from ui.window.main_window import AUTOSAVE_MS, MainWindow
 
 
-def test_autosave_is_throttled_and_restored_on_start(
-    window: MainWindow, services: Services, qtbot: QtBot
-) -> None:
+def test_autosave_is_throttled_and_restored_on_start(services: Services, qtbot: QtBot) -> None:
+    window = open_window(qtbot, services, autosave=True)
     editor = window.form.editor()
     assert isinstance(editor, ReplyButtonsEditor)
     writes: list[object] = []
@@ -43,7 +42,6 @@ def test_autosave_is_throttled_and_restored_on_start(
     current = again.session.current()
     assert current is not None
     assert current.content.body == "Hello there"
-    again._autosave.stop()
 
 
 def test_loading_a_draft_emits_no_edit(

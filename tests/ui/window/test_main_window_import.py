@@ -47,7 +47,7 @@ def test_unsupported_type_is_explained(window: MainWindow) -> None:
 def test_import_dialog_shows_the_problem_and_stays_open(window: MainWindow, qtbot: QtBot) -> None:
     from ui.panels.dialogs.import_dialog import ImportDialog
 
-    dialog = ImportDialog(window)
+    dialog = ImportDialog(window.import_json_text, window)
     qtbot.addWidget(dialog)
     dialog.text.setPlainText("[1, 2]")
     dialog.try_import()
@@ -84,7 +84,7 @@ def test_curl_url_follows_the_profile(window: MainWindow, services: object) -> N
     assert window.load_payload(examples()["location_request"]) is None
     assert "$WA_PHONE_NUMBER_ID/messages" in window.json_view.curl_text()  # sandbox
     services.profiles().add(Profile("live", "987654321", api_version="v23.0"))
-    window._reload_profiles()
+    window.reload_profiles()
     window.profile_combo.setCurrentIndex(window.profile_combo.findData("live"))
     assert "https://graph.facebook.com/v23.0/987654321/messages" in window.json_view.curl_text()
 
@@ -98,7 +98,7 @@ def test_demo_contacts_only_with_the_sandbox(window: MainWindow, services: objec
     combo = window.form.recipient.field.combo
     assert [combo.itemData(i) for i in range(combo.count())] == [c.number for c in DEMO_CONTACTS]
     services.profiles().add(Profile("live", "987654321"))
-    window._reload_profiles()
+    window.reload_profiles()
     window.profile_combo.setCurrentIndex(window.profile_combo.findData("live"))
     assert combo.count() == 0
     assert window.form.recipient.field.number() == "+15550100001"  # the typed number stays
@@ -120,7 +120,7 @@ def test_import_dialog_offers_a_copied_payload(window: MainWindow, qtbot: QtBot)
     from ui.panels.dialogs.import_dialog import ImportDialog
 
     QGuiApplication.clipboard().setText(json.dumps(examples()["reaction_remove"]))
-    dialog = ImportDialog(window)
+    dialog = ImportDialog(window.import_json_text, window)
     qtbot.addWidget(dialog)
     dialog.try_import()
     assert dialog.result() == 1

@@ -49,7 +49,7 @@ def _yes(modal: object) -> None:
 
 def test_library_actions(window: MainWindow, services: Services, qtbot: QtBot) -> None:
     assert window.load_payload(examples()["product_single"]) is None
-    dialog = DraftsDialog(window)
+    dialog = DraftsDialog(window.draft_keeper, window)
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 0
     assert not dialog.action_buttons["Open"].isEnabled()
@@ -81,7 +81,7 @@ def test_library_actions(window: MainWindow, services: Services, qtbot: QtBot) -
 
 
 def test_bad_name_is_explained(window: MainWindow, services: Services, qtbot: QtBot) -> None:
-    dialog = DraftsDialog(window)
+    dialog = DraftsDialog(window.draft_keeper, window)
     qtbot.addWidget(dialog)
     texts: list[str] = []
 
@@ -106,7 +106,7 @@ def test_open_asks_before_replacing_unsaved_work_and_stays_open_on_no(
     )
     assert window.load_payload(examples()["reply_buttons_image_header_by_media_id"]) is None
     mine = window.session.current()
-    dialog = DraftsDialog(window)
+    dialog = DraftsDialog(window.draft_keeper, window)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.list.setCurrentRow(0)
