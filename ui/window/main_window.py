@@ -3,26 +3,24 @@ the middle, issues / JSON / history on the right and the send bar at the bottom.
 
 Wiring follows design.md: the form emits a new message per edit, the session keeps it and fans
 ``changed(message, issues)`` out to the preview, the field marks, the issues list, the JSON view,
-the send bar and the (throttled) autosave. The window is given its collaborators by the
-composition root (``ui/app.py``): the session, the task runner and a factory of its panes
-(``WindowParts``). It is drawn before the panes exist; ``finish_startup`` (run right after the
-first paint) builds them and restores the last draft, which keeps pydantic, httpx and keyring off
-the start-up path.
+the send bar and the (throttled) autosave. The composition root (``ui/app.py``) gives the window
+its collaborators; it is drawn before its panes exist, and ``finish_startup`` (right after the
+first paint) builds them, which keeps pydantic, httpx and keyring off the start-up path.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ui.editors.titles import TITLES
 from ui.panels.send_bar import SendBar
-from ui.window.message_loader import DEFAULT_KIND, DEFAULT_RECIPIENT
 from ui.window.panes import place_parts, placeholder_splitter
 from ui.window.parts import StartOptions
+from ui.window.profile_choice import ProfileChoice
 from ui.window.top_bar import SANDBOX, TopBar
 
 if TYPE_CHECKING:
@@ -42,6 +40,7 @@ if TYPE_CHECKING:
     from ui.session import Session
     from ui.tasks import TaskRunner
     from ui.window.composer_form import ComposerForm
+    from ui.window.dialogs import WindowDialogs
     from ui.window.draft_keeper import DraftKeeper
     from ui.window.message_loader import MessageLoader
     from ui.window.parts import PartsFactory, WindowParts
@@ -69,6 +68,7 @@ class MainWindow(QMainWindow):
     webhooks: WebhookReceiverControl
     messages: MessageLoader
     draft_keeper: DraftKeeper
+    dialogs: WindowDialogs
 
     def __init__(
         self,
@@ -89,18 +89,18 @@ class MainWindow(QMainWindow):
         self._in_flight = False
         self._window_block: str | None = None
         self._started = False
-        self._url = ""
         self._countdown_for: str | None = None
         self.setWindowTitle("WA Composer")
         self.setObjectName("mainWindow")
         self.top = TopBar()
+        self.send_bar = SendBar()
         self.type_combo, self.profile_combo = self.top.type_combo, self.top.profile_combo
         self.profile_badge, self.example_button = self.top.profile_badge, self.top.example_button
         self.settings_button = self.top.settings_button
+        self.profiles = ProfileChoice(self.top, services, self.send_bar.show_result)
         self.splitter: QSplitter = placeholder_splitter()  # panes arrive in finish_startup
-        self.send_bar = SendBar()
         self._lay_out()
-        self._connect_top()
+        self.send_bar.send_requested.connect(self.send)
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
@@ -119,26 +119,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.send_bar.set_blocked("starting…")
 
-    def _connect_top(self) -> None:
-        self.type_combo.currentIndexChanged.connect(self._on_type_picked)
-        self.profile_combo.currentIndexChanged.connect(self._on_profile_picked)
-        self.send_bar.send_requested.connect(self.send)
-        self.example_button.clicked.connect(self.load_example_interactive)
-        self.top.import_button.clicked.connect(self.open_import_dialog)
-        self.top.drafts_button.clicked.connect(self.open_drafts_dialog)
-        self.settings_button.clicked.connect(self.open_settings)
-        for keys, slot in (
-            ("Ctrl+Return", self.send),
-            ("Ctrl+Enter", self.send),
-            ("Ctrl+S", self.save_draft_interactive),
-            ("Ctrl+I", self.open_import_dialog),
-            ("Ctrl+Shift+V", self.open_import_dialog),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.activated.connect(slot)
-
     def _attach(self, parts: WindowParts) -> None:
-        """Take the panes in, connect them, and make the loader and the draft keeper."""
+        """Take the panes in and make the loader, the draft keeper and the dialogs over them."""
+        from ui.window.dialogs import WindowDialogs
         from ui.window.draft_keeper import DraftKeeper
         from ui.window.message_loader import MessageLoader
 
@@ -151,26 +134,44 @@ class MainWindow(QMainWindow):
         parts.webhooks.setParent(self)
         self.statusBar().addPermanentWidget(parts.indicator)
         self.form.recipient.mount_countdown(parts.countdown)
+        report = self.send_bar.show_result
+        self.messages = MessageLoader(self.form, self.session, self.type_combo, report)
+        self.draft_keeper = DraftKeeper(
+            self.services.drafts, self.messages,
+            profile=self.profile_name, ask=self.ask, report=report, parent=self,
+        )  # fmt: skip
+        self.dialogs = WindowDialogs(
+            self, self.services, self.tasks,
+            webhooks=self.webhooks, loader=self.messages, keeper=self.draft_keeper,
+            profiles=self.profiles, ask=self.ask,
+        )  # fmt: skip
+
+    def _wire(self, parts: WindowParts) -> None:
+        """Connect the panes, the top bar and the keys (none of them acts before start-up)."""
         self.form.edited.connect(self._on_edited)
         self.issues_panel.path_activated.connect(self.focus_path)
-        self.json_view.import_json.clicked.connect(self.open_import_dialog)
         self.tabs.currentChanged.connect(self._on_tab)
-        self.history.reopen.connect(self._reopen)
+        self.history.reopen.connect(self.dialogs.reopen)
         self.countdown.state_changed.connect(self._on_window_state)
         self.countdown.connect_webhooks_requested.connect(parts.indicator.explain)
         self.webhooks.event_received.connect(self._on_webhook_event)
         parts.indicator.imported.connect(self._on_webhook_event)
+        self.type_combo.currentIndexChanged.connect(self._on_type_picked)
+        self.profile_combo.currentIndexChanged.connect(self._on_profile_picked)
+        self.example_button.clicked.connect(self.dialogs.load_example)
+        for button in (self.top.import_button, self.json_view.import_json):
+            button.clicked.connect(self.dialogs.import_json)
+        self.top.drafts_button.clicked.connect(self.dialogs.drafts)
+        self.settings_button.clicked.connect(self.dialogs.settings)
+        for keys, slot in (
+            ("Ctrl+Return", self.send),
+            ("Ctrl+Enter", self.send),
+            ("Ctrl+S", self.draft_keeper.save_interactive),
+            ("Ctrl+I", self.dialogs.import_json),
+            ("Ctrl+Shift+V", self.dialogs.import_json),
+        ):
+            QShortcut(QKeySequence(keys), self).activated.connect(slot)
         self.setTabOrder(self.settings_button, self.form)
-        report = self.send_bar.show_result
-        self.messages = MessageLoader(self.form, self.session, self.type_combo, report)
-        self.draft_keeper = DraftKeeper(
-            self.services.drafts,
-            self.messages,
-            profile=self.profile_name,
-            ask=self.ask,
-            report=report,
-            parent=self,
-        )
 
     # --- start-up -----------------------------------------------------------------------------
     def finish_startup(self) -> None:
@@ -182,7 +183,9 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
-        self._attach(self._make_parts(self.profile_name))
+        parts = self._make_parts(self.profile_name)
+        self._attach(parts)
+        self._wire(parts)
         self.send_bar.add_icon()
         from PySide6.QtGui import QIcon
 
@@ -192,36 +195,15 @@ class MainWindow(QMainWindow):
         restored = self.draft_keeper.restore_current(self._select_profile)
         start_kind = self._options.start_kind
         if not restored:
-            # A first start shows a working message (and its preview), not a form full of errors.
-            kind = start_kind if start_kind in TITLES else DEFAULT_KIND
-            self.form.recipient.field.set_number(DEFAULT_RECIPIENT)
-            self._select_type(str(kind))
-            if self._options.example_on_first_start:
-                self.load_example(str(kind))
+            self.messages.start_fresh(start_kind, example=self._options.example_on_first_start)
         elif start_kind in TITLES and start_kind != self.form.kind():
-            self._select_type(str(start_kind))
+            self.messages.select_kind(str(start_kind))
         self.send_bar.set_blocked(self._window_block)
         self._refresh_send_bar()
         self.ready.emit()
 
-    def _select_type(self, kind: str) -> None:
-        with QSignalBlocker(self.type_combo):
-            self.type_combo.setCurrentIndex(self.type_combo.findData(kind))
-        self.form.set_kind(kind)
-
     def _on_type_picked(self, _index: int) -> None:
-        if not self._started:
-            return
-        left = self.session.current()
-        self.form.set_kind(str(self.type_combo.currentData()))
-        if left is not None and str(left.content.kind) != self.form.kind():
-            from ui.window.examples import is_own_work
-
-            if is_own_work(left):  # its editor keeps it; say so, so nothing seems lost
-                title = TITLES.get(str(left.content.kind), str(left.content.kind))
-                self.send_bar.show_result(
-                    "ok", f"Your {title} message is kept: pick {title} again to get it back."
-                )
+        self.messages.pick_kind(str(self.type_combo.currentData()))
 
     def ask(self, title: str, question: str) -> bool:
         """Yes/No question (tests answer through ``services.confirm``)."""
@@ -252,7 +234,7 @@ class MainWindow(QMainWindow):
         if msg is not None:
             from composer.payload.writer import to_payload
 
-            self.json_view.set_payload(to_payload(msg), self._url)
+            self.json_view.set_payload(to_payload(msg), self.profiles.url)
         self.preview.set_message(msg, issues)
         self._refresh_send_bar()
         to = msg.to if msg is not None else ""
@@ -288,68 +270,25 @@ class MainWindow(QMainWindow):
 
     # --- profiles -----------------------------------------------------------------------------
     def profile_name(self) -> str:
-        return self.top.profile_name()
+        return self.profiles.name()
 
     def reload_profiles(self) -> None:
         """Re-read the profiles file into the picker, keeping the current choice if it is there."""
-        current = self.profile_name()
-        with QSignalBlocker(self.profile_combo):
-            while self.profile_combo.count() > 1:
-                self.profile_combo.removeItem(1)
-            try:
-                profiles = self.services.profiles().list()
-            except Exception as exc:  # an unreadable profiles file must not stop the window
-                self.send_bar.show_result("warning", f"Profiles could not be read: {exc}")
-                profiles = []
-            for p in profiles:
-                self.profile_combo.addItem(p.name, p.name)
-            index = self.profile_combo.findData(current)
-            self.profile_combo.setCurrentIndex(max(index, 0))
-        self.top.show_profile_badge(self.profile_name(), repolish=self._started)
-        self._update_url()
+        self.profiles.reload(repolish=self._started)
 
     def _select_profile(self, name: str) -> None:
-        """Pick ``name`` without the picker's signal (a restored draft's profile)."""
-        index = self.profile_combo.findData(name)
-        if index < 0:
-            return
-        with QSignalBlocker(self.profile_combo):
-            self.profile_combo.setCurrentIndex(index)
-        self.top.show_profile_badge(name, repolish=self._started)
-        self._offer_contacts()
-        self._update_url()
+        if self.profiles.select(name, repolish=self._started):
+            self._offer_contacts()
 
     def _on_profile_picked(self, _index: int) -> None:
-        if not self._started:
-            return
         self.top.show_profile_badge(self.profile_name())
         self._offer_contacts()
-        self._update_url()
+        self.profiles.update_url()
         if self.session.current() is not None:
             self._on_changed(self.session.current(), self.session.issues())
 
     def _offer_contacts(self) -> None:
-        if self.profile_name() == SANDBOX:
-            from composer.sandbox.contacts import DEMO_CONTACTS
-
-            contacts = [(c.number, f"{c.name} · {c.number} · {c.situation}") for c in DEMO_CONTACTS]
-        else:
-            contacts = []
-        self.form.recipient.field.set_contacts(contacts)
-
-    def _update_url(self) -> None:
-        """The POST URL shown in "Copy as cURL" (kept, not re-read on every keystroke)."""
-        from composer.accounts import DEFAULT_API_VERSION, DEFAULT_BASE_URL
-
-        # The sandbox lives in this process: give a URL that works with a real account instead.
-        placeholder = f"{DEFAULT_BASE_URL}/{DEFAULT_API_VERSION}/$WA_PHONE_NUMBER_ID/messages"
-        self._url = placeholder
-        if self.profile_name() != SANDBOX:
-            try:
-                p = self.services.profile(self.profile_name())
-            except (KeyError, ValueError, OSError):  # removed or unreadable: keep the placeholder
-                return
-            self._url = f"{p.base_url}/{p.api_version}/{p.phone_number_id}/messages"
+        self.form.recipient.field.set_contacts(self.profiles.contacts())
 
     # --- sending ------------------------------------------------------------------------------
     def send(self) -> None:
@@ -404,84 +343,18 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # the history database is optional for composing
             self.send_bar.show_result("warning", f"History could not be read: {exc}")
 
-    def _reopen(self, payload: dict[str, Any]) -> None:
-        if not self.draft_keeper.may_replace("this past send"):
-            return
-        problem = self.load_payload(payload)
-        if problem is not None:
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.warning(self, "Open from history", problem)
-
     def _on_tab(self, index: int) -> None:
         if self.tabs.widget(index) is self.history:
             self.refresh_history()
 
-    # --- messages and drafts (the loader and the keeper do the work) ----------------------------
+    # --- messages and drafts (the loader and the keeper do the work) ---------------------------
     def load_payload(self, payload: object) -> str | None:
         """Load a Graph payload into the editors; returns an error text (editors untouched)."""
         return self.messages.load_payload(payload)
 
-    def import_json_text(self, text: str) -> str | None:
-        return self.messages.import_json_text(text)
-
-    def load_example(self, kind: str | None = None) -> None:
-        self.messages.load_example(kind)
-
-    def load_example_interactive(self) -> None:
-        if not self._started:
-            return
-        title = TITLES.get(self.form.kind(), self.form.kind())
-        if self.draft_keeper.has_unsaved_work() and not self.ask(
-            "Replace the message?",
-            f"Replace the current message with the {title} example? "
-            "Your message is not saved as a draft.",
-        ):
-            return
-        self.load_example()
-
     def save_current_draft(self) -> None:
         if self._started:
             self.draft_keeper.save_current()
-
-    def save_draft_as(self, name: str) -> str:
-        return self.draft_keeper.save_as(name)
-
-    def open_draft(self, name: str, *, ask: bool = True) -> str | None:
-        return self.draft_keeper.open(name, ask=ask)
-
-    def save_draft_interactive(self) -> None:
-        if self._started:
-            self.draft_keeper.save_interactive()
-
-    # --- dialogs ------------------------------------------------------------------------------
-    def open_drafts_dialog(self) -> None:
-        if not self._started:
-            return
-        from ui.panels.dialogs.drafts_dialog import DraftsDialog
-
-        DraftsDialog(self.draft_keeper, self).exec()
-
-    def open_import_dialog(self) -> None:
-        if not self._started:
-            return
-        from ui.panels.dialogs.import_dialog import ImportDialog
-
-        ImportDialog(self.messages.import_json_text, self).exec()
-
-    def open_settings(self) -> None:
-        if not self._started:
-            return
-        from ui.panels.dialogs.settings_dialog import SettingsDialog
-
-        SettingsDialog(
-            self.services,
-            self.tasks,
-            self,
-            webhooks=self.webhooks,
-            current_profile=self.profile_name(),
-        ).exec()
-        self.reload_profiles()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._autosave.isActive():

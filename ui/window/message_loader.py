@@ -56,6 +56,34 @@ class MessageLoader:
         self._type_combo = type_combo
         self._report = report
 
+    def select_kind(self, kind: str) -> None:
+        """Show ``kind``'s editor, the type picker in step without its signal."""
+        with QSignalBlocker(self._type_combo):
+            self._type_combo.setCurrentIndex(self._type_combo.findData(kind))
+        self.form.set_kind(kind)
+
+    def pick_kind(self, kind: str) -> None:
+        """The user picked ``kind``: show its editor; the message left behind is kept by its
+        editor, and when it is the user's own work they are told so, so nothing seems lost."""
+        left = self.session.current()
+        self.form.set_kind(kind)
+        if left is None or str(left.content.kind) == self.form.kind():
+            return
+        from ui.window.examples import is_own_work
+
+        if is_own_work(left):
+            title = TITLES.get(str(left.content.kind), str(left.content.kind))
+            self._report("ok", f"Your {title} message is kept: pick {title} again to get it back.")
+
+    def start_fresh(self, kind: str | None, *, example: bool) -> None:
+        """No draft to restore: ``kind`` (or the default type), with its sample when ``example``
+        (a first start shows a working message and its preview, not a form full of errors)."""
+        chosen = kind if kind in TITLES else DEFAULT_KIND
+        self.form.recipient.field.set_number(DEFAULT_RECIPIENT)
+        self.select_kind(chosen)
+        if example:
+            self.load_example(chosen)
+
     def load_payload(self, payload: object) -> str | None:
         """Load a Graph payload into the editors; returns an error text (editors untouched)."""
         from composer.payload.writer import PayloadError, from_payload

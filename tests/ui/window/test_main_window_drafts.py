@@ -56,7 +56,7 @@ def test_loading_a_draft_emits_no_edit(
         editor.edited.connect(edits.append)
     window.form.edited.connect(edits.append)
     window.session.changed.connect(lambda m, i: changes.append(m))
-    assert window.open_draft("shipping") is None
+    assert window.draft_keeper.open("shipping") is None
     QApplication.processEvents()
     assert edits == []
     assert len(changes) == 1
@@ -78,9 +78,9 @@ def test_save_as_and_open_from_library(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
     assert window.load_payload(examples()["reaction_add"]) is None
-    window.save_draft_as("Thumbs up")
+    window.draft_keeper.save_as("Thumbs up")
     assert [d.name for d in services.drafts.library()] == ["Thumbs up"]
     assert window.load_payload(examples()["location_request"]) is None
-    assert window.open_draft("Thumbs up") is None
+    assert window.draft_keeper.open("Thumbs up") is None
     current = window.session.current()
     assert current is not None and to_payload(current) == examples()["reaction_add"]

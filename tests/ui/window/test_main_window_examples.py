@@ -95,17 +95,17 @@ def test_opening_a_library_draft_asks_before_replacing_unsaved_work(
     answers = [False, True]
     services.confirm = lambda _q: answers.pop(0)
     window = open_window(qtbot, services, "button", example=True)
-    window.save_draft_as("reminder")  # saved: opening another draft needs no question
-    window.load_example("list")
-    window.save_draft_as("shipping")
-    assert window.open_draft("reminder") is None
+    window.draft_keeper.save_as("reminder")  # saved: opening another draft needs no question
+    window.messages.load_example("list")
+    window.draft_keeper.save_as("shipping")
+    assert window.draft_keeper.open("reminder") is None
     assert answers == [False, True]
     body = window.form.editor().parts.body  # type: ignore[attr-defined]
     qtbot.keyClicks(body.editor, " Thanks!")
     edited = window.session.current()
-    assert window.open_draft("shipping") is None  # No: the edited message stays
+    assert window.draft_keeper.open("shipping") is None  # No: the edited message stays
     assert window.session.current() == edited
-    assert window.open_draft("shipping") is None  # Yes
+    assert window.draft_keeper.open("shipping") is None  # Yes
     msg = window.session.current()
     assert msg is not None and str(msg.content.kind) == "list"
     assert answers == []

@@ -21,7 +21,7 @@ def _snapshot(window: MainWindow) -> dict[str, object]:
 def test_broken_json_leaves_editors_unchanged(window: MainWindow) -> None:
     assert window.load_payload(examples()["reply_buttons_text_header"]) is None
     before = _snapshot(window)
-    problem = window.import_json_text('{"messaging_product": "whatsapp", ')
+    problem = window.messages.import_json_text('{"messaging_product": "whatsapp", ')
     assert problem is not None and "not valid JSON" in problem
     assert _snapshot(window) == before
     assert window.form.kind() == "button"
@@ -32,14 +32,14 @@ def test_wrong_shape_names_the_field(window: MainWindow) -> None:
     interactive = {"type": "button", "body": {"text": 5}, "action": {"buttons": []}}
     bad = {"messaging_product": "whatsapp", "to": "+1555", "type": "interactive"}
     bad["interactive"] = interactive
-    problem = window.import_json_text(json.dumps(bad))
+    problem = window.messages.import_json_text(json.dumps(bad))
     assert problem is not None and "interactive.body" in problem
     assert _snapshot(window) == before
 
 
 def test_unsupported_type_is_explained(window: MainWindow) -> None:
     before = _snapshot(window)
-    problem = window.import_json_text(json.dumps(examples()["media_carousel_url_buttons"]))
+    problem = window.messages.import_json_text(json.dumps(examples()["media_carousel_url_buttons"]))
     assert problem is not None and "'carousel'" in problem and "not support" in problem
     assert _snapshot(window) == before
 
@@ -47,7 +47,7 @@ def test_unsupported_type_is_explained(window: MainWindow) -> None:
 def test_import_dialog_shows_the_problem_and_stays_open(window: MainWindow, qtbot: QtBot) -> None:
     from ui.panels.dialogs.import_dialog import ImportDialog
 
-    dialog = ImportDialog(window.import_json_text, window)
+    dialog = ImportDialog(window.messages.import_json_text, window)
     qtbot.addWidget(dialog)
     dialog.text.setPlainText("[1, 2]")
     dialog.try_import()
@@ -120,7 +120,7 @@ def test_import_dialog_offers_a_copied_payload(window: MainWindow, qtbot: QtBot)
     from ui.panels.dialogs.import_dialog import ImportDialog
 
     QGuiApplication.clipboard().setText(json.dumps(examples()["reaction_remove"]))
-    dialog = ImportDialog(window.import_json_text, window)
+    dialog = ImportDialog(window.messages.import_json_text, window)
     qtbot.addWidget(dialog)
     dialog.try_import()
     assert dialog.result() == 1

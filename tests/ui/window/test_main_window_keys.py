@@ -44,7 +44,7 @@ def test_ctrl_enter_sends(window: MainWindow, qtbot: QtBot) -> None:
 def test_ctrl_s_saves_the_named_draft(window: MainWindow, services: Services, qtbot: QtBot) -> None:
     _activate(window, qtbot)
     assert window.load_payload(examples()["catalog_message"]) is None
-    window.save_draft_as("catalog")
+    window.draft_keeper.save_as("catalog")
     footer = window.form.editor().parts.footer  # type: ignore[attr-defined]
     footer.editor.setFocus()
     qtbot.keyClick(footer.editor, Qt.Key.Key_End)
