@@ -127,7 +127,7 @@ def test_a_cards_move_and_remove_buttons_come_after_its_fields(
     editor = window.form.editor()
     editor.buttons.add_item()  # type: ignore[attr-defined]
     QApplication.processEvents()
-    first, second = editor.buttons._cards  # type: ignore[attr-defined]
+    first, second = editor.buttons.cards()  # type: ignore[attr-defined]
     page = window.form.scroll_area.widget()
     chain = page.tab_chain()  # type: ignore[attr-defined]
     title, ident = first.item.title.editor, first.item.id.editor
