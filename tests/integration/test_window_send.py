@@ -14,7 +14,8 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from composer.accounts import Profile
-from tests.ui.conftest import examples, home, open_window, services  # noqa: F401 (fixtures)
+from tests.examples import examples
+from tests.ui.conftest import home, open_window, services  # noqa: F401 (fixtures)
 from ui.services import Services
 
 DELAY = 1.5

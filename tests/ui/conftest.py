@@ -10,7 +10,6 @@ from pytestqt.qtbot import QtBot
 
 from composer.sandbox import Sandbox, StatusDelays
 from composer.storage.drafts import DraftStore
-from tests.examples import examples as examples  # re-exported; the one loader is tests/examples.py
 from ui.app import make_app, make_window
 from ui.services import Services
 from ui.window.main_window import MainWindow

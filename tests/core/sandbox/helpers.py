@@ -7,9 +7,6 @@ import itertools
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-# re-exported for the integration tests that import it from here (one loader: tests/examples.py)
-from tests.examples import example as example
-
 T0 = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 TOKEN = "EAAG-test-token-never-real"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
