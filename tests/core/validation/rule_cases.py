@@ -11,6 +11,7 @@ from tests.examples import examples, invalid_examples
 
 VALID: dict[str, Any] = examples()
 INVALID: list[dict[str, Any]] = invalid_examples()
+EXAMPLES: dict[str, Any] = {**VALID, "invalid": INVALID}  # the file's shape, for its importers
 
 DELETE = object()
 _TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")

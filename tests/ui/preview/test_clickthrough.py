@@ -12,13 +12,13 @@ from pytestqt.qtbot import QtBot
 
 from composer.messages import ListMessage, Message, ReplyButtons
 from composer.payload.writer import from_payload
-from tests.examples import examples
+from tests.examples import examples, invalid_examples
 from tests.paths import DATA
 from ui.preview import PhoneView
 from ui.preview.layout import Hit
 from ui.preview.themes import PLATFORMS
 
-EXAMPLES: dict[str, Any] = examples()
+EXAMPLES: dict[str, Any] = {**examples(), "invalid": invalid_examples()}
 REFERENCE: dict[str, Any] = json.loads((DATA / "reference-shapes.json").read_text(encoding="utf-8"))
 
 

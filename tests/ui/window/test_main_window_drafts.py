@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from composer.payload.writer import to_payload
-from tests.examples import examples
 from tests.ui.conftest import open_window
 from ui.editors.base import Editor
 from ui.editors.reply_buttons import ReplyButtonsEditor
@@ -45,9 +46,9 @@ def test_autosave_is_throttled_and_restored_on_start(services: Services, qtbot: 
 
 
 def test_loading_a_draft_emits_no_edit(
-    window: MainWindow, services: Services, qtbot: QtBot
+    window: MainWindow, services: Services, qtbot: QtBot, examples: dict[str, Any]
 ) -> None:
-    payload = examples()["list_single_section"]
+    payload = examples["list_single_section"]
     services.drafts.save_as("shipping", {"kind": "list", "payload": payload})
     edits: list[object] = []
     changes: list[object] = []
@@ -65,8 +66,10 @@ def test_loading_a_draft_emits_no_edit(
     assert window.type_combo.currentData() == "list"
 
 
-def test_load_twice_is_one_change(window: MainWindow, qtbot: QtBot) -> None:
-    payload = examples()["cta_url_text_header"]
+def test_load_twice_is_one_change(
+    window: MainWindow, qtbot: QtBot, examples: dict[str, Any]
+) -> None:
+    payload = examples["cta_url_text_header"]
     changes: list[object] = []
     window.session.changed.connect(lambda m, i: changes.append(m))
     assert window.load_payload(payload) is None
@@ -75,12 +78,12 @@ def test_load_twice_is_one_change(window: MainWindow, qtbot: QtBot) -> None:
 
 
 def test_save_as_and_open_from_library(
-    window: MainWindow, services: Services, qtbot: QtBot
+    window: MainWindow, services: Services, qtbot: QtBot, examples: dict[str, Any]
 ) -> None:
-    assert window.load_payload(examples()["reaction_add"]) is None
+    assert window.load_payload(examples["reaction_add"]) is None
     window.draft_keeper.save_as("Thumbs up")
     assert [d.name for d in services.drafts.library()] == ["Thumbs up"]
-    assert window.load_payload(examples()["location_request"]) is None
+    assert window.load_payload(examples["location_request"]) is None
     assert window.draft_keeper.open("Thumbs up") is None
     current = window.session.current()
-    assert current is not None and to_payload(current) == examples()["reaction_add"]
+    assert current is not None and to_payload(current) == examples["reaction_add"]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from composer.payload.writer import to_payload
-from tests.examples import examples
 from ui.window.main_window import MainWindow
 
 
@@ -18,8 +18,8 @@ def _snapshot(window: MainWindow) -> dict[str, object]:
     return to_payload(msg)
 
 
-def test_broken_json_leaves_editors_unchanged(window: MainWindow) -> None:
-    assert window.load_payload(examples()["reply_buttons_text_header"]) is None
+def test_broken_json_leaves_editors_unchanged(window: MainWindow, examples: dict[str, Any]) -> None:
+    assert window.load_payload(examples["reply_buttons_text_header"]) is None
     before = _snapshot(window)
     problem = window.messages.import_json_text('{"messaging_product": "whatsapp", ')
     assert problem is not None and "not valid JSON" in problem
@@ -37,14 +37,16 @@ def test_wrong_shape_names_the_field(window: MainWindow) -> None:
     assert _snapshot(window) == before
 
 
-def test_unsupported_type_is_explained(window: MainWindow) -> None:
+def test_unsupported_type_is_explained(window: MainWindow, examples: dict[str, Any]) -> None:
     before = _snapshot(window)
-    problem = window.messages.import_json_text(json.dumps(examples()["media_carousel_url_buttons"]))
+    problem = window.messages.import_json_text(json.dumps(examples["media_carousel_url_buttons"]))
     assert problem is not None and "'carousel'" in problem and "not support" in problem
     assert _snapshot(window) == before
 
 
-def test_import_dialog_shows_the_problem_and_stays_open(window: MainWindow, qtbot: QtBot) -> None:
+def test_import_dialog_shows_the_problem_and_stays_open(
+    window: MainWindow, qtbot: QtBot, examples: dict[str, Any]
+) -> None:
     from ui.panels.dialogs.import_dialog import ImportDialog
 
     dialog = ImportDialog(window.messages.import_json_text, window)
@@ -53,16 +55,16 @@ def test_import_dialog_shows_the_problem_and_stays_open(window: MainWindow, qtbo
     dialog.try_import()
     assert dialog.error.isVisibleTo(dialog)
     assert dialog.result() == 0
-    dialog.text.setPlainText(json.dumps(examples()["location_request"]))
+    dialog.text.setPlainText(json.dumps(examples["location_request"]))
     dialog.try_import()
     assert dialog.result() == 1
     assert window.form.kind() == "location_request_message"
 
 
 def test_copy_json_and_curl_never_hold_the_token(
-    window: MainWindow, monkeypatch: object, qtbot: QtBot
+    window: MainWindow, monkeypatch: object, qtbot: QtBot, examples: dict[str, Any]
 ) -> None:
-    payload = examples()["flow_navigate_by_id"]
+    payload = examples["flow_navigate_by_id"]
     assert window.load_payload(payload) is None
     window.json_view.copy_json.click()
     assert json.loads(QGuiApplication.clipboard().text()) == payload
@@ -76,12 +78,14 @@ def test_copy_json_and_curl_never_hold_the_token(
     assert json.loads(shlex.split(body)[0]) == payload
 
 
-def test_curl_url_follows_the_profile(window: MainWindow, services: object) -> None:
+def test_curl_url_follows_the_profile(
+    window: MainWindow, services: object, examples: dict[str, Any]
+) -> None:
     from composer.accounts import Profile
     from ui.services import Services
 
     assert isinstance(services, Services)
-    assert window.load_payload(examples()["location_request"]) is None
+    assert window.load_payload(examples["location_request"]) is None
     assert "$WA_PHONE_NUMBER_ID/messages" in window.json_view.curl_text()  # sandbox
     services.profiles().add(Profile("live", "987654321", api_version="v23.0"))
     window.reload_profiles()
@@ -104,10 +108,12 @@ def test_demo_contacts_only_with_the_sandbox(window: MainWindow, services: objec
     assert window.form.recipient.field.number() == "+15550100001"  # the typed number stays
 
 
-def test_parts_the_editors_cannot_hold_are_refused(window: MainWindow) -> None:
-    assert window.load_payload(examples()["cta_url_text_header"]) is None
+def test_parts_the_editors_cannot_hold_are_refused(
+    window: MainWindow, examples: dict[str, Any]
+) -> None:
+    assert window.load_payload(examples["cta_url_text_header"]) is None
     before = _snapshot(window)
-    location = json.loads(json.dumps(examples()["location_request"]))
+    location = json.loads(json.dumps(examples["location_request"]))
     location["interactive"]["footer"] = {"text": "not allowed on a location request"}
     problem = window.load_payload(location)
     assert problem is not None and "interactive.footer" in problem
@@ -116,12 +122,14 @@ def test_parts_the_editors_cannot_hold_are_refused(window: MainWindow) -> None:
     assert window.type_combo.currentData() == "cta_url"
 
 
-def test_import_dialog_offers_a_copied_payload(window: MainWindow, qtbot: QtBot) -> None:
+def test_import_dialog_offers_a_copied_payload(
+    window: MainWindow, qtbot: QtBot, examples: dict[str, Any]
+) -> None:
     from ui.panels.dialogs.import_dialog import ImportDialog
 
-    QGuiApplication.clipboard().setText(json.dumps(examples()["reaction_remove"]))
+    QGuiApplication.clipboard().setText(json.dumps(examples["reaction_remove"]))
     dialog = ImportDialog(window.messages.import_json_text, window)
     qtbot.addWidget(dialog)
     dialog.try_import()
     assert dialog.result() == 1
-    assert _snapshot(window) == examples()["reaction_remove"]
+    assert _snapshot(window) == examples["reaction_remove"]
