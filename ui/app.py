@@ -1,8 +1,13 @@
-"""QApplication bootstrap: ``run()`` opens the composer window.
+"""The composition root: builds the window's collaborators and hands them to ``MainWindow``.
 
-Start-up is kept light on purpose: the window is drawn first, and the message models (pydantic),
-the editors and the last draft come in right after the first paint (``finish_startup``); httpx
-and keyring are imported only when sending or opening the settings.
+``make_window`` gives the window its services, session, task runner and a factory of its panes
+(``build_parts``: the form, the phone preview, the issues / JSON / history panels, the 24-hour
+window countdown over the history store seeded with the sandbox's demo contacts, and the webhook
+receiver with its status indicator). Nothing else in ui/ wires collaborators from outside.
+
+Start-up is kept light on purpose: the window is drawn first, and ``build_parts`` (pydantic, the
+editors, SQLite) runs right after the first paint (``MainWindow.finish_startup``); httpx and
+keyring are imported only when sending or opening the settings.
 
 ``WA_COMPOSER_START_TYPE`` (e.g. ``list``) preselects an editor; used for screenshots.
 ``WA_COMPOSER_EXIT_WHEN_READY=1`` quits once the editor is ready (benchmarks/startup.py).
@@ -12,6 +17,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -20,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 if TYPE_CHECKING:
     from ui.services import Services
     from ui.window.main_window import MainWindow
+    from ui.window.parts import WindowParts
 
 START_TYPE_ENV = "WA_COMPOSER_START_TYPE"
 # Benchmark hook: quit once the editor is built and the draft restored (time to interactive).
@@ -54,11 +61,73 @@ def make_app() -> QApplication:
     return app
 
 
-def make_window(services: Services | None = None, start_kind: str | None = None) -> MainWindow:
-    from ui.services import Services
-    from ui.window.main_window import MainWindow
+def build_parts(services: Services, profile: Callable[[], str]) -> WindowParts:
+    """The window's panes, built right after the first paint (they import the heavy modules).
 
-    window = MainWindow(services or Services(), start_kind=start_kind)
+    The receiver starts in sandbox-only mode (loopback, a random per-session secret: no keyring
+    access at start-up), or as last applied in Settings; the sandbox is attached whenever it
+    runs, so the sandbox's status webhooks reach the history.
+    """
+    from composer.accounts import SANDBOX_PROFILE_NAME
+    from ui.panels.history import HistoryPanel
+    from ui.panels.issues_panel import IssuesPanel
+    from ui.panels.json_view import JsonView
+    from ui.panels.webhook_indicator import WebhookIndicator
+    from ui.panels.webhook_receiver import WebhookReceiverControl
+    from ui.panels.window_countdown import WindowCountdown
+    from ui.preview import PhoneView
+    from ui.webhook_choice import apply_settings, load_settings
+    from ui.window.composer_form import ComposerForm
+    from ui.window.parts import WindowParts
+
+    form = ComposerForm()  # first: the editors bring pydantic and the validation rules
+    store = services.store()
+    if profile() == SANDBOX_PROFILE_NAME:
+        services.sandbox().seed_store(store)  # the demo contacts' windows
+    countdown = WindowCountdown(store=store, clock=services.clock)
+    control = WebhookReceiverControl(store)
+    indicator = WebhookIndicator(control, store, profile=profile)
+
+    def attach_sandbox() -> None:
+        if control.running and not control.has_sandbox:
+            control.attach_sandbox(services.sandbox())
+
+    control.state_changed.connect(attach_sandbox)
+    control.start()
+    saved = load_settings()  # the Settings switch and port, as last applied
+    if saved is not None:
+        apply_settings(control, saved)
+    return WindowParts(
+        form=form,
+        preview=PhoneView(),
+        issues_panel=IssuesPanel(),
+        json_view=JsonView(),
+        history=HistoryPanel(),
+        countdown=countdown,
+        webhooks=control,
+        indicator=indicator,
+    )
+
+
+def make_window(
+    services: Services | None = None,
+    start_kind: str | None = None,
+    *,
+    example_on_first_start: bool = True,
+    autosave: bool = True,
+) -> MainWindow:
+    """The composer window with its collaborators (``services`` default to the real ones)."""
+    from ui.services import Services
+    from ui.session import Session
+    from ui.tasks import TaskRunner
+    from ui.window.main_window import MainWindow
+    from ui.window.parts import StartOptions
+
+    svc = services or Services()
+    options = StartOptions(start_kind, example_on_first_start, autosave)
+    window = MainWindow(
+        svc, Session(), TaskRunner(), lambda profile: build_parts(svc, profile), options
+    )
     window.resize(1280, 800)
     return window
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from composer.clock import utc_now
 
@@ -47,7 +47,11 @@ class Services:
         # Asked before a real (non-sandbox) send; True goes ahead. Tests pass a function.
         self.confirm = confirm
         self.sleep = sleep  # between send retries, on the worker thread; tests pass their own
-        self._cache: dict[str, Any] = {}
+        self._profiles: ProfileStore | None = None
+        self._tokens: TokenStore | None = None
+        self._secrets: KeyringSecretStore | None = None
+        self._store: Store | None = None
+        self._sandbox: Sandbox | None = None
 
     @property
     def drafts(self) -> DraftStore:
@@ -57,53 +61,54 @@ class Services:
             self._drafts = DraftStore()
         return self._drafts
 
-    def _get(self, key: str, make: Callable[[], Any]) -> Any:
-        if key not in self._cache:
-            self._cache[key] = make()
-        return self._cache[key]
-
     def profiles(self) -> ProfileStore:
-        from composer.accounts import ProfileStore
+        if self._profiles is None:
+            from composer.accounts import ProfileStore
 
-        return self._get("profiles", self.profiles_factory or ProfileStore)  # type: ignore[no-any-return]
+            self._profiles = (self.profiles_factory or ProfileStore)()
+        return self._profiles
 
     def tokens(self) -> TokenStore:
-        def make() -> TokenStore:
-            from composer.credentials import KeyringTokenStore
+        if self._tokens is None:
+            if self.tokens_factory is not None:
+                self._tokens = self.tokens_factory()
+            else:
+                from composer.credentials import KeyringTokenStore
 
-            return KeyringTokenStore()
-
-        return self._get("tokens", self.tokens_factory or make)  # type: ignore[no-any-return]
+                self._tokens = KeyringTokenStore()
+        return self._tokens
 
     def secrets(self) -> KeyringSecretStore:
         """Webhook app secret and verify token per profile (keyring)."""
-
-        def make() -> KeyringSecretStore:
+        if self._secrets is None:
             from composer.credentials import KeyringSecretStore
 
-            return KeyringSecretStore()
-
-        return self._get("secrets", self.secrets_factory or make)  # type: ignore[no-any-return]
+            self._secrets = (self.secrets_factory or KeyringSecretStore)()
+        return self._secrets
 
     def store(self) -> Store:
-        from composer.storage.history import Store
+        if self._store is None:
+            from composer.storage.history import Store
 
-        return self._get("store", self.store_factory or Store)  # type: ignore[no-any-return]
+            self._store = (self.store_factory or Store)()
+        return self._store
 
     def sandbox(self) -> Sandbox:
-        def make() -> Sandbox:
-            from composer.sandbox import Sandbox
+        if self._sandbox is None:
+            if self.sandbox_factory is not None:
+                self._sandbox = self.sandbox_factory()
+            else:
+                from composer.sandbox import Sandbox
 
-            return Sandbox(self.clock)
-
-        return self._get("sandbox", self.sandbox_factory or make)  # type: ignore[no-any-return]
+                self._sandbox = Sandbox(self.clock)
+        return self._sandbox
 
     def close(self) -> None:
         """Stop the sandbox's status timers and close the history database, if they were opened."""
-        sandbox = self._cache.pop("sandbox", None)
+        sandbox, self._sandbox = self._sandbox, None
         if sandbox is not None:
             sandbox.close()
-        store = self._cache.pop("store", None)
+        store, self._store = self._store, None
         if store is not None:
             store.close()
 

@@ -43,7 +43,7 @@ from composer.sandbox.meta_errors import (
     graph_error,
 )
 from composer.sandbox.rates import RateLimiter, RateRules
-from composer.sandbox.status_feed import StatusFeed
+from composer.sandbox.status_feed import StatusFeed, StatusScheduler
 from composer.sandbox.statuses import StatusDelays, StatusListener, inbound_text_webhook
 from composer.sandbox.wire import SandboxRequest, SandboxResponse, new_wamid, reply_for
 from composer.validation.check import validate_payload
@@ -75,6 +75,7 @@ class Sandbox:
         window_errors: Literal["sync", "async"] = "sync",
         validator: Validator | None = None,
         phone_number_id: str = contacts.SANDBOX_PHONE_NUMBER_ID,
+        scheduler: StatusScheduler | None = None,
     ) -> None:
         self.clock = clock
         self.phone_number_id = phone_number_id
@@ -83,7 +84,7 @@ class Sandbox:
         self._validate: Validator = validator if validator is not None else validate_payload
         self._rates = RateLimiter(rates or RateRules())
         self._lock = threading.RLock()
-        self._feed = StatusFeed(clock, self.delays)
+        self._feed = StatusFeed(clock, self.delays, scheduler)  # None: a real timer thread
         self._sent: ExpiringIds[_Sent] = ExpiringIds()
         self._media: ExpiringIds[tuple[str, int]] = ExpiringIds()
         self._media_ids = itertools.count(1037543291543636)

@@ -2,7 +2,9 @@
 
 Kept apart from the simulator so that the request handling stays about the Cloud API's answers;
 listeners (the app's webhook receiver, or a signed HTTP poster) are called from the timer thread,
-and one failing listener never stops the others.
+and one failing listener never stops the others. The timer is a seam (``StatusScheduler``): the
+default runs on a real thread; a test passes one it drives by hand, so "nothing more arrives" is
+proved without waiting.
 """
 
 from __future__ import annotations
@@ -12,25 +14,38 @@ import threading
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
-from typing import Any
+from typing import Any, Protocol
 
 from composer.sandbox.meta_errors import webhook_error
 from composer.sandbox.statuses import Scheduler, StatusDelays, StatusListener, status_webhook
 
-__all__ = ["StatusFeed"]
+__all__ = ["StatusFeed", "StatusScheduler"]
 
 log = logging.getLogger(__name__)
+
+
+class StatusScheduler(Protocol):
+    """Runs ``fn`` ``delay`` seconds from now; ``close()`` cancels what has not run yet."""
+
+    def call_later(self, delay: float, fn: Callable[[], None]) -> None: ...
+
+    def close(self) -> None: ...
 
 
 class StatusFeed:
     """Schedules and delivers status webhook bodies. ``close()`` cancels what is pending."""
 
-    def __init__(self, clock: Callable[[], datetime], delays: StatusDelays) -> None:
+    def __init__(
+        self,
+        clock: Callable[[], datetime],
+        delays: StatusDelays,
+        scheduler: StatusScheduler | None = None,
+    ) -> None:
         self.clock = clock
         self.delays = delays
         self._lock = threading.Lock()
         self._listeners: list[StatusListener] = []
-        self._scheduler = Scheduler()
+        self._scheduler: StatusScheduler = scheduler if scheduler is not None else Scheduler()
 
     def add_listener(self, listener: StatusListener) -> None:
         with self._lock:

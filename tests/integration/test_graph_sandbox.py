@@ -24,7 +24,7 @@ from composer.sandbox import (
     SandboxTransport,
     serve,
 )
-from tests.core.sandbox.helpers import example
+from tests.examples import example
 
 ANY_TOKEN = "sandbox-accepts-any-token"
 

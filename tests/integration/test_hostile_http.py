@@ -18,7 +18,7 @@ from composer.storage.history import Store
 from composer.webhooks.parsing import SIGNATURE_HEADER, WebhookEvent, canonical_body, sign
 from composer.webhooks.recorder import WebhookRecorder
 from composer.webhooks.server import WebhookServer
-from tests.core.sandbox.helpers import example
+from tests.examples import example
 
 SECRET = "hostile-test-secret"
 BURST = 200

@@ -26,12 +26,12 @@ from composer.credentials import (
     KeyringTokenStore,
     resolve_token,
 )
+from tests.examples import examples
 from tests.integration.fake_graph import FakeGraph
-from tests.paths import DATA
 
 pytestmark = pytest.mark.keyring
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = json.loads((DATA / "examples.json").read_text(encoding="utf-8"))
+EXAMPLES = examples()
 
 
 def require_secret_service() -> None:

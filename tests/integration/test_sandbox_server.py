@@ -32,7 +32,7 @@ from composer.sandbox.webhooks_out import WebhookPoster
 from composer.storage.history import Store
 from composer.webhooks.recorder import WebhookRecorder
 from composer.webhooks.server import WebhookServer
-from tests.core.sandbox.helpers import example
+from tests.examples import example
 
 ROOT = Path(__file__).resolve().parents[2]
 AUTH = {"Authorization": "Bearer sandbox-test-token"}

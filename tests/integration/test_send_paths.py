@@ -19,8 +19,9 @@ from composer.cli import main
 from composer.storage.history import Store
 from composer.storage.records import SendRecord
 from composer.window.facts import WindowState, load_facts
+from tests.examples import examples
 from tests.integration.fake_graph import FakeGraph, Reply, graph_error
-from tests.ui.conftest import examples, home, open_window, services  # noqa: F401 (fixtures)
+from tests.ui.conftest import home, open_window, services  # noqa: F401 (fixtures)
 from ui.services import Services
 
 TOKEN = "EAAGsamePathTOKEN0123456789"
@@ -112,4 +113,3 @@ def test_cli_and_window_record_the_same_row_and_window_change(
     )
     assert window.send_bar.can_send() is not expected_closed
     window.tasks.wait()
-    window._autosave.stop()

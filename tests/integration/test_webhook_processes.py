@@ -14,10 +14,10 @@ from pathlib import Path
 
 from composer.sandbox import OPEN_CONTACT, SANDBOX_PHONE_NUMBER_ID
 from composer.storage.history import Store
-from tests.paths import DATA
+from tests.examples import examples
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = json.loads((DATA / "examples.json").read_text("utf-8"))
+EXAMPLES = examples()
 
 
 def _cli(env: dict[str, str], *args: str) -> subprocess.Popen[str]:

@@ -4,7 +4,6 @@ the history shows sent, delivered, read. Also both 131047 paths closing the wind
 from __future__ import annotations
 
 import copy
-import json
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,12 +22,10 @@ from composer.storage.history import SendRecord, Store
 from composer.webhooks.recorder import WebhookRecorder
 from composer.webhooks.server import WebhookServer
 from composer.window.facts import WindowState, load_facts, note_send_error
-from tests.paths import DATA
+from tests.examples import examples
 
 SECRET = "e2e-app-secret"
-EXAMPLES: dict[str, Any] = json.loads(
-    (DATA / "examples.json").read_text("utf-8")
-)
+EXAMPLES: dict[str, Any] = examples()
 
 
 @dataclass

@@ -104,12 +104,10 @@ def test_switch_port_and_secrets_drive_the_receiver(
     assert box.apply()
     assert not control.running
     assert box.status.text().startswith("Off")
-    window._autosave.stop()
     window.close()
 
     again = open_window(qtbot, services)  # the saved switch applies at the next start
     assert not again.webhooks.running
-    again._autosave.stop()
     again.close()
 
 
@@ -127,5 +125,4 @@ def test_saved_choice_with_secrets_is_applied_at_start(
     control = window.webhooks
     assert control.running and not control.sandbox_only
     assert f":{port}" in control.url
-    window._autosave.stop()
     window.close()

@@ -14,7 +14,8 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from composer.accounts import Profile
-from tests.ui.conftest import examples, home, open_window, services  # noqa: F401 (fixtures)
+from tests.examples import examples
+from tests.ui.conftest import home, open_window, services  # noqa: F401 (fixtures)
 from ui.services import Services
 
 DELAY = 1.5
@@ -101,7 +102,6 @@ def test_send_to_a_slow_server_keeps_the_window_responsive(
     assert window.history.row_count() == 1
     assert window.history.row(0)[4] == "wamid.SLOW123"
     window.tasks.wait()
-    window._autosave.stop()
 
 
 def test_sandbox_send_needs_no_confirmation_and_maps_errors(
@@ -143,7 +143,6 @@ def test_sandbox_send_needs_no_confirmation_and_maps_errors(
     assert len(questions) == 1 and "replace the current message" in questions[0]
     assert window.form.kind() == "location_request_message"
     window.tasks.wait()
-    window._autosave.stop()
 
 
 def test_closed_window_disables_send_with_the_reason(
@@ -157,7 +156,6 @@ def test_closed_window_disables_send_with_the_reason(
     assert "template" in window.send_bar.status.text()
     window.load_payload(dict(payload, to="+15550100001"))
     qtbot.waitUntil(lambda: window.send_bar.button.isEnabled(), timeout=3000)
-    window._autosave.stop()
 
 
 def test_local_header_file_is_uploaded_on_send(
@@ -201,7 +199,6 @@ def test_local_header_file_is_uploaded_on_send(
     assert set(media_ref) == {"id"}
     assert services.sandbox().media(media_ref["id"]) == ("image/png", picture.stat().st_size)
     window.tasks.wait()
-    window._autosave.stop()
 
 
 def test_server_error_is_explained_and_focuses_its_field(
@@ -240,7 +237,6 @@ def test_server_error_is_explained_and_focuses_its_field(
     assert window.history.mark(0) == "failed"
     assert details in window.history.row(0)[4] or "131009" in window.history.row(0)[4]
     window.tasks.wait()
-    window._autosave.stop()
 
 
 def test_a_131047_from_the_api_closes_the_window_in_the_ui(
@@ -265,7 +261,6 @@ def test_a_131047_from_the_api_closes_the_window_in_the_ui(
     assert not window.send_bar.button.isEnabled()
     assert "131047" in window.send_bar.status.text()
     window.tasks.wait()
-    window._autosave.stop()
 
 
 def test_retries_show_live_in_the_send_bar(
@@ -308,4 +303,3 @@ def test_retries_show_live_in_the_send_bar(
     assert "retrying" not in status.text() and sent[0].wamid in status.text()
     assert window.send_bar.button.isEnabled()
     window.tasks.wait()
-    window._autosave.stop()

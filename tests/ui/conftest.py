@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from composer.sandbox import Sandbox, StatusDelays
 from composer.storage.drafts import DraftStore
-from tests.paths import DATA
-from ui.app import make_app
+from ui.app import make_app, make_window
 from ui.services import Services
 from ui.window.main_window import MainWindow
-
-EXAMPLES = DATA / "examples.json"
-
-
-def examples() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(EXAMPLES.read_text(encoding="utf-8"))
-    return {k: v for k, v in data.items() if k != "invalid"}
 
 
 @pytest.fixture
@@ -44,14 +34,22 @@ def services(home: Path) -> Iterator[Services]:
 
 
 def open_window(
-    qtbot: QtBot, services: Services, start_kind: str | None = None, *, example: bool = False
+    qtbot: QtBot,
+    services: Services,
+    start_kind: str | None = None,
+    *,
+    example: bool = False,
+    autosave: bool = False,
 ) -> MainWindow:
-    """The window; with no draft it starts on an empty form unless ``example`` (the app's default
-    for a brand-new user, tested in test_main_window_examples.py)."""
+    """The window as the app builds it (ui.app, the composition root), started.
+
+    With no draft it starts on an empty form unless ``example`` (the app's default for a
+    brand-new user, tested in test_main_window_examples.py). The throttled autosave is off unless
+    ``autosave`` (closing still saves the current draft).
+    """
     make_app()
-    window = MainWindow(services, start_kind=start_kind, example_on_first_start=example)
+    window = make_window(services, start_kind, example_on_first_start=example, autosave=autosave)
     qtbot.addWidget(window)
-    window.resize(1280, 800)
     window.show()
     window.finish_startup()
     return window
@@ -62,4 +60,3 @@ def window(qtbot: QtBot, services: Services) -> Iterator[MainWindow]:
     w = open_window(qtbot, services)
     yield w
     w.tasks.wait()
-    w._autosave.stop()

@@ -122,6 +122,10 @@ class Repeater(Markable, Generic[T]):
     def count(self) -> int:
         return len(self._cards)
 
+    def cards(self) -> list[Card]:
+        """The item frames in order, with their move and remove buttons."""
+        return list(self._cards)
+
     # --- loading (no signals) -------------------------------------------------------------------
     def set_count(self, n: int) -> list[T]:
         """Grow or shrink to ``n`` items without emitting ``changed``; returns the items."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSignalBlocker, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.editors.fields import LABEL_WIDTH, FieldRow
 
@@ -78,9 +78,3 @@ class RecipientPanel(QWidget):
     def mount_countdown(self, widget: QWidget) -> None:
         self.countdown = widget
         self._under.addWidget(widget, 1)
-
-    def mount_placeholder(self, text: str) -> None:
-        label = QLabel(text)
-        label.setObjectName("hint")
-        self.countdown = label
-        self._under.addWidget(label, 1)

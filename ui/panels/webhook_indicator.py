@@ -8,14 +8,17 @@ core; this widget only displays and forwards clicks.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Final
+from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from composer.accounts import SANDBOX_PROFILE_NAME
 from ui.panels.dialogs.paste_webhook_dialog import PasteWebhookDialog
 from ui.panels.webhook_receiver import WebhookReceiverControl
+
+if TYPE_CHECKING:
+    from composer.storage.history import Store
 
 DOT_COLOURS: Final = {"off": "#8696a0", "on": "#25d366", "sandbox": "#53bdeb", "error": "#d92d20"}
 
@@ -26,7 +29,7 @@ class WebhookIndicator(QWidget):
     def __init__(
         self,
         control: WebhookReceiverControl,
-        store: Any,
+        store: Store,
         profile: Callable[[], str] = lambda: SANDBOX_PROFILE_NAME,
         parent: QWidget | None = None,
     ) -> None:
@@ -113,54 +116,6 @@ def connect_steps(url: str | None) -> str:
         "'messages'.\n\nUntil then, enter when the customer last wrote, or import webhook JSON "
         "from your logs."
     )
-
-
-class _CloseWatcher(QObject):
-    """Stops the receiver when the window closes (before the services close the store)."""
-
-    def __init__(self, control: WebhookReceiverControl, parent: QObject) -> None:
-        super().__init__(parent)
-        self._control = control
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Close:
-            self._control.stop()
-        return False
-
-
-def mount_webhooks(window: Any) -> WebhookIndicator:
-    """Put the receiver in the composer window: indicator in the status bar, sandbox delivery.
-
-    It starts in sandbox-only mode (loopback, a random per-session secret: no keyring access at
-    start-up); "Start" after "Stop" uses the current profile's app secret and verify token.
-    Each new event refreshes the history and the countdown.
-    """
-    store = window.services.store()
-    control = WebhookReceiverControl(store, parent=window)
-    indicator = WebhookIndicator(control, store, profile=window.profile_name)
-    window.statusBar().addPermanentWidget(indicator)
-    window.installEventFilter(_CloseWatcher(control, window))
-
-    def refresh(*_args: object) -> None:
-        window.refresh_history()
-        countdown = getattr(window, "countdown", None)
-        if countdown is not None:
-            countdown.refresh()
-
-    control.event_received.connect(refresh)
-    countdown = getattr(window, "countdown", None)
-    if countdown is not None and hasattr(countdown, "connect_webhooks_requested"):
-        countdown.connect_webhooks_requested.connect(indicator.explain)
-    indicator.imported.connect(refresh)
-
-    def attach_sandbox() -> None:
-        if control.running and not control.has_sandbox:
-            control.attach_sandbox(window.services.sandbox())
-
-    control.state_changed.connect(attach_sandbox)
-    control.start()
-    window.webhooks = control
-    return indicator
 
 
 def events_text(count: int) -> str:

@@ -160,6 +160,22 @@ class WindowCountdown(QWidget):
         self.detail = QLabel()
         self.detail.setObjectName("windowDetail")
         self.detail.setWordWrap(True)
+        self.entry_row = self._build_entry_row()  # shown only while the window is unknown
+        self.entry_error = QLabel()
+        self.entry_error.setObjectName("windowEntryError")
+        self.entry_error.setStyleSheet(f"color: {TONE_COLOURS[Tone.RED]};")
+        self.entry_error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.entry_row)
+        layout.addWidget(self.entry_error)
+        self._render()
+
+    def _build_entry_row(self) -> QWidget:
+        """The manual way to know the window: "Last message at [when] Save, Connect webhooks…"."""
         self.when = QDateTimeEdit()
         self.when.setObjectName("windowLastInbound")
         self.when.setCalendarPopup(True)
@@ -170,27 +186,15 @@ class WindowCountdown(QWidget):
         self.save.clicked.connect(self._save_manual)
         self.connect_button = QPushButton("Connect webhooks…")
         self.connect_button.clicked.connect(self.connect_webhooks_requested)
-        self.entry_error = QLabel()
-        self.entry_error.setObjectName("windowEntryError")
-        self.entry_error.setStyleSheet(f"color: {TONE_COLOURS[Tone.RED]};")
-        self.entry_error.hide()
-        self._entry = QWidget()
-        row = QHBoxLayout(self._entry)
+        entry = QWidget()
+        row = QHBoxLayout(entry)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel("Last message at"))
         row.addWidget(self.when)
         row.addWidget(self.save)
         row.addWidget(self.connect_button)
         row.addStretch(1)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.detail)
-        layout.addWidget(self._entry)
-        layout.addWidget(self.entry_error)
-        self._render()
+        return entry
 
     # --- API for the main window -----------------------------------------------------------
     def set_recipient(self, number: str) -> None:
@@ -235,7 +239,7 @@ class WindowCountdown(QWidget):
         else:
             detail = provenance(status, now, self._tz)
         self._set_text(self.detail, detail)
-        self._entry.setVisible(unknown and not nobody)
+        self.entry_row.setVisible(unknown and not nobody)
         warn = send_warning(status) is not None
         signature = (status.state, current_tone, warn, status.closed_by_api, status.last_inbound)
         if signature != self._signature:
@@ -243,8 +247,8 @@ class WindowCountdown(QWidget):
             self.headline.setStyleSheet(f"color: {colour}; font-weight: 600;")
             self.headline.setProperty("tone", current_tone.value)
             if unknown:
-                self.when.setMaximumDateTime(self._to_edit(now + timedelta(minutes=1)))
-                self.when.setDateTime(self._to_edit(now))
+                self.when.setMaximumDateTime(self.to_edit(now + timedelta(minutes=1)))
+                self.when.setDateTime(self.to_edit(now))
         changed = signature != self._signature
         self._signature = signature
         self._sync_ticker()
@@ -283,7 +287,7 @@ class WindowCountdown(QWidget):
     def _zone(self) -> tzinfo:
         return self._tz or datetime.now().astimezone().tzinfo or UTC
 
-    def _to_edit(self, value: datetime) -> QDateTime:
+    def to_edit(self, value: datetime) -> QDateTime:
         """The edit shows wall-clock time in the widget's zone (the user's local time)."""
         local = value.astimezone(self._zone())
         return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))

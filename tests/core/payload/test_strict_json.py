@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from composer.cli.validate import InputError, parse_json, validate_bytes
 from composer.codec.strict_json import MAX_DEPTH, JsonRefused, loads_strict
 from composer.sandbox import SANDBOX_PHONE_NUMBER_ID, Sandbox, SandboxTransport, StatusDelays
-from tests.core.sandbox.helpers import AUTH, Clock, example
+from tests.core.sandbox.helpers import AUTH, Clock
+from tests.examples import example
 
 MESSAGES = f"/v24.0/{SANDBOX_PHONE_NUMBER_ID}/messages"
 SHAPE_CODES = {100, 131008, 131009}

@@ -1,14 +1,11 @@
-"""Shared pieces for the sandbox and client tests: injected clocks and example payloads from
-tests/data."""
+"""Shared pieces for the sandbox and client tests: injected clocks, a hand-driven scheduler."""
 
 from __future__ import annotations
 
-import copy
-import json
+import heapq
+import itertools
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
-
-from tests.paths import DATA
 
 T0 = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 TOKEN = "EAAG-test-token-never-real"
@@ -44,17 +41,34 @@ class SimClock:
         return self.now
 
 
-def examples() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((DATA / "examples.json").read_text(encoding="utf-8"))
-    return data
+class ManualScheduler:
+    """The status feed's scheduler seam, driven by hand: callbacks run only in ``advance``, in
+    due order, on the test's thread. "Nothing else arrives" is then a fact, not a wait."""
 
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.closed = False
+        self._heap: list[tuple[float, int, Callable[[], None]]] = []
+        self._seq = itertools.count()
 
-def example(name: str, to: str) -> dict[str, Any]:
-    payload = copy.deepcopy(examples()[name])
-    payload["to"] = to
-    return payload
+    def call_later(self, delay: float, fn: Callable[[], None]) -> None:
+        if not self.closed:
+            heapq.heappush(self._heap, (self.now + delay, next(self._seq), fn))
 
+    def close(self) -> None:
+        self.closed = True
+        self._heap.clear()
 
-def invalid_examples() -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = examples()["invalid"]
-    return found
+    def pending(self) -> int:
+        return len(self._heap)
+
+    def advance(self, seconds: float) -> int:
+        """Move time on and run what became due (also what those calls schedule); the count."""
+        target, ran = self.now + seconds, 0
+        while self._heap and self._heap[0][0] <= target:
+            due, _, fn = heapq.heappop(self._heap)
+            self.now = due
+            fn()
+            ran += 1
+        self.now = target
+        return ran

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from composer.sandbox import SANDBOX_PHONE_NUMBER_ID, RateRules, Sandbox, StatusDelays
 from composer.sandbox.wire import SandboxRequest
-from tests.core.sandbox.helpers import Clock, examples
+from tests.core.sandbox.helpers import Clock
+from tests.examples import examples
 
 SANDBOX = Sandbox(
     Clock(),
@@ -19,7 +20,7 @@ SANDBOX = Sandbox(
 )
 HEADERS = {"authorization": "Bearer fuzz", "content-type": "application/json"}
 MESSAGES = f"/v24.0/{SANDBOX_PHONE_NUMBER_ID}/messages"
-VALID = [v for k, v in examples().items() if k != "invalid"]
+VALID = list(examples().values())
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import threading
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,7 +20,8 @@ from composer.sandbox import (
 from composer.sandbox.webhooks_out import recording_listener
 from composer.storage.history import Store
 from composer.webhooks.parsing import StatusUpdate, parse
-from tests.core.sandbox.helpers import AUTH, DATA, Clock, example
+from tests.core.sandbox.helpers import AUTH, Clock, ManualScheduler
+from tests.examples import example, reference_shapes
 
 FAST = StatusDelays(sent=0.01, delivered=0.03, read=0.06)
 MESSAGES = f"/v24.0/{SANDBOX_PHONE_NUMBER_ID}/messages"
@@ -67,7 +66,7 @@ def test_sent_delivered_read_in_order_and_meta_shaped() -> None:
         collector.wait_for(3)
     assert collector.statuses() == [(wamid, "sent"), (wamid, "delivered"), (wamid, "read")]
     assert collector.threads == {"sandbox-status-webhooks"}
-    reference = json.loads((DATA / "reference-shapes.json").read_text())
+    reference = reference_shapes()
     for body, name in zip(collector.bodies, ("sent", "delivered", "read"), strict=True):
         ref = reference[f"webhook_status_{name}"]
         assert set(body) == set(ref)
@@ -98,8 +97,8 @@ def test_two_messages_each_keep_their_order() -> None:
 
 
 def test_reaction_only_gets_sent() -> None:
-    collector = Collector()
-    with Sandbox(Clock(), delays=FAST) as sandbox:
+    collector, timer = Collector(), ManualScheduler()
+    with Sandbox(Clock(), delays=FAST, scheduler=timer) as sandbox:
         sandbox.add_status_listener(collector)
         wamid = _send(sandbox, example("location_request", OPEN_CONTACT.number)).json()["messages"][
             0
@@ -107,53 +106,72 @@ def test_reaction_only_gets_sent() -> None:
         reaction = example("reaction_add", OPEN_CONTACT.number)
         reaction["reaction"]["message_id"] = wamid
         reacted = _send(sandbox, reaction).json()["messages"][0]["id"]
-        collector.wait_for(4)
-        time.sleep(0.2)  # give a wrong "delivered" for the reaction time to show up
+        assert timer.pending() == 4  # three for the message, one ("sent") for the reaction
+        assert timer.advance(3600) == 4  # long after any "delivered" could have been due
+        assert timer.pending() == 0
     assert [s for w, s in collector.statuses() if w == reacted] == ["sent"]
+    assert [s for w, s in collector.statuses() if w == wamid] == ["sent", "delivered", "read"]
 
 
 def test_async_window_mode_reports_131047_in_a_failed_status() -> None:
-    collector = Collector()
-    with Sandbox(Clock(), delays=FAST, window_errors="async") as sandbox:
+    collector, timer = Collector(), ManualScheduler()
+    with Sandbox(Clock(), delays=FAST, window_errors="async", scheduler=timer) as sandbox:
         sandbox.add_status_listener(collector)
         r = _send(sandbox, example("location_request", CLOSED_CONTACT.number))
         assert r.status_code == 200
         wamid = r.json()["messages"][0]["id"]
-        collector.wait_for(1)
-        time.sleep(0.2)
+        assert timer.advance(3600) == 1 and timer.pending() == 0  # one status, and no other
     assert collector.statuses() == [(wamid, "failed")]
     item = collector.bodies[0]["entry"][0]["changes"][0]["value"]["statuses"][0]
-    ref = json.loads((DATA / "reference-shapes.json").read_text())[
-        "webhook_status_failed_outside_window_131047"
-    ]["entry"][0]["changes"][0]["value"]["statuses"][0]
+    ref = reference_shapes()["webhook_status_failed_outside_window_131047"]["entry"][0]["changes"][
+        0
+    ]["value"]["statuses"][0]
     assert item["errors"] == ref["errors"]
 
 
 def test_close_cancels_pending_webhooks() -> None:
-    collector = Collector()
-    sandbox = Sandbox(Clock(), delays=StatusDelays(sent=0.3, delivered=0.4, read=0.5))
+    collector, timer = Collector(), ManualScheduler()
+    sandbox = Sandbox(
+        Clock(), delays=StatusDelays(sent=0.3, delivered=0.4, read=0.5), scheduler=timer
+    )
     sandbox.add_status_listener(collector)
     assert _send(sandbox, example("location_request", OPEN_CONTACT.number)).status_code == 200
+    assert timer.pending() == 3
     sandbox.close()
-    time.sleep(0.7)
+    assert timer.closed and timer.pending() == 0
+    assert timer.advance(3600) == 0
     assert collector.bodies == []
     sandbox.close()  # twice is fine
 
 
-def test_a_failing_listener_does_not_stop_the_others() -> None:
+def test_close_stops_the_real_timer_thread() -> None:
+    """The default scheduler: close() joins its thread, so nothing can run afterwards."""
     collector = Collector()
+    sandbox = Sandbox(Clock(), delays=StatusDelays(sent=0.3, delivered=0.4, read=0.5))
+    sandbox.add_status_listener(collector)
+    before = set(threading.enumerate())
+    assert _send(sandbox, example("location_request", OPEN_CONTACT.number)).status_code == 200
+    (thread,) = [t for t in threading.enumerate() if t not in before]
+    assert thread.name == "sandbox-status-webhooks" and thread.is_alive()
+    sandbox.close()
+    assert not thread.is_alive()
+    assert collector.bodies == []
+
+
+def test_a_failing_listener_does_not_stop_the_others() -> None:
+    collector, timer = Collector(), ManualScheduler()
 
     def broken(body: dict[str, Any]) -> None:
         raise RuntimeError("receiver down")
 
-    with Sandbox(Clock(), delays=FAST) as sandbox:
+    with Sandbox(Clock(), delays=FAST, scheduler=timer) as sandbox:
         sandbox.add_status_listener(broken)
         sandbox.add_status_listener(collector)
         _send(sandbox, example("location_request", OPEN_CONTACT.number))
-        collector.wait_for(3)
+        assert timer.advance(3600) == 3
         sandbox.remove_status_listener(collector)
         _send(sandbox, example("location_request", "+447700900123"))
-        time.sleep(0.2)
+        assert timer.advance(3600) == 3  # delivered, to the broken listener only
     assert len(collector.bodies) == 3
 
 
@@ -180,7 +198,7 @@ def test_customer_writes_sends_an_inbound_webhook() -> None:
         body = sandbox.customer_writes("+1 555 010 0003", text="Olá, ça va?")
         assert collector.wait_for(1) == [body]
     assert sandbox.last_inbound(CLOSED_CONTACT.number) == clock.now
-    reference = json.loads((DATA / "reference-shapes.json").read_text())["webhook_inbound_text"]
+    reference = reference_shapes()["webhook_inbound_text"]
     value = collector.bodies[0]["entry"][0]["changes"][0]["value"]
     ref_value = reference["entry"][0]["changes"][0]["value"]
     assert set(value) == set(ref_value)
@@ -192,7 +210,11 @@ def test_customer_writes_sends_an_inbound_webhook() -> None:
 
 def test_recording_listener_fills_the_history_without_http(tmp_path: Path) -> None:
     clock = Clock(datetime.now(UTC))
-    with Store(tmp_path / "h.sqlite3") as store, Sandbox(clock, delays=FAST) as sandbox:
+    timer = ManualScheduler()
+    with (
+        Store(tmp_path / "h.sqlite3") as store,
+        Sandbox(clock, delays=FAST, scheduler=timer) as sandbox,
+    ):
         seen: list[object] = []
         sandbox.add_status_listener(recording_listener(store, seen.append))
         body = example("location_request", OPEN_CONTACT.number)
@@ -205,9 +227,7 @@ def test_recording_listener_fills_the_history_without_http(tmp_path: Path) -> No
             wamid=wamid,
         )
         sandbox.customer_writes(CLOSED_CONTACT.number, text="hi")
-        deadline = time.monotonic() + 10
-        while len(seen) < 4 and time.monotonic() < deadline:
-            time.sleep(0.02)
+        assert timer.advance(3600) == 4 and len(seen) == 4
         record = store.find_by_wamid(wamid)
         assert record is not None and record.status == "read"
         inbound = store.last_inbound(CLOSED_CONTACT.number)

@@ -12,7 +12,8 @@ from composer.graph.field_paths import field_path_for
 from composer.sandbox import SANDBOX_PHONE_NUMBER_ID, Sandbox, SandboxTransport, StatusDelays
 from composer.sandbox.meta_errors import meta_param
 from composer.validation.check import Severity, validate_payload
-from tests.core.sandbox.helpers import AUTH, Clock, example, invalid_examples
+from tests.core.sandbox.helpers import AUTH, Clock
+from tests.examples import example, invalid_examples
 
 MESSAGES = f"/v24.0/{SANDBOX_PHONE_NUMBER_ID}/messages"
 INVALID = {case["name"]: case for case in invalid_examples()}

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import copy
-import json
 import re
 from typing import Any
 
 from composer.validation.check import Severity
-from tests.paths import DATA
+from tests.examples import examples, invalid_examples
 
-EXAMPLES: dict[str, Any] = json.loads(
-    (DATA / "examples.json").read_text("utf-8")
-)
-VALID: dict[str, Any] = {k: v for k, v in EXAMPLES.items() if k != "invalid"}
-INVALID: list[dict[str, Any]] = EXAMPLES["invalid"]
+VALID: dict[str, Any] = examples()
+INVALID: list[dict[str, Any]] = invalid_examples()
+EXAMPLES: dict[str, Any] = {**VALID, "invalid": INVALID}  # the file's shape, for its importers
 
 DELETE = object()
 _TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")

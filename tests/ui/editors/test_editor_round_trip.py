@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from composer.payload import to_payload
-from tests.ui.conftest import examples
+from tests.examples import examples
 from ui.editors.registry import TITLES
 from ui.window.main_window import MainWindow
 

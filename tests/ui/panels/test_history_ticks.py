@@ -125,7 +125,6 @@ def test_history_reaches_read_live_after_a_sandbox_send(qtbot: QtBot, home: Path
         assert window.history.row(0)[4] == sent[0].wamid
         assert seen & {"clock", "sent", "delivered"}  # it moved through the earlier marks
         window.tasks.wait()
-        window._autosave.stop()
         window.close()
     finally:
         services.close()

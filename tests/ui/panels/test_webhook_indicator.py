@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 import socket
 import threading
@@ -19,12 +18,11 @@ from composer.graph.client import GraphClient
 from composer.sandbox import OPEN_CONTACT, Sandbox, SandboxTransport, StatusDelays
 from composer.storage.history import Store
 from composer.webhooks.parsing import SIGNATURE_HEADER, canonical_body, sign
-from tests.paths import DATA
+from tests.examples import example, reference_shapes
 from ui.panels.webhook_indicator import WebhookIndicator
 from ui.panels.webhook_receiver import WebhookReceiverControl
 
-SHAPES: dict[str, Any] = json.loads((DATA / "reference-shapes.json").read_text("utf-8"))
-EXAMPLES: dict[str, Any] = json.loads((DATA / "examples.json").read_text("utf-8"))
+SHAPES: dict[str, Any] = reference_shapes()
 
 
 @pytest.fixture
@@ -53,7 +51,7 @@ def test_sandbox_statuses_reach_the_ui_thread_and_history(
     with Sandbox(delays=StatusDelays(sent=0.5, delivered=0.7, read=0.9)) as sandbox:
         control.attach_sandbox(sandbox)
         client = GraphClient(sandbox_profile(), "sandbox-token", SandboxTransport(sandbox))
-        payload = copy.deepcopy(EXAMPLES["reply_buttons_text_header"])
+        payload = example("reply_buttons_text_header")
         payload["to"] = OPEN_CONTACT.number
         wamid = client.send_message(payload).wamid
         store.record_send(

@@ -54,7 +54,7 @@ def test_closed_window_reports_closed_with_reason_and_gates_send(
     assert "template" in widget.detail.text() and "via webhook" in widget.detail.text()
     assert widget.detail.text().startswith("Last message ")  # where from, then why and way out
     assert widget.headline.property("tone") == "closed"
-    assert not widget._entry.isVisible()
+    assert not widget.entry_row.isVisible()
     reason = send_block_reason("button", widget.status())
     assert reason is not None and "template" in reason
 
@@ -105,20 +105,20 @@ def test_unknown_offers_entry_and_ticker_stays_off(qtbot: QtBot, store: Store) -
     widget = _widget(qtbot, store, clock)
     widget.set_recipient(NUMBER)
     assert widget.status().state is WindowState.UNKNOWN
-    assert widget._entry.isVisible() and "connect webhooks" in widget.detail.text()
+    assert widget.entry_row.isVisible() and "connect webhooks" in widget.detail.text()
     assert widget.connect_button.isVisible()
     assert not shared_ticker().is_running()
     with qtbot.waitSignal(widget.connect_webhooks_requested):
         widget.connect_button.click()
     # the customer wrote 3 hours ago: enter it inline
-    widget.when.setDateTime(widget._to_edit(T0 - timedelta(hours=3)))
+    widget.when.setDateTime(widget.to_edit(T0 - timedelta(hours=3)))
     with qtbot.waitSignal(widget.last_inbound_entered) as entered:
         widget.save.click()
     assert entered.args == [NUMBER, T0 - timedelta(hours=3)]
     record = store.last_inbound(NUMBER)
     assert record is not None and record.source == "manual"
     assert widget.status().state is WindowState.OPEN
-    assert not widget._entry.isVisible()
+    assert not widget.entry_row.isVisible()
     assert shared_ticker().is_running()
 
 
@@ -168,4 +168,4 @@ def test_no_recipient_shows_nothing(qtbot: QtBot, store: Store) -> None:
         widget.set_recipient("  ")
     assert blocker.args[0].state is WindowState.UNKNOWN
     assert widget.headline.text() == "" and widget.detail.text() == ""
-    assert not widget._entry.isVisible()
+    assert not widget.entry_row.isVisible()

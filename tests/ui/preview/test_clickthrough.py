@@ -19,13 +19,14 @@ from composer.messages import (
     ReplyButtons,
 )
 from composer.payload import from_payload
+from tests.examples import examples, invalid_examples
 from tests.paths import DATA
 from ui.preview import PhoneView
 from ui.preview.layout import Hit
 from ui.preview.taps import NoWebhook, Tapped
 from ui.preview.themes import PLATFORMS
 
-EXAMPLES: dict[str, Any] = json.loads((DATA / "examples.json").read_text(encoding="utf-8"))
+EXAMPLES: dict[str, Any] = {**examples(), "invalid": invalid_examples()}
 REFERENCE: dict[str, Any] = json.loads((DATA / "reference-shapes.json").read_text(encoding="utf-8"))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
@@ -16,15 +15,13 @@ from composer.messages import (
     TextHeader,
 )
 from composer.payload import from_payload
-from tests.paths import DATA
+from tests.examples import examples
 from ui.preview.layout import ChatState, Screen, ShapeItem, TextItem
 from ui.preview.layouter import Layouter
 from ui.preview.themes import PLATFORMS, theme_for
 
-EXAMPLES: dict[str, Any] = json.loads(
-    (DATA / "examples.json").read_text(encoding="utf-8")
-)
-VALID = {k: v for k, v in EXAMPLES.items() if k != "invalid"}
+EXAMPLES: dict[str, Any] = examples()
+VALID = EXAMPLES
 APPEARANCES = [(p, d) for p in PLATFORMS for d in (False, True)]
 
 

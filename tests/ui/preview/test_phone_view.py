@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -12,14 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from composer.payload import from_payload
 from composer.validation.check import check
-from tests.paths import DATA
+from tests.examples import examples, invalid_examples
 from ui.preview import PhoneView
 from ui.preview.layout import ShapeItem
 from ui.preview.themes import PLATFORMS, theme_for
 
-EXAMPLES: dict[str, Any] = json.loads(
-    (DATA / "examples.json").read_text(encoding="utf-8")
-)
+EXAMPLES: dict[str, Any] = {**examples(), "invalid": invalid_examples()}
 
 
 @pytest.fixture

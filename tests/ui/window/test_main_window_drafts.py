@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from composer.payload import to_payload
-from tests.ui.conftest import examples, open_window
+from tests.ui.conftest import open_window
 from ui.editors.base import Editor
 from ui.editors.reply_buttons import ReplyButtonsEditor
 from ui.services import Services
 from ui.window.main_window import AUTOSAVE_MS, MainWindow
 
 
-def test_autosave_is_throttled_and_restored_on_start(
-    window: MainWindow, services: Services, qtbot: QtBot
-) -> None:
+def test_autosave_is_throttled_and_restored_on_start(services: Services, qtbot: QtBot) -> None:
+    window = open_window(qtbot, services, autosave=True)
     editor = window.form.editor()
     assert isinstance(editor, ReplyButtonsEditor)
     writes: list[object] = []
@@ -42,13 +43,12 @@ def test_autosave_is_throttled_and_restored_on_start(
     current = again.session.current()
     assert current is not None
     assert current.content.body == "Hello there"
-    again._autosave.stop()
 
 
 def test_loading_a_draft_emits_no_edit(
-    window: MainWindow, services: Services, qtbot: QtBot
+    window: MainWindow, services: Services, qtbot: QtBot, examples: dict[str, Any]
 ) -> None:
-    payload = examples()["list_single_section"]
+    payload = examples["list_single_section"]
     services.drafts.save_as("shipping", {"kind": "list", "payload": payload})
     edits: list[object] = []
     changes: list[object] = []
@@ -57,7 +57,7 @@ def test_loading_a_draft_emits_no_edit(
         editor.edited.connect(edits.append)
     window.form.edited.connect(edits.append)
     window.session.changed.connect(lambda m, i: changes.append(m))
-    assert window.open_draft("shipping") is None
+    assert window.draft_keeper.open("shipping") is None
     QApplication.processEvents()
     assert edits == []
     assert len(changes) == 1
@@ -66,8 +66,10 @@ def test_loading_a_draft_emits_no_edit(
     assert window.type_combo.currentData() == "list"
 
 
-def test_load_twice_is_one_change(window: MainWindow, qtbot: QtBot) -> None:
-    payload = examples()["cta_url_text_header"]
+def test_load_twice_is_one_change(
+    window: MainWindow, qtbot: QtBot, examples: dict[str, Any]
+) -> None:
+    payload = examples["cta_url_text_header"]
     changes: list[object] = []
     window.session.changed.connect(lambda m, i: changes.append(m))
     assert window.load_payload(payload) is None
@@ -76,12 +78,12 @@ def test_load_twice_is_one_change(window: MainWindow, qtbot: QtBot) -> None:
 
 
 def test_save_as_and_open_from_library(
-    window: MainWindow, services: Services, qtbot: QtBot
+    window: MainWindow, services: Services, qtbot: QtBot, examples: dict[str, Any]
 ) -> None:
-    assert window.load_payload(examples()["reaction_add"]) is None
-    window.save_draft_as("Thumbs up")
+    assert window.load_payload(examples["reaction_add"]) is None
+    window.draft_keeper.save_as("Thumbs up")
     assert [d.name for d in services.drafts.library()] == ["Thumbs up"]
-    assert window.load_payload(examples()["location_request"]) is None
-    assert window.open_draft("Thumbs up") is None
+    assert window.load_payload(examples["location_request"]) is None
+    assert window.draft_keeper.open("Thumbs up") is None
     current = window.session.current()
-    assert current is not None and to_payload(current) == examples()["reaction_add"]
+    assert current is not None and to_payload(current) == examples["reaction_add"]

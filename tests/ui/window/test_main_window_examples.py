@@ -27,7 +27,6 @@ def test_first_start_without_a_draft_shows_the_valid_sample(
     assert window.session.issues() == []
     assert window.send_bar.can_send()
     assert window.issues_panel.count() == 0
-    window._autosave.stop()
 
 
 def test_first_start_with_a_start_type_shows_that_types_sample(
@@ -38,19 +37,16 @@ def test_first_start_with_a_start_type_shows_that_types_sample(
     assert msg is not None and str(msg.content.kind) == "list"
     assert window.type_combo.currentData() == "list"
     assert window.session.issues() == []
-    window._autosave.stop()
 
 
 def test_a_restored_draft_wins_over_the_sample(qtbot: QtBot, services: Services) -> None:
     first = open_window(qtbot, services, "cta_url", example=True)
     first.form.editor().parts.body.editor.setPlainText("Our own words")  # type: ignore[attr-defined]
     first.save_current_draft()
-    first._autosave.stop()
     again = open_window(qtbot, services, example=True)
     msg = again.session.current()
     assert msg is not None and str(msg.content.kind) == "cta_url"
     assert msg.content.body == "Our own words"  # type: ignore[union-attr]
-    again._autosave.stop()
 
 
 def test_load_example_on_an_empty_form_asks_nothing_and_emits_one_change(
@@ -68,7 +64,6 @@ def test_load_example_on_an_empty_form_asks_nothing_and_emits_one_change(
     assert len(seen) == 1
     assert edits == []  # loaded with signals blocked: no edit, one session change
     assert window.session.issues() == []
-    window._autosave.stop()
 
 
 def test_load_example_asks_before_replacing_the_users_message(
@@ -92,7 +87,6 @@ def test_load_example_asks_before_replacing_the_users_message(
     msg = window.session.current()
     assert msg is not None
     assert to_payload(msg) == sample_payload("reaction", msg.to)
-    window._autosave.stop()
 
 
 def test_opening_a_library_draft_asks_before_replacing_unsaved_work(
@@ -101,21 +95,20 @@ def test_opening_a_library_draft_asks_before_replacing_unsaved_work(
     answers = [False, True]
     services.confirm = lambda _q: answers.pop(0)
     window = open_window(qtbot, services, "button", example=True)
-    window.save_draft_as("reminder")  # saved: opening another draft needs no question
-    window.load_example("list")
-    window.save_draft_as("shipping")
-    assert window.open_draft("reminder") is None
+    window.draft_keeper.save_as("reminder")  # saved: opening another draft needs no question
+    window.messages.load_example("list")
+    window.draft_keeper.save_as("shipping")
+    assert window.draft_keeper.open("reminder") is None
     assert answers == [False, True]
     body = window.form.editor().parts.body  # type: ignore[attr-defined]
     qtbot.keyClicks(body.editor, " Thanks!")
     edited = window.session.current()
-    assert window.open_draft("shipping") is None  # No: the edited message stays
+    assert window.draft_keeper.open("shipping") is None  # No: the edited message stays
     assert window.session.current() == edited
-    assert window.open_draft("shipping") is None  # Yes
+    assert window.draft_keeper.open("shipping") is None  # Yes
     msg = window.session.current()
     assert msg is not None and str(msg.content.kind) == "list"
     assert answers == []
-    window._autosave.stop()
 
 
 def test_switching_type_keeps_the_message_and_says_so(qtbot: QtBot, services: Services) -> None:
@@ -129,7 +122,6 @@ def test_switching_type_keeps_the_message_and_says_so(qtbot: QtBot, services: Se
     msg = window.session.current()
     assert msg is not None
     assert msg.content.buttons[0].title == "Keep it"  # type: ignore[union-attr]
-    window._autosave.stop()
 
 
 def test_a_message_set_aside_by_switching_type_survives_a_restart(
@@ -141,7 +133,6 @@ def test_a_message_set_aside_by_switching_type_survives_a_restart(
     window.type_combo.setCurrentIndex(window.type_combo.findData("cta_url"))
     qtbot.keyClicks(window.form.editor().display_text.editor, "See dates")  # type: ignore[attr-defined]
     window.save_current_draft()
-    window._autosave.stop()
     window.close()
     again = open_window(qtbot, services)
     msg = again.session.current()
@@ -151,4 +142,3 @@ def test_a_message_set_aside_by_switching_type_survives_a_restart(
     kept = again.session.current()
     assert kept is not None
     assert kept.content.buttons[0].title == "Keep it"  # type: ignore[union-attr]
-    again._autosave.stop()

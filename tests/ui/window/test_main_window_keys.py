@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from composer.payload import to_payload
-from tests.ui.conftest import examples
 from ui.editors.fields import TextField
 from ui.editors.registry import TITLES
 from ui.services import Services
@@ -28,9 +27,9 @@ def _activate(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
 
 
-def test_ctrl_enter_sends(window: MainWindow, qtbot: QtBot) -> None:
+def test_ctrl_enter_sends(window: MainWindow, qtbot: QtBot, examples: dict[str, Any]) -> None:
     _activate(window, qtbot)
-    assert window.load_payload(dict(examples()["location_request"], to="+15550100001")) is None
+    assert window.load_payload(dict(examples["location_request"], to="+15550100001")) is None
     sent: list[Any] = []
     window.sent.connect(sent.append)
     body = window.form.editor().parts.body  # type: ignore[attr-defined]
@@ -38,13 +37,15 @@ def test_ctrl_enter_sends(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClick(body.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(sent) == 1, timeout=10_000)
     assert sent[0].ok
-    assert body.text() == examples()["location_request"]["interactive"]["body"]["text"]
+    assert body.text() == examples["location_request"]["interactive"]["body"]["text"]
 
 
-def test_ctrl_s_saves_the_named_draft(window: MainWindow, services: Services, qtbot: QtBot) -> None:
+def test_ctrl_s_saves_the_named_draft(
+    window: MainWindow, services: Services, qtbot: QtBot, examples: dict[str, Any]
+) -> None:
     _activate(window, qtbot)
-    assert window.load_payload(examples()["catalog_message"]) is None
-    window.save_draft_as("catalog")
+    assert window.load_payload(examples["catalog_message"]) is None
+    window.draft_keeper.save_as("catalog")
     footer = window.form.editor().parts.footer  # type: ignore[attr-defined]
     footer.editor.setFocus()
     qtbot.keyClick(footer.editor, Qt.Key.Key_End)
@@ -127,7 +128,7 @@ def test_a_cards_move_and_remove_buttons_come_after_its_fields(
     editor = window.form.editor()
     editor.buttons.add_item()  # type: ignore[attr-defined]
     QApplication.processEvents()
-    first, second = editor.buttons._cards  # type: ignore[attr-defined]
+    first, second = editor.buttons.cards()  # type: ignore[attr-defined]
     page = window.form.scroll_area.widget()
     chain = page.tab_chain()  # type: ignore[attr-defined]
     title, ident = first.item.title.editor, first.item.id.editor

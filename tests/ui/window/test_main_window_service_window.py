@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 from composer.sandbox import CLOSED_CONTACT, OPEN_CONTACT, Sandbox, StatusDelays
 from composer.storage.drafts import DraftStore
 from composer.window.facts import WindowState
-from tests.ui.conftest import examples, open_window
+from tests.examples import examples
+from tests.ui.conftest import open_window
 from ui.panels.window_countdown import WindowCountdown
 from ui.services import Services
 from ui.window.main_window import MainWindow

@@ -21,14 +21,19 @@ from composer.kinds.catalogue import title
 from composer.storage.drafts import DraftError
 
 if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
+    from PySide6.QtWidgets import QWidget
+
+    from ui.window.draft_keeper import DraftKeeper
 
 
 class DraftsDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
-        self.store = window.services.drafts
+    """The library of ``keeper``'s store; opening a draft goes through ``keeper`` (it asks before
+    replacing unsaved work)."""
+
+    def __init__(self, keeper: DraftKeeper, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.keeper = keeper
+        self.store = keeper.store
         self.setWindowTitle("Drafts")
         self.resize(560, 400)
         self.list = QListWidget()
@@ -91,10 +96,10 @@ class DraftsDialog(QDialog):
         name = self.selected()
         if name is None:
             return
-        if not self.window_.may_replace(f"the draft {name!r}"):
+        if not self.keeper.may_replace(f"the draft {name!r}"):
             return  # the user keeps the message; the library stays open
         try:
-            problem = self.window_.open_draft(name, ask=False)
+            problem = self.keeper.open(name, ask=False)
         except DraftError as exc:
             self._fail(exc)
             return
@@ -110,7 +115,7 @@ class DraftsDialog(QDialog):
         try:
             if self.store.exists(name.strip()):
                 raise DraftError(f"A draft named {name.strip()!r} already exists.")
-            saved = self.window_.save_draft_as(name)
+            saved = self.keeper.save_as(name)
         except (DraftError, ValueError) as exc:
             self._fail(exc)
             return

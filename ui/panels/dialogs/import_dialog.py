@@ -18,13 +18,19 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from ui.window.main_window import MainWindow
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QWidget
 
 
 class ImportDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
+    """Paste or open a payload; ``import_text(text)`` loads it and returns a problem or None."""
+
+    def __init__(
+        self, import_text: Callable[[str], str | None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._import_text = import_text
         self.setWindowTitle("Import JSON")
         self.resize(620, 480)
         intro = QLabel("Paste a WhatsApp Cloud API message payload (the POST /messages body).")
@@ -65,7 +71,7 @@ class ImportDialog(QDialog):
                 self._show(f"The file could not be read: {exc}")
 
     def try_import(self) -> None:
-        problem = self.window_.import_json_text(self.text.toPlainText())
+        problem = self._import_text(self.text.toPlainText())
         if problem is None:
             self.accept()
         else:

@@ -26,6 +26,7 @@ from ui.restyle import set_style_property
 
 if TYPE_CHECKING:
     from composer.accounts import Profile
+    from ui.panels.webhook_receiver import WebhookReceiverControl
     from ui.services import Services
     from ui.tasks import TaskRunner
 
@@ -37,13 +38,11 @@ class SettingsDialog(QDialog):
         tasks: TaskRunner,
         parent: QWidget | None = None,
         *,
-        webhooks: Any = None,
+        webhooks: WebhookReceiverControl | None = None,
         current_profile: str = "sandbox",
     ) -> None:
         """``webhooks``: the window's WebhookReceiverControl (None: no receiver section)."""
         super().__init__(parent)
-        from composer.accounts import DEFAULT_API_VERSION, DEFAULT_BASE_URL
-
         self.services = services
         self.tasks = tasks
         self.setWindowTitle("Settings: profiles, tokens and webhooks")
@@ -51,6 +50,34 @@ class SettingsDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName("Profiles")
         self.list.currentTextChanged.connect(self._show_profile)
+        right = QVBoxLayout()
+        right.addLayout(self._profile_fields())
+        right.addLayout(self._profile_actions())
+        right.addWidget(self.result_label)
+        from ui.panels.dialogs.webhook_settings import WebhookSettings
+
+        try:
+            names = [p.name for p in services.profiles().list()]
+        except Exception:  # unreadable profiles: refresh() below says so
+            names = []
+        self.webhooks = WebhookSettings(services, webhooks, ["sandbox", *names], current_profile)
+        right.addWidget(self.webhooks)
+        right.addStretch(1)
+        close = QPushButton("Close")
+        close.clicked.connect(self.accept)
+        right.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        row = QHBoxLayout(self)
+        left = QVBoxLayout()
+        left.addWidget(QLabel("Profiles (the sandbox is built in)"))
+        left.addWidget(self.list)
+        row.addLayout(left, 2)
+        row.addLayout(right, 5)
+        self.refresh()
+
+    def _profile_fields(self) -> QFormLayout:
+        """The profile's fields; the token field is write-only (the keyring keeps it)."""
+        from composer.accounts import DEFAULT_API_VERSION, DEFAULT_BASE_URL
+
         self.name = QLineEdit()
         self.phone_id = QLineEdit()
         self.waba_id = QLineEdit()
@@ -73,6 +100,10 @@ class SettingsDialog(QDialog):
         ):
             w.setAccessibleName(w.accessibleName() or label)
             form.addRow(label, w)
+        return form
+
+    def _profile_actions(self) -> QHBoxLayout:
+        """New / Save / Remove on the left, Test connection on the right, and the result line."""
         self.result_label = QLabel()
         self.result_label.setObjectName("issueLine")
         self.result_label.setWordWrap(True)
@@ -90,29 +121,7 @@ class SettingsDialog(QDialog):
             actions.addWidget(b)
         actions.addStretch(1)
         actions.addWidget(self.test_button)
-        right = QVBoxLayout()
-        right.addLayout(form)
-        right.addLayout(actions)
-        right.addWidget(self.result_label)
-        from ui.panels.dialogs.webhook_settings import WebhookSettings
-
-        try:
-            names = [p.name for p in services.profiles().list()]
-        except Exception:  # unreadable profiles: refresh() below says so
-            names = []
-        self.webhooks = WebhookSettings(services, webhooks, ["sandbox", *names], current_profile)
-        right.addWidget(self.webhooks)
-        right.addStretch(1)
-        close = QPushButton("Close")
-        close.clicked.connect(self.accept)
-        right.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
-        row = QHBoxLayout(self)
-        left = QVBoxLayout()
-        left.addWidget(QLabel("Profiles (the sandbox is built in)"))
-        left.addWidget(self.list)
-        row.addLayout(left, 2)
-        row.addLayout(right, 5)
-        self.refresh()
+        return actions
 
     # --- list -----------------------------------------------------------------------------------
     def refresh(self, select: str | None = None) -> None:

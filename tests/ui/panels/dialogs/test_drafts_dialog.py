@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from composer.payload import to_payload
-from tests.ui.conftest import examples
 from ui.panels.dialogs.drafts_dialog import DraftsDialog
 from ui.services import Services
 from ui.window.main_window import MainWindow
@@ -47,9 +47,11 @@ def _yes(modal: object) -> None:
     button.click()
 
 
-def test_library_actions(window: MainWindow, services: Services, qtbot: QtBot) -> None:
-    assert window.load_payload(examples()["product_single"]) is None
-    dialog = DraftsDialog(window)
+def test_library_actions(
+    window: MainWindow, services: Services, qtbot: QtBot, examples: dict[str, Any]
+) -> None:
+    assert window.load_payload(examples["product_single"]) is None
+    dialog = DraftsDialog(window.draft_keeper, window)
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 0
     assert not dialog.action_buttons["Open"].isEnabled()
@@ -73,15 +75,15 @@ def test_library_actions(window: MainWindow, services: Services, qtbot: QtBot) -
     dialog.delete()
     assert [d.name for d in services.drafts.library()] == ["Jacket promo"]
 
-    assert window.load_payload(examples()["location_request"]) is None
+    assert window.load_payload(examples["location_request"]) is None
     dialog.refresh("Jacket promo")
     dialog.open_selected()
     current = window.session.current()
-    assert current is not None and to_payload(current) == examples()["product_single"]
+    assert current is not None and to_payload(current) == examples["product_single"]
 
 
 def test_bad_name_is_explained(window: MainWindow, services: Services, qtbot: QtBot) -> None:
-    dialog = DraftsDialog(window)
+    dialog = DraftsDialog(window.draft_keeper, window)
     qtbot.addWidget(dialog)
     texts: list[str] = []
 
@@ -99,14 +101,14 @@ def test_bad_name_is_explained(window: MainWindow, services: Services, qtbot: Qt
 
 
 def test_open_asks_before_replacing_unsaved_work_and_stays_open_on_no(
-    window: MainWindow, services: Services, qtbot: QtBot
+    window: MainWindow, services: Services, qtbot: QtBot, examples: dict[str, Any]
 ) -> None:
     services.drafts.save_as(
-        "shipping", {"kind": "list", "payload": examples()["list_single_section"]}
+        "shipping", {"kind": "list", "payload": examples["list_single_section"]}
     )
-    assert window.load_payload(examples()["reply_buttons_image_header_by_media_id"]) is None
+    assert window.load_payload(examples["reply_buttons_image_header_by_media_id"]) is None
     mine = window.session.current()
-    dialog = DraftsDialog(window)
+    dialog = DraftsDialog(window.draft_keeper, window)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.list.setCurrentRow(0)
@@ -127,5 +129,5 @@ def test_open_asks_before_replacing_unsaved_work_and_stays_open_on_no(
     dialog.open_selected()
     assert seen == ["QMessageBox"]
     current = window.session.current()
-    assert current is not None and to_payload(current) == examples()["list_single_section"]
+    assert current is not None and to_payload(current) == examples["list_single_section"]
     assert not dialog.isVisible()

@@ -1,0 +1,53 @@
+"""What the composer window is given: its start options and the panes built after the first paint.
+
+The composition root (``ui/app.py``) makes these and passes them to ``MainWindow``; the window
+never imports the panes' modules itself, so a test can build it with real parts it has set up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ui.panels.history import HistoryPanel
+    from ui.panels.issues_panel import IssuesPanel
+    from ui.panels.json_view import JsonView
+    from ui.panels.webhook_indicator import WebhookIndicator
+    from ui.panels.webhook_receiver import WebhookReceiverControl
+    from ui.panels.window_countdown import WindowCountdown
+    from ui.preview import PhoneView
+    from ui.window.composer_form import ComposerForm
+
+
+@dataclass(frozen=True)
+class StartOptions:
+    """How the window starts.
+
+    ``start_kind`` preselects an editor; ``example_on_first_start`` shows the type's sample when
+    there is no draft; ``autosave`` is the throttled save while editing (tests that do not test
+    it turn it off: closing the window still saves the current draft).
+    """
+
+    start_kind: str | None = None
+    example_on_first_start: bool = True
+    autosave: bool = True
+
+
+@dataclass(frozen=True)
+class WindowParts:
+    """The panes, built right after the first paint (they bring pydantic, the editors, SQLite)."""
+
+    form: ComposerForm
+    preview: PhoneView
+    issues_panel: IssuesPanel
+    json_view: JsonView
+    history: HistoryPanel
+    countdown: WindowCountdown
+    webhooks: WebhookReceiverControl  # started, in sandbox-only mode or as last set in Settings
+    indicator: WebhookIndicator
+
+
+PartsFactory = Callable[[Callable[[], str]], WindowParts]
+"""Builds the parts, given the window's "current profile name" (the indicator's Start uses it)."""

@@ -1,0 +1,76 @@
+"""The window's top bar: message type, sending profile and its badge, and the library buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from ui.editors.registry import TITLES
+from ui.restyle import restyle
+
+# = composer.accounts.SANDBOX_PROFILE_NAME, not imported: the bar is drawn before the first paint
+SANDBOX = "sandbox"
+
+
+class TopBar(QWidget):
+    """Widgets only; the window connects them (its slots need the panes built after paint)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("topBar")
+        self.type_combo = QComboBox()
+        self.type_combo.setAccessibleName("Message type")
+        for key, title in TITLES.items():
+            self.type_combo.addItem(title, key)
+        self.profile_combo = QComboBox()
+        self.profile_combo.setAccessibleName("Sending profile")
+        self.profile_combo.addItem("Sandbox (simulated)", SANDBOX)
+        self.profile_combo.setMinimumWidth(190)
+        self.profile_badge = QLabel()
+        self.profile_badge.setObjectName("profileBadge")
+        self.example_button = QPushButton("Load example")
+        self.import_button = QPushButton("Import JSON…")
+        self.drafts_button = QPushButton("Drafts…")
+        self.settings_button = QPushButton("Settings…")
+        for b, name in (
+            (self.example_button, "Load a ready-made example of this message type"),
+            (self.import_button, "Import a JSON payload (Ctrl+I)"),
+            (self.drafts_button, "Drafts library"),
+            (self.settings_button, "Profiles and access tokens"),
+        ):
+            b.setToolTip(name)
+            b.setAccessibleName(name)
+        self._lay_out()
+        self.show_profile_badge(SANDBOX, repolish=False)
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout(self)
+        top.setContentsMargins(16, 10, 16, 10)
+        top.setSpacing(8)
+        type_label = QLabel("Type")
+        type_label.setBuddy(self.type_combo)
+        profile_label = QLabel("Profile")
+        profile_label.setBuddy(self.profile_combo)
+        top.addWidget(type_label)
+        top.addWidget(self.type_combo)
+        top.addWidget(self.example_button)
+        top.addSpacing(16)
+        top.addWidget(profile_label)
+        top.addWidget(self.profile_combo)
+        top.addWidget(self.profile_badge)
+        top.addStretch(1)
+        top.addWidget(self.import_button)
+        top.addWidget(self.drafts_button)
+        top.addWidget(self.settings_button)
+
+    def profile_name(self) -> str:
+        return str(self.profile_combo.currentData())
+
+    def show_profile_badge(self, name: str, *, repolish: bool = True) -> None:
+        """SANDBOX or LIVE; ``repolish`` re-applies the style (not needed before the first show)."""
+        sandbox = name == SANDBOX
+        self.profile_badge.setText(
+            "SANDBOX · nothing leaves this computer" if sandbox else "LIVE · real customers"
+        )
+        self.profile_badge.setProperty("level", "sandbox" if sandbox else "live")
+        if repolish:
+            restyle(self.profile_badge)
