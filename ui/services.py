@@ -51,6 +51,7 @@ class Services:
         self._tokens: TokenStore | None = None
         self._secrets: KeyringSecretStore | None = None
         self._store: Store | None = None
+        self.history_notice: str | None = None  # set when a damaged history was kept aside
         self._sandbox: Sandbox | None = None
 
     @property
@@ -87,10 +88,15 @@ class Services:
         return self._secrets
 
     def store(self) -> Store:
+        """The history; a damaged file is kept aside and a new one started (``history_notice``)."""
         if self._store is None:
-            from composer.storage.history import Store
+            if self.store_factory is not None:
+                self._store = self.store_factory()
+            else:
+                from composer.storage.recovery import open_history
 
-            self._store = (self.store_factory or Store)()
+                opened = open_history(clock=self.clock)
+                self._store, self.history_notice = opened.store, opened.notice()
         return self._store
 
     def sandbox(self) -> Sandbox:

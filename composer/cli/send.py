@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from composer.sending import AttemptReport, SendDeps, SendOutcome
+    from composer.storage.history import Store
 
 EXIT_SENT, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
@@ -155,7 +156,7 @@ def _send(args: argparse.Namespace, payload: dict[str, Any], report: _Report) ->
         if not progress.attempt.ok and progress.attempt.will_retry:
             report.note(progress.describe())
 
-    outcome = send_payload(profile, payload, _deps(), on_attempt)
+    outcome = send_payload(profile, payload, _deps(report), on_attempt)
     if outcome.refusal is not None:  # no usable token: nothing was tried
         return report.invalid(outcome.text)
     report.data.update(
@@ -175,14 +176,24 @@ def _send(args: argparse.Namespace, payload: dict[str, Any], report: _Report) ->
     return EXIT_SENT if outcome.ok else EXIT_FAILED
 
 
-def _deps() -> SendDeps:
-    """The CLI's seams: keyring tokens, a single-use sandbox and a store opened for the row."""
+def _deps(report: _Report) -> SendDeps:
+    """The CLI's seams: keyring tokens, a single-use sandbox and a store opened for the row.
+
+    A damaged history file is kept aside and a new one started; the user is told where it went.
+    """
     from composer.credentials import KeyringTokenStore
     from composer.sandbox import Sandbox
     from composer.sending import SendDeps
-    from composer.storage.history import Store
+    from composer.storage.recovery import open_history
 
-    return SendDeps(tokens=KeyringTokenStore, sandbox=Sandbox, history=Store, owns_sandbox=True)
+    def history() -> Store:
+        opened = open_history()
+        notice = opened.notice()
+        if notice is not None:
+            report.note(f"warning: {notice}")
+        return opened.store
+
+    return SendDeps(tokens=KeyringTokenStore, sandbox=Sandbox, history=history, owns_sandbox=True)
 
 
 def _print(outcome: SendOutcome, report: _Report) -> None:

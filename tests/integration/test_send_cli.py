@@ -269,3 +269,20 @@ def test_a_local_header_file_is_uploaded_by_the_cli_too(
     assert upload.path == f"/v24.0/{PNID}/media" and picture.read_bytes() in upload.body
     assert message.json()["interactive"]["header"] == {"type": "image", "image": {"id": "media-42"}}
     assert Store().history()[0].payload == message.json()
+
+
+def test_a_damaged_history_is_kept_aside_and_the_send_recorded_in_a_new_one(
+    home: Path, tmp_path: Path
+) -> None:
+    db = home / "data" / "composer.sqlite3"
+    db.parent.mkdir(parents=True)
+    db.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)
+    out = cli("send", str(message_file(tmp_path)), "--to", OPEN, "--json",
+              env={"WA_COMPOSER_HOME": str(home)})  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    [backup] = list(db.parent.glob("composer.sqlite3.corrupt-*"))
+    assert backup.read_bytes().startswith(b"SQLite format 3\x00")
+    assert f"It was kept as {backup}" in out.stderr and "Traceback" not in out.stderr
+    report = json.loads(out.stdout)
+    assert report["history_id"] is not None  # recorded, in the new history: nothing pretended
+    assert [r.wamid for r in Store(db).history()] == [report["wamid"]]

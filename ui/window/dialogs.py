@@ -7,6 +7,7 @@ and the receiver), not the window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ui.editors.registry import TITLES
@@ -36,7 +37,9 @@ class WindowDialogs:
         keeper: DraftKeeper,
         profiles: ProfileChoice,
         ask: Ask,
+        after_drafts: Callable[[], None] = lambda: None,
     ) -> None:
+        self._after_drafts = after_drafts  # the library may have set damaged files aside
         self._parent, self._services, self._tasks = parent, services, tasks
         self._webhooks, self._loader, self._keeper = webhooks, loader, keeper
         self._profiles, self._ask = profiles, ask
@@ -45,6 +48,7 @@ class WindowDialogs:
         from ui.panels.dialogs.drafts_dialog import DraftsDialog
 
         DraftsDialog(self._keeper, self._parent).exec()
+        self._after_drafts()
 
     def import_json(self) -> None:
         from ui.panels.dialogs.import_dialog import ImportDialog

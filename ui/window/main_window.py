@@ -17,6 +17,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ui.editors.registry import TITLES
+from ui.panels.notice_bar import NoticeBar
 from ui.panels.send_bar import SendBar
 from ui.sender import WindowSender
 from ui.window.panes import place_parts, placeholder_splitter
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("WA Composer")
         self.setObjectName("mainWindow")
         self.top = TopBar()
+        self.notices = NoticeBar()
         self.send_bar = SendBar()
         self.type_combo, self.profile_combo = self.top.type_combo, self.top.profile_combo
         self.profile_badge, self.example_button = self.top.profile_badge, self.top.example_button
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.top)
+        column.addWidget(self.notices)
         column.addWidget(self.splitter, 1)
         column.addWidget(self.send_bar)
         self.setCentralWidget(central)
@@ -145,7 +148,7 @@ class MainWindow(QMainWindow):
         self.dialogs = WindowDialogs(
             self, self.services, self.tasks,
             webhooks=self.webhooks, loader=self.messages, keeper=self.draft_keeper,
-            profiles=self.profiles, ask=self.ask,
+            profiles=self.profiles, ask=self.ask, after_drafts=self.show_storage_notices,
         )  # fmt: skip
 
     def _wire(self, parts: WindowParts) -> None:
@@ -201,7 +204,19 @@ class MainWindow(QMainWindow):
         elif start_kind in TITLES and start_kind != self.form.kind():
             self.messages.select_kind(str(start_kind))
         self.send_bar.set_starting(False)
+        self.show_storage_notices()
         self.ready.emit()
+
+    def show_storage_notices(self) -> None:
+        """Say where a damaged draft or history went (kept aside, never overwritten)."""
+        if self.services.history_notice is not None:
+            self.notices.show_notice(self.services.history_notice)
+            self.services.history_notice = None
+        for path in self.services.drafts.take_set_aside():
+            self.notices.show_notice(
+                f"A saved draft was damaged and could not be opened. It was kept as {path}; "
+                "nothing was overwritten."
+            )
 
     def _on_type_picked(self, _index: int) -> None:
         self.messages.pick_kind(str(self.type_combo.currentData()))
