@@ -17,7 +17,6 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ui.editors.registry import TITLES
-from ui.panels.notice_bar import NoticeBar
 from ui.panels.send_bar import SendBar
 from ui.sender import WindowSender
 from ui.window.panes import place_parts, placeholder_splitter
@@ -94,7 +93,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("WA Composer")
         self.setObjectName("mainWindow")
         self.top = TopBar()
-        self.notices = NoticeBar()
         self.send_bar = SendBar()
         self.type_combo, self.profile_combo = self.top.type_combo, self.top.profile_combo
         self.profile_badge, self.example_button = self.top.profile_badge, self.top.example_button
@@ -115,11 +113,10 @@ class MainWindow(QMainWindow):
     # --- layout -------------------------------------------------------------------------------
     def _lay_out(self) -> None:
         central = QWidget()
-        column = QVBoxLayout(central)
+        column = self._column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.top)
-        column.addWidget(self.notices)
         column.addWidget(self.splitter, 1)
         column.addWidget(self.send_bar)
         self.setCentralWidget(central)
@@ -204,6 +201,11 @@ class MainWindow(QMainWindow):
         elif start_kind in TITLES and start_kind != self.form.kind():
             self.messages.select_kind(str(start_kind))
         self.send_bar.set_starting(False)
+        # Built after the first paint: its widget classes cost ~40 ms to load before it.
+        from ui.panels.notice_bar import NoticeBar
+
+        self.notices = NoticeBar()
+        self._column.insertWidget(1, self.notices)
         self.show_storage_notices()
         self.ready.emit()
 
