@@ -13,6 +13,7 @@ if TYPE_CHECKING:
         atomic_write_json,
         atomic_write_text,
         fsync_dir,
+        keep_aside,
     )
     from composer.storage.drafts import (
         CURRENT,
@@ -45,12 +46,17 @@ if TYPE_CHECKING:
         normalize_recipient,
         to_json,
     )
+    from composer.storage.recovery import (
+        OpenedHistory,
+        open_history,
+    )
 
 _HOMES = {
     "atomic_file": (
         "atomic_write_json",
         "atomic_write_text",
         "fsync_dir",
+        "keep_aside",
     ),
     "drafts": (
         "CURRENT",
@@ -83,6 +89,10 @@ _HOMES = {
         "normalize_recipient",
         "to_json",
     ),
+    "recovery": (
+        "OpenedHistory",
+        "open_history",
+    ),
 }
 __getattr__, __dir__ = lazy_exports(__name__, _HOMES)
 
@@ -103,6 +113,7 @@ __all__ = [
     "DraftInfo",
     "DraftStore",
     "InboundRecord",
+    "OpenedHistory",
     "SendRecord",
     "Store",
     "StoreError",
@@ -111,6 +122,8 @@ __all__ = [
     "config_dir",
     "data_dir",
     "fsync_dir",
+    "keep_aside",
     "normalize_recipient",
+    "open_history",
     "to_json",
 ]

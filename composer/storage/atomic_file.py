@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -48,3 +49,22 @@ def fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def keep_aside(path: Path, now: datetime, companions: tuple[str, ...] = ()) -> Path:
+    """Move a damaged ``path`` to ``<name>.corrupt-<UTC time>`` beside it (never overwriting an
+    earlier backup) and return the new path. ``companions`` are suffixes of files that belong
+    with it (SQLite's ``-wal``/``-shm``) and move along under the backup's name."""
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    backup = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 2
+    while backup.exists():
+        backup = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+        n += 1
+    path.replace(backup)
+    for suffix in companions:
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.replace(backup.with_name(backup.name + suffix))
+    fsync_dir(path.parent)
+    return backup

@@ -16,13 +16,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from composer.clock import Clock, utc_now
 from composer.storage import paths
-from composer.storage.atomic_file import atomic_write_json, fsync_dir
+from composer.storage.atomic_file import atomic_write_json, fsync_dir, keep_aside
 
 CURRENT = "current"
 _SUFFIX = ".json"
@@ -186,14 +186,7 @@ class DraftStore:
             raise DraftError(f"{exc} It was kept as {backup.name}.") from exc
 
     def _move_aside(self, path: Path) -> Path:
-        stamp = self._clock().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-        backup = path.with_name(f"{path.name}.corrupt-{stamp}")
-        n = 2
-        while backup.exists():
-            backup = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-            n += 1
-        path.replace(backup)
-        fsync_dir(path.parent)
+        backup = keep_aside(path, self._clock())
         self._set_aside.append(backup)
         return backup
 

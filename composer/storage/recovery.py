@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC
 from pathlib import Path
 
 from composer.clock import Clock, utc_now
 from composer.storage import paths
+from composer.storage.atomic_file import keep_aside
 from composer.storage.history import DB_FILENAME, Store, StoreError
 
 
@@ -51,15 +51,5 @@ def open_history(path: Path | None = None, clock: Clock = utc_now) -> OpenedHist
     except StoreError as exc:
         if not _is_damaged(exc):
             raise
-    stamp = clock().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    backup = target.with_name(f"{target.name}.corrupt-{stamp}")
-    n = 2
-    while backup.exists():
-        backup = target.with_name(f"{target.name}.corrupt-{stamp}-{n}")
-        n += 1
-    target.replace(backup)
-    for suffix in ("-wal", "-shm"):
-        companion = target.with_name(target.name + suffix)
-        if companion.exists():
-            companion.replace(backup.with_name(backup.name + suffix))
+    backup = keep_aside(target, clock(), companions=("-wal", "-shm"))
     return OpenedHistory(Store(target), backup)

@@ -11,10 +11,9 @@ from hypothesis import strategies as st
 
 from composer.graph import errors as E
 from composer.graph.errors import error_from_graph, error_from_webhook_error
-from tests.paths import DATA
+from tests.paths import REFERENCE_SHAPES_JSON
 
-DATA = DATA / "reference-shapes.json"
-SHAPES: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+SHAPES: dict[str, Any] = json.loads(REFERENCE_SHAPES_JSON.read_text(encoding="utf-8"))
 
 # Spec section 11.4, code -> family the user sees.
 EXPECTED = {
