@@ -124,6 +124,17 @@ CAROUSEL_CARD_INDEX: Final = Limit("carousel.card_index", "Card index", 9)
 # --- Plain text messages (section 10) ----------------------------------------------------------
 TEXT_BODY: Final = Limit("text.body_len", "Message text", 4096, minimum=1)
 
+# --- Templates (docs/spec/templates.md) ---------------------------------------------------------
+TEMPLATE_NAME: Final = Limit("template.name_len", "Template name", 512, minimum=1)
+# The header and body limits apply to the text once its variables are filled in.
+TEMPLATE_HEADER_TEXT: Final = Limit("template.header_len", "Header with its variable", 60)
+TEMPLATE_BODY_TEXT: Final = Limit("template.body_len", "Body with its variables", 1024)
+TEMPLATE_URL: Final = Limit("template.url_len", "Button link with its suffix", 2000)
+TEMPLATE_COUPON_CODE: Final = Limit("template.coupon_code_len", "Coupon code", 15, minimum=1)
+TEMPLATE_BODY_SPACES: Final = Limit(
+    "template.param_whitespace", "Consecutive spaces in a variable", 4, unit="spaces"
+)
+
 
 # --- Media upload (section 15) -----------------------------------------------------------------
 @dataclass(frozen=True, slots=True)

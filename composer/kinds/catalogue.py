@@ -40,6 +40,7 @@ CATALOGUE: Final[tuple[Entry, ...]] = (
     Entry(MessageKind.ADDRESS, "Address", "address_message"),
     Entry(MessageKind.CALL_PERMISSION, "Call permission request", "call_permission"),
     Entry(MessageKind.TEXT, "Text", "text"),
+    Entry(MessageKind.TEMPLATE, "Template", "template"),
 )
 """Every kind, in the order the window's type picker shows those that have an editor."""
 

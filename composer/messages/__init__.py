@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from composer.messages.reaction import Reaction
     from composer.messages.reply_buttons import ReplyButton, ReplyButtons
     from composer.messages.single_product import SingleProduct
+    from composer.messages.template import TemplateComponent, TemplateMessage, TemplateParameter
     from composer.messages.text import TextMessage
 
 _HOMES = {
@@ -90,6 +91,7 @@ _HOMES = {
         "ReplyButtons",
     ),
     "single_product": ("SingleProduct",),
+    "template": ("TemplateComponent", "TemplateMessage", "TemplateParameter"),
     "text": ("TextMessage",),
 }
 __getattr__, __dir__ = lazy_exports(__name__, _HOMES)
@@ -127,6 +129,9 @@ __all__ = [
     "ReplyButton",
     "ReplyButtons",
     "SingleProduct",
+    "TemplateComponent",
+    "TemplateMessage",
+    "TemplateParameter",
     "TextHeader",
     "TextMessage",
 ]

@@ -25,3 +25,4 @@ class MessageKind(StrEnum):
     ADDRESS = "address_message"
     CALL_PERMISSION = "call_permission_request"
     TEXT = "text"
+    TEMPLATE = "template"

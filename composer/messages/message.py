@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from composer.messages.parts import Interactive, MessageKind, Model
 from composer.messages.reaction import Reaction
+from composer.messages.template import TemplateMessage
 from composer.messages.text import TextMessage
 
-Content = Interactive | Reaction | TextMessage
+Content = Interactive | Reaction | TextMessage | TemplateMessage
 """Any content model. Interactive kinds subclass ``Interactive``, so a new kind needs no edit
 here: the list of kinds is ``composer.kinds`` (model, codec and rules of each)."""
 

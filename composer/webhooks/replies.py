@@ -20,7 +20,13 @@ from composer.demo_contacts import (
     SANDBOX_PHONE_NUMBER_ID,
     SANDBOX_WABA_ID,
 )
-from composer.messages import ListMessage, LocationRequest, Message, ReplyButtons
+from composer.messages import (
+    ListMessage,
+    LocationRequest,
+    Message,
+    ReplyButtons,
+    TemplateMessage,
+)
 from composer.phone import normalize
 
 
@@ -114,6 +120,25 @@ def location_reply_webhook(
     if address:
         location["address"] = address
     return _envelope(msg, {"type": "location", "location": location}, at, context)
+
+
+def template_button_webhook(
+    msg: Message,
+    text: str,
+    payload: str | None = None,
+    *,
+    at: datetime | None = None,
+    context: WebhookContext = DEFAULT_CONTEXT,
+) -> dict[str, Any]:
+    """Body of the POST for a tap on a template's quick-reply button ``text``.
+
+    It arrives as ``type: "button"`` with ``button: {payload, text}`` (not as an interactive
+    reply); ``payload`` is the one the send gave that button, else Meta repeats its text.
+    """
+    if not isinstance(msg.content, TemplateMessage):
+        raise ReplyError(f"template button: the message is a {msg.content.kind} message")
+    button = {"payload": text if payload is None else payload, "text": text}
+    return _envelope(msg, {"type": "button", "button": button}, at, context)
 
 
 def _envelope(

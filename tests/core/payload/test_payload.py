@@ -94,7 +94,7 @@ def test_non_objects_are_payload_errors(data: object) -> None:
 
 def test_unsupported_types_are_reported() -> None:
     base = {"messaging_product": "whatsapp", "to": "+16505550123"}
-    assert ("payload.type", "type") in _issues({**base, "type": "template", "template": {}})
+    assert ("payload.type", "type") in _issues({**base, "type": "image", "image": {}})
     assert ("payload.type", "type") in _issues(base)
     assert ("payload.type", "type") in _issues({**base, "type": 7})
     bad = {**base, "type": "interactive", "interactive": {"type": "order_details", "action": {}}}
@@ -103,11 +103,11 @@ def test_unsupported_types_are_reported() -> None:
 
 
 def test_a_bad_type_is_one_problem_not_also_an_unknown_content_field() -> None:
-    """With type 7 or 'template', the interactive/template object is not a second problem."""
+    """With type 7 or 'image', the interactive/image object is not a second problem."""
     base = {"messaging_product": "whatsapp", "to": "+16505550123"}
     interactive = VALID["list_single_section"]["interactive"]
     assert _issues({**base, "type": 7, "interactive": interactive}) == [("payload.type", "type")]
-    assert _issues({**base, "type": "template", "template": {}}) == [("payload.type", "type")]
+    assert _issues({**base, "type": "image", "image": {}}) == [("payload.type", "type")]
     assert _issues({**base, "interactive": interactive}) == [("payload.type", "type")]
     mixed = {**base, "type": "interactive", "interactive": interactive, "text": {"body": "x"}}
     assert _issues(mixed) == [("payload.unknown_field", "text")]
