@@ -19,6 +19,7 @@ if TYPE_CHECKING:
         from_graph,
         placeholders,
     )
+    from composer.templates.library import TemplateLibrary
 
 _HOMES = {
     "checks": ("META_CODES", "check_against", "find"),
@@ -32,6 +33,7 @@ _HOMES = {
         "from_graph",
         "placeholders",
     ),
+    "library": ("TemplateLibrary",),
 }
 __getattr__, __dir__ = lazy_exports(__name__, _HOMES)
 
@@ -41,6 +43,7 @@ __all__ = [
     "ButtonDef",
     "TemplateDataError",
     "TemplateDefinition",
+    "TemplateLibrary",
     "Variable",
     "check_against",
     "fill",
