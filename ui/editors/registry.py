@@ -38,6 +38,7 @@ NO_EDITOR_YET: Final[dict[MessageKind, str]] = {
     MessageKind.ADDRESS: "the saved addresses and validation errors need a form of their own",
     MessageKind.CALL_PERMISSION: "only the body varies; not offered until calling is supported",
     MessageKind.TEXT: "the composer is about interactive messages; text is only imported",
+    MessageKind.TEMPLATE: "the template editor needs the account's template library",
 }
 
 TITLES: Final[dict[str, str]] = {e.kind.value: e.title for e in CATALOGUE if e.kind in EDITORS}
