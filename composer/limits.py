@@ -129,6 +129,8 @@ TEMPLATE_NAME: Final = Limit("template.name_len", "Template name", 512, minimum=
 # The header and body limits apply to the text once its variables are filled in.
 TEMPLATE_HEADER_TEXT: Final = Limit("template.header_len", "Header with its variable", 60)
 TEMPLATE_BODY_TEXT: Final = Limit("template.body_len", "Body with its variables", 1024)
+# A template that is only a body (no header, footer or buttons) may be far longer once filled.
+TEMPLATE_BODY_ONLY_TEXT: Final = Limit("template.body_len", "Body with its variables", 32768)
 TEMPLATE_URL: Final = Limit("template.url_len", "Button link with its suffix", 2000)
 TEMPLATE_COUPON_CODE: Final = Limit("template.coupon_code_len", "Coupon code", 15, minimum=1)
 TEMPLATE_BODY_SPACES: Final = Limit(

@@ -129,6 +129,7 @@ SPEC = KindSpec(
         limits.TEMPLATE_NAME,
         limits.TEMPLATE_HEADER_TEXT,
         limits.TEMPLATE_BODY_TEXT,
+        limits.TEMPLATE_BODY_ONLY_TEXT,
         limits.TEMPLATE_URL,
         limits.TEMPLATE_COUPON_CODE,
         limits.TEMPLATE_BODY_SPACES,

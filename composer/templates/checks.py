@@ -180,7 +180,7 @@ def _check_lengths(msg: TemplateMessage, d: TemplateDefinition, out: Out) -> Non
         kind, path = comp.type.lower(), f"{_PATH}.components[{i}]"
         if kind in ("header", "body"):
             text = (d.header_text or "") if kind == "header" else d.body_text
-            limit = limits.TEMPLATE_HEADER_TEXT if kind == "header" else limits.TEMPLATE_BODY_TEXT
+            limit = limits.TEMPLATE_HEADER_TEXT if kind == "header" else _body_limit(d)
             filled = fill(text, _values(comp, text, d.named))
             if text and len(filled) > limit.maximum:
                 out.length(filled, limit, f"{path}.parameters")
@@ -190,6 +190,11 @@ def _check_lengths(msg: TemplateMessage, d: TemplateDefinition, out: Out) -> Non
                 url = fill(button.url, {placeholders(button.url)[0]: comp.parameters[0].text or ""})
                 if len(url) > limits.TEMPLATE_URL.maximum:
                     out.length(url, limits.TEMPLATE_URL, f"{path}.parameters[0].text")
+
+
+def _body_limit(d: TemplateDefinition) -> limits.Limit:
+    alone = d.header_format is None and d.footer_text is None and not d.buttons
+    return limits.TEMPLATE_BODY_ONLY_TEXT if alone else limits.TEMPLATE_BODY_TEXT
 
 
 def _values(comp: TemplateComponent, text: str, named: bool) -> dict[str, str]:

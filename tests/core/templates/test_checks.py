@@ -103,6 +103,20 @@ def test_each_rule(
     assert expected in _issues(name, language, *components)
 
 
+def test_a_body_only_template_may_be_long_once_filled() -> None:
+    record = {"name": "note", "language": "en", "components": [{"type": "BODY", "text": "{{1}}"}]}
+    lib = TemplateLibrary.from_graph([record], None)
+    for size, rules in ((30_000, []), (33_000, ["template.body_len"])):
+        payload = {"messaging_product": "whatsapp", "to": "+15550100001", "type": "template",
+                   "template": {"name": "note", "language": {"code": "en"}, "components": [
+                       _body("x" * size)]}}  # fmt: skip
+        content = from_payload(payload).content
+        assert isinstance(content, TemplateMessage)
+        out = Out()
+        check_against(content, lib, out)
+        assert [i.rule for i in out.issues] == rules
+
+
 def test_status_is_checked_before_parameters() -> None:
     # A paused template with wrong parameters is refused for its status alone, as Meta does.
     assert _issues("spring_sale", "en_US") == [("template.paused", "template.name")]
