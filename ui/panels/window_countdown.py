@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.clock import utc_now
+from composer.phone import normalize
 from composer.window.facts import (
     Tone,
     WindowFacts,
@@ -198,8 +199,8 @@ class WindowCountdown(QWidget):
 
     # --- API for the main window -----------------------------------------------------------
     def set_recipient(self, number: str) -> None:
-        """Show the window of ``number`` (empty: unknown)."""
-        self._facts = self._load(number) if number.strip() else _unknown_facts("")
+        """Show the window of ``number`` (no digits yet, such as a lone "+": nobody)."""
+        self._facts = self._load(number) if normalize(number) else _unknown_facts("")
         self.entry_error.hide()
         self._render(force_emit=True)
 

@@ -122,6 +122,18 @@ def test_unknown_offers_entry_and_ticker_stays_off(qtbot: QtBot, store: Store) -
     assert shared_ticker().is_running()
 
 
+@pytest.mark.parametrize("typed", ["+", " + ", "(", "+-"])
+def test_a_number_without_digits_yet_is_nobody_not_an_error(
+    qtbot: QtBot, store: Store, typed: str
+) -> None:
+    widget = _widget(qtbot, store, Clock())
+    widget.set_recipient(typed)  # the first keystrokes of "+1 555 ..." (raised ValueError before)
+    assert widget.recipient() == ""
+    assert widget.headline.text() == ""
+    widget.set_recipient("+1")
+    assert widget.recipient() != ""
+
+
 def test_future_entry_is_refused(qtbot: QtBot, store: Store) -> None:
     clock = Clock()
     widget = _widget(qtbot, store, clock)

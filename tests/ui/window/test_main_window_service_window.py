@@ -123,3 +123,15 @@ def test_warns_when_the_window_closes_within_minutes(window: MainWindow, qtbot: 
     text = window.send_bar.status.text()
     assert "closes in 0:0" in text and "131047" in text, text
     assert window.countdown.headline.property("tone") == "red"
+
+
+def test_typing_a_number_from_its_plus_never_raises(window: MainWindow, qtbot: QtBot) -> None:
+    """Each keystroke of "+1 555 0100 003" goes through the countdown (a lone "+" raised)."""
+    line = window.form.recipient.field.combo.lineEdit()
+    assert line is not None
+    line.clear()
+    line.setFocus()
+    for key in "+1 555 0100 003":
+        qtbot.keyClicks(line, key)
+        qtbot.wait(20)  # past the debounce: the countdown reads the number as typed so far
+    qtbot.waitUntil(lambda: window.countdown.status().state is WindowState.CLOSED, timeout=3000)
