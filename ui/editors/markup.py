@@ -10,7 +10,14 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtGui import QFont, QFontDatabase, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 from composer.formatting import MARKER_OF, Style, wrap
 
@@ -19,13 +26,14 @@ class _Button(NamedTuple):
     style: Style
     name: str
     face: str  # the letter on the button, drawn in the style it applies
+    word: str  # the word the syntax reminder shows styled
 
 
 BUTTONS = (
-    _Button(Style.BOLD, "Bold", "B"),
-    _Button(Style.ITALIC, "Italic", "I"),
-    _Button(Style.STRIKE, "Strikethrough", "S"),
-    _Button(Style.MONO, "Monospace", "M"),
+    _Button(Style.BOLD, "Bold", "B", "bold"),
+    _Button(Style.ITALIC, "Italic", "I", "italic"),
+    _Button(Style.STRIKE, "Strikethrough", "S", "strike"),
+    _Button(Style.MONO, "Monospace", "M", "mono"),
 )
 
 
@@ -51,9 +59,11 @@ class MarkupBar(QWidget):
             self.buttons[b.style] = button
             row.addWidget(button)
         self.hint = QLabel(
-            "  ".join(f"{MARKER_OF[b.style]}{b.name.lower()}{MARKER_OF[b.style]}" for b in BUTTONS)
+            "  ".join(f"{MARKER_OF[b.style]}{b.word}{MARKER_OF[b.style]}" for b in BUTTONS)
         )
         self.hint.setObjectName("markupHint")
+        # a reminder only: it may be cut, never widen the form past the pane
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.hint.setToolTip("WhatsApp markup: select text and press a button, or type the marks")
         row.addWidget(self.hint, 1)
 

@@ -2,8 +2,8 @@
 http(s) link in the body, a link-preview card above the text.
 
 WhatsApp fills the card with the page's title and image, fetched by the phone; the preview
-cannot fetch, so it draws a placeholder: a grey thumbnail, the link's domain and a line saying
-what the phone would show. Which link is previewed, and its domain, is the core's rule
+cannot fetch, so it draws a placeholder: a grey thumbnail with a link icon, the link's domain
+and a line saying the phone fills it in. Which link is previewed, and its domain, is the core's rule
 (``composer.formatting.preview_link``).
 """
 
@@ -18,7 +18,8 @@ from ui.preview.layout import Hit, Rect, ShapeItem
 from ui.preview.taps import NoWebhook
 
 LINK_THUMB = 52.0  # H: the smaller of WhatsApp Web's two link-preview thumbnail sizes (90, 52 px)
-PLACEHOLDER_LINE = "Page title and image load on the phone"
+PLACEHOLDER_LINE = "Preview loads on the phone"
+_ICON = 22.0
 
 
 def _bubble(chat: ChatBase, msg: Message) -> None:
@@ -39,6 +40,9 @@ def link_card(chat: ChatBase, parts: BubbleParts, url: str) -> None:
     parts.add(ShapeItem("round_rect", rect, t.bubble_in_deeper, 6, "link_preview"))
     thumb = Rect(rect.x + 6, rect.y + 6, LINK_THUMB, LINK_THUMB)
     parts.add(ShapeItem("round_rect", thumb, t.media_placeholder, 4, "link_preview_thumb"))
+    inset = (LINK_THUMB - _ICON) / 2
+    icon = Rect(thumb.x + inset, thumb.y + inset, _ICON, _ICON)
+    parts.add(ShapeItem("icon", icon, t.text_secondary, 0, "link"))
     chat.card_text(
         parts,
         Rect(thumb.right + 10, rect.y + 6, rect.right - thumb.right - 16, LINK_THUMB),
