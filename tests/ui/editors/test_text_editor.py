@@ -137,4 +137,7 @@ def test_tab_walks_text_buttons_then_the_box(window: MainWindow, qtbot: QtBot) -
     for widget in mine[1:]:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is widget
+    stars = _body(editor).toPlainText().count("*")
     qtbot.keyClick(buttons[0], Qt.Key.Key_Space)  # a focused button works from the keyboard
+    assert _body(editor).toPlainText().count("*") == stars + 2  # no selection: a pair
+    assert QApplication.focusWidget() is _body(editor)  # back to the text, cursor inside
