@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
+from typing import Final
+from urllib.parse import urlsplit
 
 
 class Style(StrEnum):
@@ -69,6 +71,11 @@ _INLINE_MARKERS: dict[str, Style] = {
     "`": Style.CODE,
 }
 _FENCE = "```"
+MARKER_OF: Final[dict[Style, str]] = {
+    **{style: marker for marker, style in _INLINE_MARKERS.items()},
+    Style.MONO: _FENCE,
+}
+"""The marker a style is written with (``*bold*``, ```` ```mono``` ````): editors wrap with it."""
 _NUMBERED = re.compile(r"(\d{1,9})\. ")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]}'`]", re.IGNORECASE)
 
@@ -85,6 +92,29 @@ def parse(text: str) -> list[Block]:
 @lru_cache(maxsize=4096)
 def _parse_plain_line(line: str) -> Block:
     return _parse_line([(line, False)] if line else [])
+
+
+def preview_link(text: str) -> str | None:
+    """The URL WhatsApp draws a link preview for (``preview_url``): the first http(s) link.
+
+    Meta's rule: with ``preview_url`` true the client previews a URL of the body that begins with
+    ``http://`` or ``https://`` (a bare ``www.`` link is linked but not previewed). Found with the
+    same pattern that auto-links URLs, so the card and the blue link always agree.
+    """
+    for m in _URL.finditer(text):
+        url = m.group(0)
+        if url[:8].lower().startswith(("http://", "https://")) and link_domain(url):
+            return url
+    return None
+
+
+def link_domain(url: str) -> str:
+    """The domain a link preview names: the host, lower case, without ``www.`` ("" if none)."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return ""
+    return host.removeprefix("www.")
 
 
 def plain_text(blocks: list[Block]) -> str:
@@ -240,3 +270,49 @@ def _merge(spans: list[Span]) -> list[Span]:
         else:
             out.append(span)
     return out
+
+
+# --- wrapping a selection in markers (the editor's Bold/Italic/... buttons) ---------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Wrap:
+    """Replace ``text[start:end]`` with ``insert``, then select ``select`` (in the new text)."""
+
+    start: int
+    end: int
+    insert: str
+    select: tuple[int, int]
+
+
+def wrap(text: str, start: int, end: int, style: Style) -> Wrap:
+    """The edit that styles ``text[start:end]`` as WhatsApp reads it, or unstyles it.
+
+    Markers must hug non-space text, so spaces at the ends of the selection stay outside them;
+    markers close on their line, so inline styles wrap each line of a multi-line selection (a
+    fence may span lines and wraps it whole). A selection already between the markers loses
+    them (the buttons toggle); an empty selection gets a pair with the cursor between.
+    """
+    marker = MARKER_OF[style]
+    start, end = sorted((max(0, start), min(len(text), end)))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    n = len(marker)
+    chosen = text[start:end]
+    if chosen and text[max(0, start - n) : start] == marker and text[end : end + n] == marker:
+        return Wrap(start - n, end + n, chosen, (start - n, end - n))
+    if style is not Style.MONO and "\n" in chosen:
+        insert = "\n".join(_wrap_line(line, marker) for line in chosen.split("\n"))
+        return Wrap(start, end, insert, (start, start + len(insert)))
+    return Wrap(start, end, marker + chosen + marker, (start + n, start + n + len(chosen)))
+
+
+def _wrap_line(line: str, marker: str) -> str:
+    core = line.strip()
+    if not core:
+        return line
+    lead = line[: len(line) - len(line.lstrip())]
+    trail = line[len(line.rstrip()) :]
+    return f"{lead}{marker}{core}{marker}{trail}"

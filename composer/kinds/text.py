@@ -29,6 +29,18 @@ def write(content: TextMessage) -> dict[str, Any]:
     return text
 
 
+SAMPLE = {
+    "type": "text",
+    "text": {
+        "preview_url": True,
+        "body": (
+            "Hi Ana! Your order *#4471* has shipped \N{PACKAGE}\n"
+            "_Estimated delivery:_ Tuesday\n"
+            "Track it here: https://www.example.com/track?id=TRK-88213"
+        ),
+    },
+}
+
 SPEC = KindSpec(
     kind=MessageKind.TEXT,
     model=TextMessage,
@@ -37,6 +49,6 @@ SPEC = KindSpec(
     check=check_text,
     parts=Absent("not interactive: a text message is only its body"),
     limits=(limits.TEXT_BODY,),
-    sample=Absent("no editor yet, so no starting point to offer"),
+    sample=SAMPLE,
     replies=Absent("a text message has nothing to tap"),
 )

@@ -30,6 +30,7 @@ EDITORS: Final[dict[MessageKind, str]] = {
     MessageKind.CATALOG: "catalog_message:CatalogMessageEditor",
     MessageKind.LOCATION_REQUEST: "location_request:LocationRequestEditor",
     MessageKind.REACTION: "reaction:ReactionEditor",
+    MessageKind.TEXT: "text:TextEditor",
 }
 """The editor of each kind, as ``"<module of ui.editors>:<class>"``."""
 
@@ -37,7 +38,6 @@ NO_EDITOR_YET: Final[dict[MessageKind, str]] = {
     MessageKind.CAROUSEL: "cards with their own headers and buttons need a nested editor",
     MessageKind.ADDRESS: "the saved addresses and validation errors need a form of their own",
     MessageKind.CALL_PERMISSION: "only the body varies; not offered until calling is supported",
-    MessageKind.TEXT: "the composer is about interactive messages; text is only imported",
     MessageKind.TEMPLATE: "the template editor needs the account's template library",
 }
 

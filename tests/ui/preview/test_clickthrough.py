@@ -225,6 +225,7 @@ NO_WEBHOOK_OF = {
     "view_product": NoWebhook.OPENS_PRODUCT,
     "view_catalog": NoWebhook.OPENS_CATALOG,
     "cta_url": NoWebhook.OPENS_LINK,
+    "link_preview": NoWebhook.OPENS_LINK,
     "flow": NoWebhook.FLOW_NOT_SIMULATED,
     "address": NoWebhook.ADDRESS_NOT_SIMULATED,
     "call_permission": NoWebhook.CALL_PERMISSION_NOT_SIMULATED,
