@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from composer.sandbox import Sandbox
     from composer.storage.drafts import DraftStore
     from composer.storage.history import Store
+    from composer.templates import TemplateLibrary
 
 
 class Services:
@@ -124,3 +125,19 @@ class Services:
         if name == SANDBOX_PROFILE_NAME:
             return sandbox_profile()
         return self.profiles().get(name)
+
+    def template_library(
+        self, profile: Profile | None, *, refresh: bool = False
+    ) -> TemplateLibrary:
+        """The account's templates (``profile`` None: the sandbox's). Blocking: call it through
+        ``TaskRunner``, never on the UI thread.
+
+        The one seam to the loader: once ``composer.sending.templates.load_library`` (cache
+        first; ``refresh`` reads the Graph API, or the sandbox without a profile) has landed, this
+        is ``return load_library(profile, window_deps(self), refresh=refresh)``. Until then it
+        reads the sandbox's demo library, "fetched" now.
+        """
+        from composer.sandbox.demo_templates import demo_template_records
+        from composer.templates import TemplateLibrary
+
+        return TemplateLibrary.from_graph(demo_template_records(), self.clock())

@@ -30,6 +30,7 @@ EDITORS: Final[dict[MessageKind, str]] = {
     MessageKind.CATALOG: "catalog_message:CatalogMessageEditor",
     MessageKind.LOCATION_REQUEST: "location_request:LocationRequestEditor",
     MessageKind.REACTION: "reaction:ReactionEditor",
+    MessageKind.TEMPLATE: "template:TemplateEditor",
 }
 """The editor of each kind, as ``"<module of ui.editors>:<class>"``."""
 
