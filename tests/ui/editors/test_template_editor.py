@@ -209,9 +209,7 @@ def test_a_template_loaded_before_the_library_is_resolved_when_it_arrives(
 
     editor = TemplateEditor()
     qtbot.addWidget(editor)
-    body = TemplateComponent(
-        type="body", parameters=(TemplateParameter(type="text", value="Ana"),)
-    )
+    body = TemplateComponent(type="body", parameters=(TemplateParameter(type="text", value="Ana"),))
     content = TemplateMessage(
         name="appointment_reminder", language_code="en_US", components=(body,)
     )

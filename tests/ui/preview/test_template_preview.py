@@ -26,9 +26,7 @@ LIBRARY = TemplateLibrary.from_graph(demo_template_records(), datetime(2026, 3, 
 
 
 def _lay(msg: Message, platform: str = "android", library: TemplateLibrary = LIBRARY) -> Screen:
-    return Layouter().layout(
-        msg, theme_for(platform, False), ChatState(), templates=library.get
-    )
+    return Layouter().layout(msg, theme_for(platform, False), ChatState(), templates=library.get)
 
 
 def _template(name: str, *components: TemplateComponent) -> Message:
@@ -75,7 +73,8 @@ def test_named_variables_and_the_link_button(qapp: QApplication) -> None:
         type="button", sub_type="url", index=0,
         parameters=(TemplateParameter(type="text", value="777"),),
     )  # fmt: skip
-    screen = _lay(_template("order_shipped", TemplateComponent(type="body", parameters=params), url))
+    body = TemplateComponent(type="body", parameters=params)
+    screen = _lay(_template("order_shipped", body, url))
     assert "Good news, Ana! Your order #7 is on its way." in " ".join(screen.texts("body"))
     assert screen.hit_actions() == [("template_url", "https://shop.example.com/track/777")]
     assert len(screen.shapes("link")) == 1

@@ -70,9 +70,7 @@ def test_closed_window_then_template_then_send_then_history(
     assert outcome.ok, outcome.text
     window.tabs.setCurrentWidget(window.history)
     assert window.history.row_count() >= 1
-    assert any("template" in cell.lower() for cell in window.history.row(0)), (
-        window.history.row(0)
-    )
+    assert any("template" in cell.lower() for cell in window.history.row(0)), window.history.row(0)
     record = window.services.store().find_by_wamid(outcome.wamid)
     assert record is not None and record.recipient.endswith("15550100003")
     assert window.countdown.status().state is WindowState.CLOSED  # only the customer reopens it
