@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from composer import limits
 from composer.limits import Limit, char_count
@@ -101,6 +101,10 @@ class TemplateForm(QWidget):
         if v.kind in (f.lower() for f in MEDIA_FORMATS):
             media = MediaSourceField()
             media.label.setText(f"Header {v.kind}")
+            media.source.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            media.source.setMinimumContentsLength(10)  # leave the link its room
             return media
         if v.kind == "location":
             return LocationField()

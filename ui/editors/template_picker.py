@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from composer.clock import utc_now
 from ui.editors.fields import IssueLine, Markable
+from ui.resources import token
 from ui.restyle import set_style_property
 
 if TYPE_CHECKING:
@@ -110,21 +111,23 @@ class TemplatePicker(Markable):
         return table
 
     def _lay_out(self) -> None:
+        head = QHBoxLayout()
+        head.setSpacing(6)
+        head.addWidget(self.search, 1)
+        head.addWidget(self.fetched)
+        head.addWidget(self.refresh)
         filters = QHBoxLayout()
         filters.setSpacing(6)
-        filters.addWidget(self.search, 2)
         for combo in (self.language, self.category, self.status):
+            combo.setMinimumContentsLength(8)
             filters.addWidget(combo, 1)
-        foot = QHBoxLayout()
-        foot.addWidget(self.fetched, 1)
-        foot.addWidget(self.refresh)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
+        layout.addLayout(head)
         layout.addLayout(filters)
         layout.addWidget(self.table)
         layout.addWidget(self.note)
-        layout.addLayout(foot)
         layout.addWidget(self.issue_line)
 
     # --- the library ---------------------------------------------------------------------------
@@ -184,11 +187,14 @@ class TemplatePicker(Markable):
         item = QTreeWidgetItem([d.name, d.language, d.category, d.status, d.quality or ""])
         item.setData(0, KEY_ROLE, d.key)
         why = d.why_not_sendable
-        if why is not None:
-            grey = self.table.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if why is not None:  # listed, greyed out, and the reason on hover
+            muted, font = QColor(token("muted")), item.font(0)
+            font.setItalic(True)
             for col in range(len(COLUMNS)):
-                item.setForeground(col, grey)
+                item.setForeground(col, muted)
+                item.setFont(col, font)
                 item.setToolTip(col, f"{why}.")
+            item.setForeground(COLUMNS.index("Status"), QColor(token("error")))
         return item
 
     def _item(self, key: tuple[str, str] | None) -> QTreeWidgetItem | None:
