@@ -134,6 +134,10 @@ TEMPLATE_COUPON_CODE: Final = Limit("template.coupon_code_len", "Coupon code", 1
 TEMPLATE_BODY_SPACES: Final = Limit(
     "template.param_whitespace", "Consecutive spaces in a variable", 4, unit="spaces"
 )
+# Reading the library: 100 a page [RULE] (Meta states no maximum), at most 100 pages: more than
+# the 6,000 templates a verified WABA may hold.
+TEMPLATE_PAGE_SIZE: Final = 100
+TEMPLATE_MAX_PAGES: Final = 100
 
 
 # --- Media upload (section 15) -----------------------------------------------------------------

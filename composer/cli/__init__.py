@@ -29,6 +29,7 @@ SUBCOMMANDS: tuple[str, ...] = (
     "profile",
     "token",
     "send",
+    "templates",
 )
 
 Handler = Callable[[argparse.Namespace], int]

@@ -43,6 +43,68 @@ def register(subparsers: Any) -> None:
         help="closed window: 400 with 131047 (sync, default) or 200 then a failed status (async)",
     )
     parser.set_defaults(handler=_run)
+    _register_triggers(parser)
+
+
+def _register_triggers(parser: Any) -> None:
+    """``wa-composer sandbox template-status|template-quality|marketing``: change a running
+    sandbox's demo state (it emits the webhooks Meta would)."""
+    triggers = parser.add_subparsers(dest="trigger", metavar="TRIGGER")
+    status = triggers.add_parser(
+        "template-status",
+        help="set a demo template's status (PAUSED, DISABLED, APPROVED, ...) in a running sandbox",
+    )
+    status.add_argument("name", metavar="NAME")
+    status.add_argument("value", metavar="STATUS")
+    quality = triggers.add_parser(
+        "template-quality", help="set a demo template's quality (GREEN, YELLOW, RED, UNKNOWN)"
+    )
+    quality.add_argument("name", metavar="NAME")
+    quality.add_argument("value", metavar="SCORE")
+    marketing = triggers.add_parser(
+        "marketing", help="a demo customer stops or resumes marketing messages"
+    )
+    marketing.add_argument("number", metavar="NUMBER")
+    marketing.add_argument("value", choices=("stop", "resume"))
+    for sub in (status, quality):
+        sub.add_argument("--language", metavar="CODE", help="one language (default: all)")
+    for sub in (status, quality, marketing):
+        sub.add_argument(
+            "--url",
+            default=f"http://127.0.0.1:{DEFAULT_PORT}",
+            help=f"the running sandbox (default http://127.0.0.1:{DEFAULT_PORT})",
+        )
+        sub.set_defaults(handler=_trigger)
+
+
+def _trigger(args: argparse.Namespace) -> int:
+    """POST the change to the running sandbox's /sandbox/<action> endpoint."""
+    import httpx
+
+    if args.trigger == "marketing":
+        action, body = "marketing", {"number": args.number, "value": args.value}
+    else:
+        key = "status" if args.trigger == "template-status" else "quality"
+        action = f"template_{key}"
+        body = {"name": args.name, key: args.value}
+        if args.language:
+            body["language"] = args.language
+    try:
+        answer = httpx.post(f"{args.url.rstrip('/')}/sandbox/{action}", json=body,
+                            headers={"Authorization": "Bearer sandbox"}, timeout=10)  # fmt: skip
+        data = answer.json()
+    except (httpx.HTTPError, ValueError) as exc:
+        return _fail(f"no sandbox answered at {args.url} ({type(exc).__name__}); start one "
+                     "with `wa-composer sandbox`")  # fmt: skip
+    if answer.status_code != 200:
+        error = data.get("error", {}) if isinstance(data, dict) else {}
+        details = error.get("error_data", {}).get("details") if isinstance(error, dict) else None
+        print(f"wa-composer sandbox: {details or answer.text}", file=sys.stderr)
+        return 1
+    changed = data.get("changed")
+    what = f" ({changed} language(s))" if isinstance(changed, int) else ""
+    print(f"Done{what}; the sandbox sent the webhook.", flush=True)
+    return 0
 
 
 def _fail(message: str) -> int:
@@ -57,7 +119,13 @@ def _run(args: argparse.Namespace) -> int:
     if args.webhook_url and not secret:
         return _fail(f"--webhook-url: set {APP_SECRET_ENV} to the receiver's app secret")
 
-    from composer.sandbox import DEMO_CONTACTS, SANDBOX_PHONE_NUMBER_ID, Sandbox, serve
+    from composer.sandbox import (
+        DEMO_CONTACTS,
+        SANDBOX_PHONE_NUMBER_ID,
+        SANDBOX_WABA_ID,
+        Sandbox,
+        serve,
+    )
     from composer.sandbox.webhooks_out import WebhookPoster
 
     sandbox = Sandbox(window_errors=args.window_errors)
@@ -83,6 +151,8 @@ def _run(args: argparse.Namespace) -> int:
         for c in DEMO_CONTACTS:
             print(f"  {c.number}  {c.name:<16} {c.situation}")
         print("Other numbers: on WhatsApp, with a window that opens at their first message.")
+        print(f"WABA id {SANDBOX_WABA_ID}: GET /{SANDBOX_WABA_ID}/message_templates lists its")
+        print("demo templates; `wa-composer sandbox template-status NAME STATUS` changes one.")
         if poster is not None:
             print(f"Status webhooks go to {poster.url} (signed).")
         print("Ctrl+C to stop.", flush=True)

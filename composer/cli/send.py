@@ -157,7 +157,7 @@ def _send(args: argparse.Namespace, payload: dict[str, Any], report: _Report) ->
             report.note(progress.describe())
 
     outcome = send_payload(profile, payload, _deps(report), on_attempt)
-    if outcome.refusal is not None:  # no usable token: nothing was tried
+    if outcome.refusal is not None:  # no usable token, a blocked template: nothing was tried
         return report.invalid(outcome.text)
     report.data.update(
         ok=outcome.ok,
@@ -183,7 +183,7 @@ def _deps(report: _Report) -> SendDeps:
     """
     from composer.credentials import KeyringTokenStore
     from composer.sandbox import Sandbox
-    from composer.sending import SendDeps
+    from composer.sending import SendDeps, cached_library
     from composer.storage.recovery import open_history
 
     def history() -> Store:
@@ -193,7 +193,13 @@ def _deps(report: _Report) -> SendDeps:
             report.note(f"warning: {notice}")
         return opened.store
 
-    return SendDeps(tokens=KeyringTokenStore, sandbox=Sandbox, history=history, owns_sandbox=True)
+    return SendDeps(
+        tokens=KeyringTokenStore,
+        sandbox=Sandbox,
+        history=history,
+        owns_sandbox=True,
+        templates=cached_library,  # a template is checked against the cached library, if any
+    )
 
 
 def _print(outcome: SendOutcome, report: _Report) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the validator (pydantic) is imported inside the handler: fast start-up
+    from composer.templates import TemplateLibrary
     from composer.validation.check import Issue
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -32,6 +33,9 @@ that is not a message object (a list, a number: rule payload.shape); 2 some file
 or is not JSON at all (not UTF-8, syntax error, NaN, 1e400, a lone surrogate, nested over 64
 levels, over 64 MB). The highest
 applicable status wins.
+--templates FILE (written by `wa-composer templates list --json`) also checks each template send
+against its definition, as WhatsApp does: name and language, status, then the variables (rule
+ids template.*). A --templates file that cannot be used: exit 2, nothing checked.
 """
 
 
@@ -67,6 +71,11 @@ def register(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--json", action="store_true", help="print a JSON array instead of lines")
+    parser.add_argument(
+        "--templates",
+        metavar="FILE",
+        help="template definitions (`templates list --json`) to check template sends against",
+    )
     parser.add_argument("files", nargs="+", metavar="FILE", help='message file, or "-" for stdin')
     parser.set_defaults(handler=run)
 
@@ -119,15 +128,53 @@ def display_name(name: str) -> str:
     return STDIN_NAME if name == "-" else name
 
 
-def validate_bytes(name: str, data: bytes) -> FileResult:
-    """Decode, parse and validate one document. Never raises."""
+def validate_bytes(name: str, data: bytes, library: TemplateLibrary | None = None) -> FileResult:
+    """Decode, parse and validate one document (a template send also against ``library``).
+    Never raises."""
     from composer.validation.check import validate_payload
 
     try:
         doc = parse_json(data)
     except InputError as exc:
         return _unreadable(name, exc.rule, exc.message)
-    return FileResult(name, _capped(validate_payload(doc)))
+    issues = validate_payload(doc)
+    if library is not None:
+        issues += _against_definition(doc, library)
+    return FileResult(name, _capped(issues))
+
+
+def _against_definition(doc: object, library: TemplateLibrary) -> list[Issue]:
+    """The definition's issues for a readable template send (shape errors come first)."""
+    from composer.codec.errors import PayloadError
+    from composer.messages import TemplateMessage
+    from composer.payload.reader import from_payload
+    from composer.rules.base import Out
+    from composer.templates import check_against
+
+    try:
+        content = from_payload(doc).content
+    except PayloadError:
+        return []
+    if not isinstance(content, TemplateMessage):
+        return []
+    out = Out()
+    check_against(content, library, out)
+    return out.issues
+
+
+def read_templates(name: str) -> TemplateLibrary:
+    """A ``templates list --json`` file as a library; InputError when it is not one."""
+    from composer.templates import TemplateLibrary
+
+    doc = parse_json(read_input(name))
+    if not isinstance(doc, list) or not all(isinstance(item, dict) for item in doc):
+        raise InputError("file.not_templates", "Not a template list: expected a JSON array of "
+                         "objects as `wa-composer templates list --json` writes it.")  # fmt: skip
+    library = TemplateLibrary.from_graph(doc, None)
+    if len(library) != len(doc):
+        raise InputError("file.not_templates", "Not a template list: every item needs a "
+                         '"name" and a "language".')  # fmt: skip
+    return library
 
 
 def _capped(issues: list[Issue]) -> list[Issue]:
@@ -142,13 +189,13 @@ def _capped(issues: list[Issue]) -> list[Issue]:
     return [*issues[:MAX_ISSUES], more]
 
 
-def validate_file(name: str) -> FileResult:
+def validate_file(name: str, library: TemplateLibrary | None = None) -> FileResult:
     """Read ``name`` (``-`` = standard input) and validate it. Never raises."""
     try:
         data = read_input(name)
     except InputError as exc:
         return _unreadable(display_name(name), exc.rule, exc.message)
-    return validate_bytes(display_name(name), data)
+    return validate_bytes(display_name(name), data, library)
 
 
 def exit_code(results: list[FileResult]) -> int:
@@ -179,7 +226,16 @@ def format_json(results: list[FileResult]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    results = [validate_file(name) for name in args.files]
+    library = None
+    if getattr(args, "templates", None):
+        try:
+            library = read_templates(args.templates)
+        except InputError as exc:
+            shown = display_name(args.templates)
+            print(f"wa-composer validate: --templates {shown}: {exc.message} [{exc.rule}]",
+                  file=sys.stderr)  # fmt: skip
+            return 2
+    results = [validate_file(name, library) for name in args.files]
     text = format_json(results) if args.json else format_plain(results)
     out = sys.stdout
     try:

@@ -99,6 +99,7 @@ def _run(args: argparse.Namespace) -> int:
         return _fail(str(exc))
 
     from composer.storage.history import Store, StoreError
+    from composer.templates.cache import TemplateCaches
     from composer.webhooks.parsing import WebhookEvent
     from composer.webhooks.recorder import WebhookRecorder
     from composer.webhooks.server import WebhookServer
@@ -112,7 +113,7 @@ def _run(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     try:
         server = WebhookServer(
-            WebhookRecorder(store, on_event),
+            WebhookRecorder(store, on_event, templates=TemplateCaches()),
             app_secret=app_secret,
             verify_token=verify_token,
             host=args.host,
@@ -143,4 +144,27 @@ def describe_event(event: Any) -> str:
         return (
             f"{iso_utc(event.timestamp)} {event.status} {event.id} to {event.recipient_id}{codes}"
         )
+    line = _describe_waba_event(event)
+    if line is not None:
+        return line
     return f"error notice: {', '.join(str(e.get('code')) for e in event.errors)}"
+
+
+def _describe_waba_event(event: Any) -> str | None:
+    """Template and marketing-preference events, one line each."""
+    from composer.webhooks.template_events import (
+        MarketingPreferenceUpdate,
+        TemplateCategoryUpdate,
+        TemplateQualityUpdate,
+        TemplateStatusUpdate,
+    )
+
+    if isinstance(event, MarketingPreferenceUpdate):
+        return f"marketing {event.value} from {event.wa_id}"
+    if isinstance(event, TemplateStatusUpdate):
+        return f"template {event.name} ({event.language}) {event.event}"
+    if isinstance(event, TemplateQualityUpdate):
+        return f"template {event.name} ({event.language}) quality {event.previous} -> {event.new}"
+    if isinstance(event, TemplateCategoryUpdate):
+        return f"template {event.name} ({event.language}) category -> {event.new}"
+    return None

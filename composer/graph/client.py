@@ -36,7 +36,7 @@ from composer.graph.responses import (
     transport_error,
 )
 from composer.graph.retry import Attempt, RetryPolicy, run_with_retries
-from composer.graph.urls import messages_path
+from composer.graph.urls import messages_path, templates_path
 
 __all__ = ["DEFAULT_TIMEOUT", "GraphClient", "PhoneNumberInfo", "SendResult"]
 
@@ -44,6 +44,9 @@ log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
 PHONE_FIELDS = "display_phone_number,verified_name,quality_rating"
+TEMPLATE_FIELDS = (
+    "id,name,language,status,category,parameter_format,components,rejected_reason,quality_score"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +197,40 @@ class GraphClient:
         quality = data.get("quality_rating")
         return PhoneNumberInfo(display, name, quality if isinstance(quality, str) else None)
 
+    def list_templates(self, waba_id: str) -> list[dict[str, Any]]:
+        """GET /{version}/{waba-id}/message_templates, every page: the ``data`` items in order.
+
+        Pages are followed while the answer has ``paging.next``, by re-asking the same path with
+        ``after=<cursor>`` (the token never goes to a host named in a ``next`` URL); at most
+        ``limits.TEMPLATE_MAX_PAGES`` pages, and a cursor that repeats is an unreadable answer.
+        """
+        path = templates_path(self.profile.api_version, waba_id)
+        items: list[dict[str, Any]] = []
+        after: str | None = None
+        seen: set[str] = set()
+        for _ in range(limits.TEMPLATE_MAX_PAGES):
+            params = {"fields": TEMPLATE_FIELDS, "limit": str(limits.TEMPLATE_PAGE_SIZE)}
+            if after is not None:
+                params["after"] = after
+
+            def call(params: dict[str, str] = params) -> dict[str, Any]:
+                return self._request("GET", path, params=params, idempotent=True)
+
+            data, _ = run_with_retries(call, self._policy, sleep=self._sleep, clock=self._clock)
+            page = data.get("data")
+            if not isinstance(page, list):
+                raise malformed_response(200, "the template list has no 'data' list")
+            items += [item for item in page if isinstance(item, dict)]
+            after = _next_cursor(data.get("paging"))
+            if after is None:
+                return items
+            if after in seen:
+                raise malformed_response(200, "the template list repeats a page cursor")
+            seen.add(after)
+        raise malformed_response(
+            200, f"the template list has more than {limits.TEMPLATE_MAX_PAGES} pages"
+        )
+
     # --- one HTTP exchange -----------------------------------------------------------------------
     def _request(
         self,
@@ -219,6 +256,20 @@ class GraphClient:
             return parse_response(response, payload)
         except GraphError as error:
             raise scrubbed(error, self._token.get_secret_value()) from None
+
+
+def _next_cursor(paging: object) -> str | None:
+    """The ``after`` cursor when another page exists (``paging.next`` present), else None."""
+    if not isinstance(paging, Mapping) or not paging.get("next"):
+        return None
+    cursors = paging.get("cursors")
+    after = cursors.get("after") if isinstance(cursors, Mapping) else None
+    if isinstance(after, str) and after:
+        return after
+    from urllib.parse import parse_qs, urlsplit
+
+    found = parse_qs(urlsplit(str(paging["next"])).query).get("after")
+    return found[0] if found else None
 
 
 def _size(n: int) -> str:

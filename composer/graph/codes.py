@@ -20,6 +20,7 @@ from composer.graph.error_types import (
     RateLimitError,
     RecipientError,
     ServerError,
+    TemplateError,
     UnsupportedMessageError,
     WindowClosedError,
 )
@@ -44,6 +45,71 @@ _PERMISSION_STEP = (
 )
 _FIELD_STEP = "Fix the field named in the details (see the field path) and send again."
 WAIT_STEP = "Nothing to do: the app retries automatically; if it keeps failing, wait a minute."
+
+_TEMPLATE_LIST_STEP = "`wa-composer templates show NAME` lists the template's variables."
+
+# The template codes (docs/spec/templates.md section 6); the details name the component.
+TEMPLATE_CODES: dict[int, CodeInfo] = {
+    132000: CodeInfo(
+        TemplateError,
+        "Wrong number of template variables",
+        "The number of values sent does not match the number of variables the template "
+        "defines in that component.",
+        f"Give each variable exactly one value, no more and no fewer. {_TEMPLATE_LIST_STEP}",
+    ),
+    132001: CodeInfo(
+        TemplateError,
+        "Template not found",
+        "This WhatsApp account has no approved template with this name in this language (it "
+        "may be new and not approved yet, or belong to another account).",
+        "Check the name and the language code (en_US is not en) with `wa-composer templates "
+        "list --refresh`, and that the template is approved.",
+    ),
+    132005: CodeInfo(
+        TemplateError,
+        "Template text too long",
+        "With its variables filled in, the template's text is over WhatsApp's limit (header 60, "
+        "body 1024 characters).",
+        "Shorten the variable values of the component named in the details.",
+    ),
+    132007: CodeInfo(
+        TemplateError,
+        "Template content refused",
+        "The template's content, or the values sent, break WhatsApp's policy on characters and "
+        "format.",
+        "Remove the refused characters or formatting from the values, or edit the template in "
+        "WhatsApp Manager.",
+    ),
+    132012: CodeInfo(
+        TemplateError,
+        "Template variables in the wrong format",
+        "The values do not have the format the template was created with: named values "
+        "({{first_name}}) for a numbered template or the reverse, names that do not match, or "
+        "a parameter of the wrong type (text where the header is an image).",
+        f"Send the parameters the way the template defines them. {_TEMPLATE_LIST_STEP}",
+    ),
+    132015: CodeInfo(
+        TemplateError,
+        "Template paused",
+        "Meta paused this template because of low quality; it can't be sent while paused.",
+        "Send another approved template, or wait until Meta unpauses it (WhatsApp Manager > "
+        "Message templates) and refresh the template list.",
+    ),
+    132016: CodeInfo(
+        TemplateError,
+        "Template disabled",
+        "This template was paused too many times for low quality (or was rejected) and can't be "
+        "sent any more.",
+        "Create a new, improved template and send that one instead.",
+    ),
+    132018: CodeInfo(
+        TemplateError,
+        "Template variable refused",
+        "A template variable contains a line break, a tab or more than 4 spaces in a row, which "
+        "WhatsApp refuses.",
+        "Remove the line breaks, tabs and runs of spaces from the variable in the field path.",
+    ),
+}
 
 # THE table: every code of spec section 11.4. Codes 200-299 are handled in _info_for().
 CODES: dict[int, CodeInfo] = {
@@ -179,15 +245,19 @@ CODES: dict[int, CodeInfo] = {
     ),
     131049: CodeInfo(
         AccountError,
-        "Not delivered (WhatsApp limit)",
-        "WhatsApp chose not to deliver this message to keep the ecosystem healthy.",
-        "Wait at least 24 hours before sending this customer another marketing message.",
+        "Not delivered (marketing limit)",
+        "WhatsApp chose not to deliver this marketing message to keep engagement healthy: each "
+        "customer gets a limited number of marketing templates, and since 1 April 2025 no "
+        "marketing template is delivered to US (+1) numbers.",
+        "Wait at least 24 hours before sending this customer another marketing template "
+        "(sooner fails again); for a US number use a utility template or another channel.",
     ),
     131050: CodeInfo(
         RecipientError,
-        "Customer opted out",
-        "The customer stopped marketing messages from this business.",
-        "Don't send marketing messages to this customer.",
+        "Customer stopped marketing",
+        "The customer asked to stop marketing messages from this business.",
+        "Don't send this customer marketing templates until they resume (a user_preferences "
+        "webhook says so); utility and authentication templates still reach them.",
     ),
     131021: CodeInfo(
         RecipientError,
@@ -248,6 +318,7 @@ CODES: dict[int, CodeInfo] = {
         WAIT_STEP,
         retryable=True,
     ),
+    **TEMPLATE_CODES,
     133010: CodeInfo(
         AccountError,
         "Number not registered",

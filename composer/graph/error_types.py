@@ -116,6 +116,13 @@ class InvalidParameterError(GraphError):
     family = "invalid_parameter"
 
 
+class TemplateError(InvalidParameterError):
+    """The template send does not match the account's template (132000-132018): unknown name or
+    language, paused or disabled, wrong variables. The details name the component."""
+
+    family = "template"
+
+
 class RecipientError(GraphError):
     """The recipient cannot get this message (not on WhatsApp, not allowed, opted out, ...)."""
 

@@ -28,6 +28,7 @@ from composer.graph.error_types import (
     RateLimitError,
     RecipientError,
     ServerError,
+    TemplateError,
     UnknownGraphError,
     UnsupportedMessageError,
     WindowClosedError,
@@ -51,6 +52,7 @@ __all__ = [
     "RateLimitError",
     "RecipientError",
     "ServerError",
+    "TemplateError",
     "UnknownGraphError",
     "UnsupportedMessageError",
     "WindowClosedError",
@@ -95,8 +97,8 @@ def _build(
             WAIT_STEP if transient else "Check the details and Meta's error-code page.",
         )
         details = details or (message if message != raw else None)
-    is_field = info.cls is InvalidParameterError
-    path = field_path_for(details or message, payload) if is_field else None
+    is_field = issubclass(info.cls, InvalidParameterError)
+    path = field_path_for(details or message, payload, code) if is_field else None
     return info.cls(
         info.title,
         info.explanation,

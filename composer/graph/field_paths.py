@@ -163,10 +163,14 @@ def _pick(rule: PhraseRule, details: str, payload: Mapping[str, Any]) -> str | N
     return rule.templates[0].replace("[*]", "[0]")
 
 
-def field_path_for(details: str | None, payload: Mapping[str, Any] | None) -> str | None:
+def field_path_for(
+    details: str | None, payload: Mapping[str, Any] | None, code: int | None = None
+) -> str | None:
     """The payload path a detail text is about, or None when it names no field we know.
 
-    Without a payload only explicit (bracketed or named) paths can be given.
+    Without a payload only explicit (bracketed or named) paths can be given. A template code
+    (``code``, 132000-132018) is placed in the template: its name, language or the component
+    the details start with (``body: number of localizable_params ...``).
     """
     if not details:
         return None
@@ -178,7 +182,56 @@ def field_path_for(details: str | None, payload: Mapping[str, Any] | None) -> st
         return named.group(1)
     if payload is None:
         return None
+    if code in TEMPLATE_FIELD_CODES or isinstance(payload.get("template"), Mapping):
+        found = template_field(details, payload, code)
+        if found is not None:
+            return found
     for rule in PHRASES:
         if rule.pattern.search(details):
             return _pick(rule, details, payload)
+    return None
+
+
+TEMPLATE_FIELD_CODES = frozenset((132000, 132001, 132005, 132007, 132012, 132015, 132016, 132018))
+_COMPONENT = re.compile(r"^\s*(header|body|buttons?)\s*:", re.IGNORECASE)
+_BUTTON_AT = re.compile(r"button at index (\d+)", re.IGNORECASE)
+_WHITESPACE = re.compile(r"new-line|tab character|consecutive spaces", re.IGNORECASE)
+
+
+def template_field(details: str, payload: Mapping[str, Any], code: int | None) -> str | None:
+    """Where in ``template`` a template error is: the variable with bad whitespace (132018),
+    the component the details name (``body:``, ``buttons: Button at index 0 ...``), else the
+    name (132001, 132015, 132016) or the components (counts and formats)."""
+    template = payload.get("template")
+    comps = template.get("components") if isinstance(template, Mapping) else None
+    comps = comps if isinstance(comps, list) else []
+    if code == 132018 or _WHITESPACE.search(details):
+        return _whitespace_param(comps) or "template.components"
+    head = _COMPONENT.match(details)
+    if head is not None:
+        kind = head.group(1).lower().rstrip("s")
+        at = _BUTTON_AT.search(details)
+        for i, comp in enumerate(comps):
+            if not isinstance(comp, Mapping) or str(comp.get("type", "")).lower() != kind:
+                continue
+            if at is None or str(comp.get("index")) == at.group(1):
+                return f"template.components[{i}].parameters"
+        return "template.components"
+    if re.search(r"template name|does not exist", details, re.IGNORECASE) or code in (
+        132001, 132015, 132016):  # fmt: skip
+        return "template.name"
+    if re.search(r"\blanguage\b", details, re.IGNORECASE):
+        return "template.language.code"
+    return "template.components" if code in TEMPLATE_FIELD_CODES else None
+
+
+def _whitespace_param(comps: list[Any]) -> str | None:
+    from composer.rules.templates import whitespace_problem
+
+    for i, comp in enumerate(comps):
+        params = comp.get("parameters") if isinstance(comp, Mapping) else None
+        for j, param in enumerate(params if isinstance(params, list) else []):
+            text = param.get("text") if isinstance(param, Mapping) else None
+            if isinstance(text, str) and whitespace_problem(text) is not None:
+                return f"template.components[{i}].parameters[{j}].text"
     return None

@@ -29,6 +29,11 @@ def messages_path(api_version: str, phone_number_id: str) -> str:
     return f"/{api_version}/{phone_number_id}/messages"
 
 
+def templates_path(api_version: str, waba_id: str) -> str:
+    """``/{version}/{waba-id}/message_templates``: the account's template library."""
+    return f"/{api_version}/{waba_id}/message_templates"
+
+
 def messages_url(profile: Endpoint | None) -> str:
     """The full POST URL of ``profile``; with None, one that works with a real account once the
     phone-number id is filled in (the sandbox lives in-process and has no URL of its own)."""

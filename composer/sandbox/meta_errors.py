@@ -38,6 +38,7 @@ TITLES: Final = {
     130429: "Rate limit hit",
     131053: "Media upload error",
     131056: "(Business Account, Consumer Account) pair rate limit hit",
+    131050: "User is not receiving marketing messages",
 }
 DETAILS: Final = {
     131026: "Unable to deliver message. Reasons can include: the recipient phone number is not a "
@@ -46,6 +47,7 @@ DETAILS: Final = {
     131047: "Message failed to send because more than 24 hours have passed since the customer "
     "last replied to this number.",
     130429: "Cloud API message throughput has been reached.",
+    131050: "The recipient stopped marketing messages from this business.",
     131056: "Message failed to send because there were too many messages sent from this phone "
     "number to the same phone number in a short period of time.",
 }

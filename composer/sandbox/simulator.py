@@ -45,6 +45,7 @@ from composer.sandbox.meta_errors import (
 from composer.sandbox.rates import RateLimiter, RateRules
 from composer.sandbox.status_feed import StatusFeed, StatusScheduler
 from composer.sandbox.statuses import StatusDelays, StatusListener, inbound_text_webhook
+from composer.sandbox.template_desk import TemplateDesk
 from composer.sandbox.wire import SandboxRequest, SandboxResponse, new_wamid, reply_for
 from composer.validation.check import validate_payload
 
@@ -85,6 +86,7 @@ class Sandbox:
         self._rates = RateLimiter(rates or RateRules())
         self._lock = threading.RLock()
         self._feed = StatusFeed(clock, self.delays, scheduler)  # None: a real timer thread
+        self.templates = TemplateDesk(self._feed, clock)
         self._sent: ExpiringIds[_Sent] = ExpiringIds()
         self._media: ExpiringIds[tuple[str, int]] = ExpiringIds()
         self._media_ids = itertools.count(1037543291543636)
@@ -141,6 +143,21 @@ class Sandbox:
             self._media.prune(self.clock())
             return self._media.get(media_id)
 
+    # --- templates (the demo triggers; see composer.sandbox.template_desk) ----------------------
+    def set_template_status(self, name: str, status: str, language: str | None = None) -> int:
+        """Pause, disable, approve... a demo template (every language unless one is given) and
+        emit ``message_template_status_update``; returns how many languages changed."""
+        return self.templates.set_status(name, language, status)
+
+    def set_template_quality(self, name: str, quality: str, language: str | None = None) -> int:
+        """Set GREEN/YELLOW/RED/UNKNOWN and emit ``message_template_quality_update``."""
+        return self.templates.set_quality(name, language, quality)
+
+    def set_marketing_preference(self, number: str, value: str) -> None:
+        """The customer sends "stop" or "resume" for marketing: a ``user_preferences`` webhook;
+        after "stop" a marketing template to them fails with 131050 (a failed status)."""
+        self.templates.set_marketing(number, value)
+
     # --- status webhooks -----------------------------------------------------------------------
     def add_status_listener(self, listener: StatusListener) -> None:
         """Call ``listener(webhook_body)`` from the timer thread for every status webhook."""
@@ -176,6 +193,10 @@ class Sandbox:
         if parts and parts[0].startswith("v") and parts[0][1:].replace(".", "").isdigit():
             parts = parts[1:]
         method = request.method.upper()
+        if method == "POST" and len(parts) == 2 and parts[0] == "sandbox":
+            return self.templates.control(parts[1], request.body)
+        if method == "GET" and parts == [contacts.SANDBOX_WABA_ID, "message_templates"]:
+            return self.templates.list_templates(request)
         if parts and parts[0] == self.phone_number_id:
             if method == "POST" and parts[1:] == ["messages"]:
                 return self._send(request.body)
@@ -239,6 +260,10 @@ class Sandbox:
         except JsonRefused as exc:
             return reply_for(graph_error(100, f"The request body is not valid JSON: {exc.reason}."))
         blocking = [i for i in self._validate(payload) if i.is_error]
+        is_template = isinstance(payload, dict) and payload.get("type") == "template"
+        refusal = self.templates.refuse(payload, blocking) if is_template else None
+        if refusal is not None:
+            return reply_for(refusal)
         if blocking:
             return reply_for(error_for_issue(blocking[0], payload))
         if not isinstance(payload, dict) or not isinstance(payload.get("to"), str):
@@ -265,11 +290,13 @@ class Sandbox:
                     return reply_for(
                         graph_error(131009, f"Param reaction['message_id'] is not valid: {problem}")
                     )
+            category = self.templates.category(payload) if kind == "template" else None
+            fail = 131047 if closed else self.templates.delivery_failure(wa_id, category)
             wamid = new_wamid(wa_id)
             callback = payload.get("biz_opaque_callback_data")
             sent = _Sent(wa_id, now, kind, callback if isinstance(callback, str) else None)
             self._sent.put(wamid, sent, now)
-        self._feed.schedule(wamid, wa_id, sent.callback, kind, 131047 if closed else None)
+        self._feed.schedule(wamid, wa_id, sent.callback, kind, fail, category=category)
         return SandboxResponse(
             200,
             {

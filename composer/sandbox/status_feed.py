@@ -70,9 +70,12 @@ class StatusFeed:
         callback: str | None,
         kind: str,
         fail_code: int | None,
+        *,
+        category: str | None = None,
     ) -> None:
-        """The statuses of one accepted message; a ``fail_code`` gives one failed status."""
-        emit = partial(self._emit, wamid, recipient_id, callback)
+        """The statuses of one accepted message; a ``fail_code`` gives one failed status.
+        ``category`` is a template's (its ``sent`` status is priced as that category)."""
+        emit = partial(self._emit, wamid, recipient_id, callback, category)
         if fail_code is not None:
             first = self.delays.sent if self.delays.sent is not None else 0.0
             self._scheduler.call_later(first, partial(emit, "failed", fail_code))
@@ -85,7 +88,13 @@ class StatusFeed:
                 self._scheduler.call_later(after, partial(emit, status, None))
 
     def _emit(
-        self, wamid: str, recipient_id: str, callback: str | None, status: str, code: int | None
+        self,
+        wamid: str,
+        recipient_id: str,
+        callback: str | None,
+        category: str | None,
+        status: str,
+        code: int | None,
     ) -> None:
         body = status_webhook(
             wamid=wamid,
@@ -94,6 +103,7 @@ class StatusFeed:
             recipient_id=recipient_id,
             errors=[webhook_error(code)] if code is not None else None,
             biz_opaque_callback_data=callback,
+            template_category=category,
         )
         self._deliver(body)
 

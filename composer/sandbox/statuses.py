@@ -43,8 +43,10 @@ def status_webhook(
     recipient_id: str,
     errors: list[dict[str, Any]] | None = None,
     biz_opaque_callback_data: str | None = None,
+    template_category: str | None = None,
 ) -> dict[str, Any]:
-    """A Meta-shaped status notification (reference-shapes.json ``webhook_status_*``)."""
+    """A Meta-shaped status notification (reference-shapes.json ``webhook_status_*``); a
+    template's ``sent`` is priced ``regular`` in its category (per-message pricing)."""
     item: dict[str, Any] = {
         "id": wamid,
         "status": status,
@@ -55,10 +57,10 @@ def status_webhook(
         item["biz_opaque_callback_data"] = biz_opaque_callback_data
     if status == "sent":
         item["pricing"] = {
-            "billable": False,
+            "billable": template_category is not None,
             "pricing_model": "PMP",
-            "type": "free_customer_service",
-            "category": "service",
+            "type": "free_customer_service" if template_category is None else "regular",
+            "category": (template_category or "service").lower(),
         }
     if errors:
         item["errors"] = errors

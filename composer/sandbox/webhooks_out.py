@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from composer.webhooks.parsing import SIGNATURE_HEADER, WebhookEvent, canonical_body, parse, sign
-from composer.webhooks.recorder import EventStore, WebhookRecorder
+from composer.webhooks.recorder import EventStore, TemplateFollower, WebhookRecorder
 
 if TYPE_CHECKING:
     import httpx
@@ -95,9 +95,11 @@ def recording_listener(
     on_event: Callable[[WebhookEvent], None] | None = None,
     *,
     source: str = "sandbox",
+    templates: TemplateFollower | None = None,
 ) -> Callable[[dict[str, Any]], None]:
-    """A status listener that records each webhook body into ``store`` (source "sandbox")."""
-    recorder = WebhookRecorder(store, on_event, source=source)
+    """A status listener that records each webhook body into ``store`` (source "sandbox");
+    template webhooks update ``templates`` (the cached libraries) when given."""
+    recorder = WebhookRecorder(store, on_event, source=source, templates=templates)
 
     def listener(body: dict[str, Any]) -> None:
         recorder.apply(parse(body))

@@ -13,11 +13,25 @@ if TYPE_CHECKING:
     from composer.sending.media import local_header_file, upload_local_header
     from composer.sending.outcome import AttemptReport, SendOutcome, refused
     from composer.sending.pipeline import SANDBOX_TOKEN, HistorySink, SendDeps, send_payload
+    from composer.sending.templates import (
+        TemplateBlock,
+        cached_library,
+        load_library,
+        payload_block,
+        template_block,
+    )
 
 _HOMES = {
     "media": ("local_header_file", "upload_local_header"),
     "outcome": ("AttemptReport", "SendOutcome", "refused"),
     "pipeline": ("SANDBOX_TOKEN", "HistorySink", "SendDeps", "send_payload"),
+    "templates": (
+        "TemplateBlock",
+        "cached_library",
+        "load_library",
+        "payload_block",
+        "template_block",
+    ),
 }
 __getattr__, __dir__ = lazy_exports(__name__, _HOMES)
 
@@ -27,8 +41,13 @@ __all__ = [
     "HistorySink",
     "SendDeps",
     "SendOutcome",
+    "TemplateBlock",
+    "cached_library",
+    "load_library",
     "local_header_file",
+    "payload_block",
     "refused",
     "send_payload",
+    "template_block",
     "upload_local_header",
 ]

@@ -8,14 +8,9 @@ It never raises for an expected failure: everything ends in one ``SendOutcome``.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
-from contextlib import AbstractContextManager
-from dataclasses import dataclass
-from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
-from composer.clock import utc_now
 from composer.sending.outcome import (
     ACCEPTED,
     FAILED,
@@ -24,58 +19,15 @@ from composer.sending.outcome import (
     SendOutcome,
     refused,
 )
+from composer.sending.route import SANDBOX_TOKEN, HistorySink, Route, SendDeps, open_route
+
+__all__ = ["SANDBOX_TOKEN", "HistorySink", "Route", "SendDeps", "open_route", "send_payload"]
 
 if TYPE_CHECKING:
-    import httpx
-
     from composer.accounts import Profile
-    from composer.credentials import TokenStore
     from composer.graph.error_types import GraphError
     from composer.graph.responses import SendResult
-    from composer.graph.retry import Attempt, RetryPolicy
-    from composer.sandbox import Sandbox
-
-SANDBOX_TOKEN = "sandbox"  # noqa: S105 (the in-process sandbox accepts any bearer token)
-
-
-class HistorySink(Protocol):
-    """The part of ``composer.storage.history.Store`` a send writes."""
-
-    def record_send(
-        self,
-        *,
-        profile: str,
-        recipient: str,
-        payload: dict[str, Any],
-        outcome: str,
-        wamid: str | None,
-        error: dict[str, Any] | None = None,
-        at: datetime | None = None,
-    ) -> int: ...
-
-    def mark_window_closed(self, recipient: str, at: datetime, source: str) -> None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class SendDeps:
-    """Where a send gets its token, sandbox, history and time. The CLI and the window differ only
-    in these: the CLI opens a store and a sandbox for one send, the window keeps its own."""
-
-    tokens: Callable[[], TokenStore]
-    sandbox: Callable[[], Sandbox]
-    history: Callable[[], AbstractContextManager[HistorySink]]
-    clock: Callable[[], datetime] = utc_now
-    owns_sandbox: bool = False  # close the sandbox after the send (the CLI's is single-use)
-    sleep: Callable[[float], None] = time.sleep  # between retries; tests pass their own
-    retry_policy: RetryPolicy | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class _Route:
-    profile: Profile
-    token: str
-    transport: httpx.BaseTransport | None
-    sandbox: Sandbox | None
+    from composer.graph.retry import Attempt
 
 
 def send_payload(
@@ -88,8 +40,12 @@ def send_payload(
     from composer.credentials import CredentialsError
 
     recipient = str(payload.get("to", ""))
+    blocked = _template_refusal(profile, payload, deps)
+    if blocked is not None:
+        return refused("Template cannot be sent", blocked, profile=profile.name,
+                       recipient=recipient, sandbox=profile.is_sandbox)  # fmt: skip
     try:
-        route = _open_route(profile, deps)
+        route = open_route(profile, deps)
     except CredentialsError as exc:
         return refused("No access token", str(exc), profile=profile.name, recipient=recipient)
     try:
@@ -102,20 +58,22 @@ def send_payload(
     return _record(draft, deps)
 
 
-def _open_route(profile: Profile, deps: SendDeps) -> _Route:
-    """The sandbox in-process, or the profile's account with its token (env or keyring)."""
-    if profile.is_sandbox:
-        from composer.sandbox import SandboxTransport
+def _template_refusal(profile: Profile, payload: dict[str, Any], deps: SendDeps) -> str | None:
+    """Why a template send is refused before any request, when a library is known."""
+    if payload.get("type") != "template" or deps.templates is None:
+        return None
+    library = deps.templates(profile)
+    if library is None:
+        return None
+    from composer.sending.templates import payload_block
 
-        sandbox = deps.sandbox()
-        return _Route(profile, SANDBOX_TOKEN, SandboxTransport(sandbox), sandbox)
-    from composer.credentials import resolve_token
-
-    return _Route(profile, resolve_token(profile, deps.tokens()), None, None)
+    with deps.history() as store:
+        block = payload_block(payload, library, store)
+    return None if block is None else block.reason
 
 
 def _post(
-    route: _Route,
+    route: Route,
     payload: dict[str, Any],
     deps: SendDeps,
     on_attempt: Callable[[AttemptReport], None] | None,

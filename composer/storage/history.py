@@ -30,6 +30,7 @@ from typing import Any, Final
 from composer.clock import utc_now
 from composer.phone import normalize
 from composer.storage import paths
+from composer.storage.preferences import MarketingPreferences
 from composer.storage.records import (
     EARLY_STATUS_KEEP_SECONDS,
     INBOUND_SOURCES,
@@ -52,8 +53,9 @@ __all__ = ["DB_FILENAME", "SCHEMA_VERSION", "InboundRecord", "SendRecord", "Stor
 DB_FILENAME: Final = "composer.sqlite3"
 
 
-class Store:
-    """The app's local database. Safe to share between threads; ``close()`` when done."""
+class Store(MarketingPreferences):
+    """The app's local database. Safe to share between threads; ``close()`` when done.
+    Marketing preferences: ``composer.storage.preferences``."""
 
     def __init__(self, path: Path | None = None, *, busy_timeout: float = 10.0) -> None:
         """``busy_timeout``: seconds to wait for another process's write before giving up."""

@@ -63,6 +63,17 @@ MIGRATIONS: Final[tuple[str, ...]] = (
         PRIMARY KEY (wamid, status)
     );
     """,
+    # Marketing stop/resume per customer (``user_preferences`` webhooks): the newest one wins.
+    """
+    CREATE TABLE marketing (
+        recipient TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        at TEXT NOT NULL,
+        detail TEXT,
+        name TEXT,
+        source TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION: Final = len(MIGRATIONS)
 # How long a status for an unknown wamid is kept waiting for its send (then it belongs to
@@ -104,6 +115,25 @@ class InboundRecord:
     source: str
     closed_at: datetime | None = None
     closed_source: str | None = None
+
+
+MARKETING_VALUES: Final = ("stop", "resume")
+
+
+@dataclass(frozen=True)
+class MarketingPreference:
+    """The customer's last word on marketing messages: ``stop`` or ``resume``, and when."""
+
+    recipient: str
+    value: str
+    at: datetime
+    detail: str | None = None
+    name: str | None = None
+    source: str = "webhook"
+
+    @property
+    def stopped(self) -> bool:
+        return self.value == "stop"
 
 
 def normalize_recipient(number: str) -> str:

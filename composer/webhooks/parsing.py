@@ -6,7 +6,8 @@ form too, so the sandbox's deliveries look like Meta's.
 
 Parsing is strict about the fields the app relies on (ids, timestamps, status names) and lenient
 about everything else: Meta adds fields over time (pricing, BSUIDs), and a change with another
-``field`` (account updates, templates) is skipped rather than rejected.
+``field`` (account updates) is skipped rather than rejected. Template and marketing-preference
+changes are read by ``composer.webhooks.template_events``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,14 @@ from datetime import UTC, datetime
 from typing import Any, Final
 
 from composer.codec.strict_json import JsonRefused, loads_strict
+from composer.webhooks.template_events import (
+    TEMPLATE_FIELDS,
+    MarketingPreferenceUpdate,
+    TemplateCategoryUpdate,
+    TemplateQualityUpdate,
+    TemplateStatusUpdate,
+    parse_waba_change,
+)
 
 SIGNATURE_HEADER: Final = "X-Hub-Signature-256"
 _PREFIX: Final = "sha256="
@@ -131,7 +140,15 @@ class ErrorNotice:
         return f"error:{self.phone_number_id}:{digest}"
 
 
-WebhookEvent = InboundMessage | StatusUpdate | ErrorNotice
+WebhookEvent = (
+    InboundMessage
+    | StatusUpdate
+    | ErrorNotice
+    | TemplateStatusUpdate
+    | TemplateQualityUpdate
+    | TemplateCategoryUpdate
+    | MarketingPreferenceUpdate
+)
 
 
 def parse_bytes(raw_body: bytes) -> list[WebhookEvent]:
@@ -151,12 +168,19 @@ def parse(body: object) -> list[WebhookEvent]:
     events: list[WebhookEvent] = []
     for i, entry in enumerate(_arr(root.get("entry"), "$.entry")):
         entry_path = f"$.entry[{i}]"
-        changes = _obj(entry, entry_path).get("changes", [])
+        entry_obj = _obj(entry, entry_path)
+        changes = entry_obj.get("changes", [])
         for j, change in enumerate(_arr(changes, f"{entry_path}.changes")):
             path = f"{entry_path}.changes[{j}]"
             change_obj = _obj(change, path)
-            if change_obj.get("field", "messages") != "messages":
-                continue  # account, template and other updates: not ours
+            field_name = change_obj.get("field", "messages")
+            if field_name in TEMPLATE_FIELDS:  # templates and marketing preferences (WABA-level)
+                value = _obj(change_obj.get("value"), f"{path}.value")
+                waba = _opt_str(entry_obj.get("id")) or ""
+                events.extend(parse_waba_change(field_name, value, waba, entry_obj.get("time")))
+                continue
+            if field_name != "messages":
+                continue  # account and other updates: not ours
             events.extend(_parse_value(_obj(change_obj.get("value"), f"{path}.value"), path))
     return events
 

@@ -26,6 +26,12 @@ from composer.webhooks.parsing import (
     WebhookFormatError,
     parse,
 )
+from composer.webhooks.template_events import (
+    MarketingPreferenceUpdate,
+    TemplateCategoryUpdate,
+    TemplateQualityUpdate,
+    TemplateStatusUpdate,
+)
 from composer.window.facts import RE_ENGAGEMENT_CODE
 
 
@@ -42,6 +48,24 @@ class EventStore(Protocol):
 
     def mark_window_closed(self, recipient: str, at: datetime, source: str) -> None: ...
 
+    def set_marketing_preference(
+        self,
+        recipient: str,
+        value: str,
+        at: datetime,
+        *,
+        detail: str | None = None,
+        name: str | None = None,
+        source: str = "webhook",
+    ) -> bool: ...
+
+
+class TemplateFollower(Protocol):
+    """Where template webhooks go: ``composer.templates.cache.TemplateCaches`` (the cached
+    libraries of the account follow a pause, a new quality or category)."""
+
+    def apply(self, waba_id: str, name: str, language: str | None, **change: Any) -> int: ...
+
 
 @dataclass(frozen=True, slots=True)
 class RecordResult:
@@ -52,6 +76,8 @@ class RecordResult:
     inbound: int = 0
     statuses: int = 0
     windows_closed: int = 0
+    templates: int = 0
+    preferences: int = 0
 
 
 def error_record(item: Mapping[str, Any]) -> dict[str, Any]:
@@ -70,16 +96,20 @@ class WebhookRecorder:
         on_event: Callable[[WebhookEvent], None] | None = None,
         *,
         source: str = "webhook",
+        templates: TemplateFollower | None = None,
     ) -> None:
+        """``templates``: the caches template webhooks update (None: recorded and passed to
+        ``on_event`` only)."""
         self._store = store
         self._on_event = on_event
         self._source = source
+        self._templates = templates
         self._lock = threading.Lock()
         self.total = RecordResult()
 
     def apply(self, events: list[WebhookEvent], source: str | None = None) -> RecordResult:
         origin = source or self._source
-        recorded = duplicates = inbound = statuses = closed = 0
+        recorded = duplicates = inbound = statuses = closed = templates = preferences = 0
         for event in events:
             # Apply first, then remember: every write is idempotent (statuses never move
             # backwards, inbound times keep the newest, closures only move forward), so a crash
@@ -92,9 +122,13 @@ class WebhookRecorder:
             inbound += isinstance(event, InboundMessage)
             statuses += isinstance(event, StatusUpdate)
             closed += closes
+            preferences += isinstance(event, MarketingPreferenceUpdate)
+            templates += isinstance(event, _TEMPLATE_EVENTS)
             if self._on_event is not None:
                 self._on_event(event)
-        result = RecordResult(recorded, duplicates, inbound, statuses, closed)
+        result = RecordResult(
+            recorded, duplicates, inbound, statuses, closed, templates, preferences
+        )
         with self._lock:
             t = self.total
             self.total = RecordResult(
@@ -103,6 +137,8 @@ class WebhookRecorder:
                 t.inbound + inbound,
                 t.statuses + statuses,
                 t.windows_closed + closed,
+                t.templates + templates,
+                t.preferences + preferences,
             )
         return result
 
@@ -114,6 +150,15 @@ class WebhookRecorder:
             return False
         if isinstance(event, StatusUpdate):
             return self._apply_status(event, origin)
+        if isinstance(event, MarketingPreferenceUpdate):
+            self._store.set_marketing_preference(
+                event.wa_id, event.value, event.at, detail=event.detail, name=event.name,
+                source=origin,
+            )  # fmt: skip
+        elif isinstance(event, _TEMPLATE_EVENTS) and self._templates is not None:
+            change = _template_change(event)
+            if change:
+                self._templates.apply(event.waba_id, event.name, event.language, **change)
         return False
 
     def _apply_status(self, event: StatusUpdate, origin: str) -> bool:
@@ -131,6 +176,20 @@ class WebhookRecorder:
             self._store.mark_window_closed(event.recipient_id, event.timestamp, origin)
             return True
         return False
+
+
+_TEMPLATE_EVENTS = (TemplateStatusUpdate, TemplateQualityUpdate, TemplateCategoryUpdate)
+
+
+def _template_change(
+    event: TemplateStatusUpdate | TemplateQualityUpdate | TemplateCategoryUpdate,
+) -> dict[str, str]:
+    """What the cached library takes from a template webhook (``TemplateLibrary.updated``)."""
+    if isinstance(event, TemplateStatusUpdate):
+        return {"status": event.new_status} if event.new_status else {}
+    if isinstance(event, TemplateQualityUpdate):
+        return {"quality": event.new}
+    return {"category": event.new} if event.changed else {}
 
 
 def parse_pasted(text: str) -> list[WebhookEvent]:
@@ -165,6 +224,10 @@ def describe_result(result: RecordResult) -> str:
     ]
     if result.windows_closed:
         parts.append(_count(result.windows_closed, "window", "windows") + " closed by 131047")
+    if result.templates:
+        parts.append(_count(result.templates, "template update", "template updates"))
+    if result.preferences:
+        parts.append(_count(result.preferences, "marketing preference", "marketing preferences"))
     if result.duplicates:
         parts.append(f"{result.duplicates} already known")
     return "Imported " + ", ".join(parts) + "."
@@ -177,6 +240,7 @@ def _count(n: int, one: str, many: str) -> str:
 __all__ = [
     "ErrorNotice",
     "RecordResult",
+    "TemplateFollower",
     "WebhookRecorder",
     "describe_result",
     "error_record",

@@ -51,6 +51,15 @@ EXPECTED = {
     133010: E.AccountError,
     135000: E.InvalidParameterError,
     1026: E.UnsupportedMessageError,
+    # docs/spec/templates.md section 6
+    132000: E.TemplateError,
+    132001: E.TemplateError,
+    132005: E.TemplateError,
+    132007: E.TemplateError,
+    132012: E.TemplateError,
+    132015: E.TemplateError,
+    132016: E.TemplateError,
+    132018: E.TemplateError,
 }
 RETRYABLE = {130429, 131056, 131000, 131016, 2, 131057}
 

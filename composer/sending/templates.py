@@ -1,0 +1,176 @@
+"""The account's template library for the CLI and the window, through the same route as a send
+(``pipeline.open_route``: the profile's account with its token, or the in-process sandbox), and
+the one answer to "may this template go to this customer?" asked before any request.
+
+``load_library`` reads the per-account cache (``composer.templates.cache``) unless asked to
+refresh or none is usable, then fetches every page and stores it. It blocks (call it off the UI
+thread) and raises only ``GraphError``: ``ConfigurationError`` when the profile has no WABA id
+or no token, the client's mapped errors otherwise (a refused permission says which).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from composer.sending.route import SendDeps, open_route
+
+if TYPE_CHECKING:
+    from composer.accounts import Profile
+    from composer.messages import TemplateMessage
+    from composer.storage.records import MarketingPreference
+    from composer.templates.library import TemplateLibrary
+
+__all__ = [
+    "PreferenceSource",
+    "TemplateBlock",
+    "cached_library",
+    "fetch_templates",
+    "library_key",
+    "load_library",
+    "payload_block",
+    "template_block",
+]
+
+MARKETING_STOPPED_RULE = "template.marketing_stopped"
+
+
+class PreferenceSource(Protocol):
+    """The part of ``composer.storage.history.Store`` the marketing check reads."""
+
+    def marketing_preference(self, recipient: str) -> MarketingPreference | None: ...
+
+
+def library_key(profile: Profile | None) -> str:
+    """The cache name of an account: the profile's name, or ``sandbox``."""
+    from composer.templates.cache import SANDBOX_KEY
+
+    return SANDBOX_KEY if profile is None or profile.is_sandbox else profile.name
+
+
+def load_library(
+    profile: Profile | None,
+    deps: SendDeps,
+    *,
+    refresh: bool = False,
+    on_notice: Callable[[str], None] | None = None,
+) -> TemplateLibrary:
+    """The library of ``profile`` (None: the built-in sandbox): the cache first unless
+    ``refresh``; otherwise (or with no usable cache) fetched and cached. ``on_notice`` hears
+    that a damaged cache was kept aside, or that the new one could not be written."""
+    from composer.templates.cache import cache_path, read_cache, write_cache
+    from composer.templates.library import TemplateLibrary
+
+    path = cache_path(library_key(profile))
+    if not refresh:
+        cached = read_cache(path, deps.clock)
+        if cached.notice() is not None and on_notice is not None:
+            on_notice(str(cached.notice()))
+        if cached.library is not None:
+            return cached.library
+    library = TemplateLibrary.from_graph(fetch_templates(profile, deps), deps.clock())
+    try:
+        write_cache(path, library)
+    except OSError as exc:
+        if on_notice is not None:
+            on_notice(f"The template cache {path} could not be written ({exc.strerror or exc}).")
+    return library
+
+
+def cached_library(profile: Profile) -> TemplateLibrary | None:
+    """The cached library, never a request (None: no usable cache): what ``send`` checks a
+    template against before sending (``SendDeps.templates``)."""
+    from composer.templates.cache import cache_path, read_cache
+
+    return read_cache(cache_path(library_key(profile))).library
+
+
+def fetch_templates(profile: Profile | None, deps: SendDeps) -> list[dict[str, Any]]:
+    """Every ``message_templates`` record of the account, as the Graph API returns them."""
+    from composer.accounts import sandbox_profile
+    from composer.credentials import CredentialsError
+    from composer.demo_contacts import SANDBOX_WABA_ID
+    from composer.graph.client import GraphClient
+    from composer.graph.errors import ConfigurationError
+
+    chosen = profile if profile is not None else sandbox_profile()
+    waba_id = SANDBOX_WABA_ID if chosen.is_sandbox else chosen.waba_id
+    if waba_id is None:
+        raise ConfigurationError(
+            "No WABA id",
+            f"Profile {chosen.name!r} has no WhatsApp Business Account id, and templates belong "
+            "to the account, not to the phone number.",
+            f"Add it: `wa-composer profile remove {chosen.name}`, then `wa-composer profile add "
+            f"{chosen.name} --phone-number-id {chosen.phone_number_id} --waba-id ID` (WhatsApp "
+            "Manager > Account tools, or the App Dashboard > WhatsApp > API Setup).",
+        )
+    try:
+        route = open_route(chosen, deps)
+    except CredentialsError as exc:
+        raise ConfigurationError(
+            "No access token", str(exc), f"Store one with `wa-composer token set {chosen.name}`."
+        ) from None
+    try:
+        with GraphClient(
+            route.profile, route.token, transport=route.transport, sleep=deps.sleep,
+            retry_policy=deps.retry_policy,
+        ) as client:  # fmt: skip
+            return client.list_templates(waba_id)
+    finally:
+        if route.sandbox is not None and deps.owns_sandbox:
+            route.sandbox.close()
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateBlock:
+    """Why a template send may not go: the rule id, the field and the sentence to show."""
+
+    rule: str
+    path: str
+    reason: str
+
+
+def template_block(
+    message: TemplateMessage,
+    recipient: str,
+    library: TemplateLibrary,
+    preferences: PreferenceSource | None = None,
+) -> TemplateBlock | None:
+    """The first reason the send would fail, checked as Meta checks it (name, language, status,
+    variables), then a MARKETING template to a customer who asked to stop marketing."""
+    from composer.rules.base import Out
+    from composer.templates.checks import check_against
+
+    out = Out()
+    definition = check_against(message, library, out)
+    first = next((i for i in out.issues if i.is_error), None)
+    if first is not None:
+        return TemplateBlock(first.rule, first.path, first.message)
+    if definition is None or definition.category != "MARKETING" or preferences is None:
+        return None
+    said = preferences.marketing_preference(recipient)
+    if said is None or not said.stopped:
+        return None
+    who = said.name or recipient
+    text = (f"{who} asked to stop marketing messages on {said.at.date().isoformat()}; "
+            f"'{definition.name}' is a marketing template (a utility template still reaches "
+            "them).")  # fmt: skip
+    return TemplateBlock(MARKETING_STOPPED_RULE, "to", text)
+
+
+def payload_block(
+    payload: dict[str, Any], library: TemplateLibrary, preferences: PreferenceSource | None
+) -> TemplateBlock | None:
+    """``template_block`` for a POST body; None when it is not a readable template send."""
+    from composer.codec.errors import PayloadError
+    from composer.messages import TemplateMessage
+    from composer.payload.reader import from_payload
+
+    try:
+        content = from_payload(payload).content
+    except PayloadError:
+        return None
+    if not isinstance(content, TemplateMessage):
+        return None
+    return template_block(content, str(payload.get("to", "")), library, preferences)
