@@ -129,15 +129,12 @@ class Services:
     def template_library(
         self, profile: Profile | None, *, refresh: bool = False
     ) -> TemplateLibrary:
-        """The account's templates (``profile`` None: the sandbox's). Blocking: call it through
-        ``TaskRunner``, never on the UI thread.
-
-        The one seam to the loader: once ``composer.sending.templates.load_library`` (cache
-        first; ``refresh`` reads the Graph API, or the sandbox without a profile) has landed, this
-        is ``return load_library(profile, window_deps(self), refresh=refresh)``. Until then it
-        reads the sandbox's demo library, "fetched" now.
+        """The account's templates (``profile`` None: the sandbox's): the per-account cache
+        first, fetched over the Graph API (or from the window's sandbox) when ``refresh`` or
+        when none is cached. Blocking: call it through ``TaskRunner``, never on the UI thread.
+        The one seam between the window and ``composer.sending.templates.load_library``.
         """
-        from composer.sandbox.demo_templates import demo_template_records
-        from composer.templates import TemplateLibrary
+        from composer.sending.templates import load_library
+        from ui.sender import window_deps
 
-        return TemplateLibrary.from_graph(demo_template_records(), self.clock())
+        return load_library(profile, window_deps(self), refresh=refresh)

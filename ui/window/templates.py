@@ -72,6 +72,18 @@ class TemplateLink(QObject):
         if self._library is None:
             self.load()
 
+    def webhook_event(self, event: object) -> None:
+        """A template webhook has updated the cached library: read it again (no request)."""
+        from composer.webhooks.template_events import (
+            TemplateCategoryUpdate,
+            TemplateQualityUpdate,
+            TemplateStatusUpdate,
+        )
+
+        kinds = (TemplateStatusUpdate, TemplateQualityUpdate, TemplateCategoryUpdate)
+        if self._editor is not None and isinstance(event, kinds):
+            self.load()
+
     def profile_changed(self) -> None:
         """Another account: its own library (only once templates are in use)."""
         if self._editor is not None:
@@ -130,6 +142,7 @@ def wire_templates(window: MainWindow) -> TemplateLink:
         window.services, window.tasks, window.profile_name, window.send_bar.show_result, window
     )
     window.form.editor_made.connect(link.adopt)
+    window.webhooks.event_received.connect(link.webhook_event)
     window.preview.set_template_lookup(link.lookup)
     link.changed.connect(window.session.set_templates)
     link.changed.connect(lambda _library: window.preview.refresh())

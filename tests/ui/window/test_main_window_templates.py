@@ -6,16 +6,20 @@ the template's definition, and the preview draws the template from the library."
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from composer.sandbox import CLOSED_CONTACT, OPEN_CONTACT
+from composer.sandbox import CLOSED_CONTACT, OPEN_CONTACT, Sandbox, StatusDelays
+from composer.storage.drafts import DraftStore
 from composer.validation.check import check
 from composer.window.facts import WindowState
 from tests.examples import examples
+from tests.ui.conftest import open_window
 from ui.editors.fields import TextField
 from ui.editors.template import TemplateEditor
+from ui.services import Services
 from ui.window.main_window import MainWindow
 
 
@@ -110,3 +114,31 @@ def test_paused_template_loaded_from_a_draft_is_refused_with_the_reason(
     assert "'spring_sale' (en_US) cannot be sent: it is paused" in paused.message
     assert paused.path in window.issues_panel.paths()
     assert not window.send_bar.button.isEnabled()
+
+
+def test_a_template_paused_by_webhook_is_refused_without_a_refresh(
+    qtbot: QtBot, home: Path
+) -> None:
+    delays = StatusDelays(sent=0.2, delivered=None, read=None)
+    services = Services(
+        drafts=DraftStore(home / "drafts"), sandbox_factory=lambda: Sandbox(delays=delays)
+    )
+    window = open_window(qtbot, services)
+    try:
+        assert window.webhooks.running and window.webhooks.has_sandbox
+        assert window.load_payload(examples()["template_appointment_reminder"]) is None
+        editor = _template_editor(window, qtbot)
+        assert window.session.issues() == [] and window.send_bar.button.isEnabled()
+        services.sandbox().set_template_status("appointment_reminder", "PAUSED")
+
+        def paused() -> bool:
+            return "template.paused" in {i.rule for i in window.session.issues()}
+
+        qtbot.waitUntil(paused, timeout=10_000)
+        item = editor.picker._item(("appointment_reminder", "en_US"))
+        assert item is not None and item.text(3) == "PAUSED"
+        assert not window.send_bar.button.isEnabled()
+    finally:
+        window.close()
+        window.tasks.wait()
+        services.close()
