@@ -60,10 +60,12 @@ def _reply(chat: ChatBase, reply: Reply, msg: Message | None) -> None:
     t = chat.t
     chat.y += t.sender_gap - t.bubble_gap
     parts = BubbleParts(chat.e, t, chat.max_w)
+    layout = layout_for(msg.kind) if msg is not None else None
+    quoted = layout.quote(chat, msg) if layout and layout.quote and msg else quoted_text(msg)
     chat.quote(
         parts,
         chat.state.business_name,
-        quoted_text(msg),
+        quoted,
         t.quote_bar_other,
         t.bubble_out_deeper,
     )

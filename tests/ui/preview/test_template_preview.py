@@ -128,6 +128,8 @@ def test_taps_in_the_phone(qtbot: QtBot) -> None:
     assert inbound["button"] == {"payload": "confirm_appt_4471", "text": "Confirm"}
     assert tapped.reply is not None and tapped.reply.title == "Confirm"
     assert view.preview_screen().texts("reply_title") == ["Confirm"]
+    (quoted,) = view.preview_screen().texts("quote_text")  # the template's own words
+    assert quoted.startswith("Hi Ana, this is a reminder of your appointment")
     view.set_message(from_payload(example("template_appointment_reminder")), [])
     link = ("template_url", "https://shop.example.com/track/1")
     assert view.tap(link).no_webhook is NoWebhook.OPENS_LINK

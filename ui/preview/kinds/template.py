@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import cast
 
+from composer.formatting import parse, plain_text
 from composer.messages import MediaHeader, MediaKindName, Message, MessageKind, TemplateMessage
 from composer.templates.definition import ButtonDef, TemplateDefinition, fill, placeholders
 from composer.webhooks.replies import WebhookContext, template_button_webhook
@@ -125,6 +126,18 @@ def _unknown(chat: ChatBase, parts: BubbleParts, c: TemplateMessage) -> None:
     chat.emit(parts, outgoing=False)
 
 
+def _quote(chat: ChatBase, msg: Message) -> str:
+    """What the customer's reply quotes: the filled body's first line (else header, else name)."""
+    c = content_of(msg, TemplateMessage)
+    d = chat.templates(c.name, c.language_code)
+    if d is None:
+        return c.name or "Template"
+    if d.body_text:
+        filled = fill(d.body_text, _values(d.body_text, c, "body", d.named))
+        return plain_text(parse(filled)).split("\n", 1)[0]
+    return d.header_text or d.name
+
+
 def _tap_reply(msg: Message, action: Action, state: ChatState, ctx: WebhookContext) -> Tapped:
     _name, _index, text, payload = action
     body = template_button_webhook(msg, text, payload, context=ctx)
@@ -134,6 +147,7 @@ def _tap_reply(msg: Message, action: Action, state: ChatState, ctx: WebhookConte
 LAYOUT = PreviewLayout(
     MessageKind.TEMPLATE,
     _bubble,
+    quote=_quote,
     taps={
         "template_reply": _tap_reply,
         "template_url": no_webhook(NoWebhook.OPENS_LINK),
