@@ -5,7 +5,9 @@
 
 Besides the examples it renders click-through states: the list sheet with a row chosen, the
 customer's reply after a button tap, after a list send and after "Send location", and the
-multi-product sheet. ``--show`` opens a real window (for a screenshot on a virtual screen).
+multi-product sheet; and the sandbox's demo templates (drawn from their definitions), with a
+quick-reply tap and one with five buttons ("See all options"). ``--show`` opens a real window
+(for a screenshot on a virtual screen).
 """
 
 from __future__ import annotations
@@ -53,6 +55,55 @@ def sample_products(tmp: Path) -> dict[str, Any]:
     }
 
 
+def template_lookup() -> Any:
+    """The demo library's definitions (as the window installs them), plus "crowded": the
+    appointment reminder with five quick replies."""
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from composer.sandbox.demo_templates import demo_template_records
+    from composer.templates import ButtonDef, TemplateLibrary
+
+    demo = TemplateLibrary.from_graph(demo_template_records(), datetime.now(UTC))
+    reminder = demo.get("appointment_reminder", "en_US")
+    assert reminder is not None
+    many = tuple(ButtonDef(i, "QUICK_REPLY", f"Option {i + 1}") for i in range(5))
+    crowded = replace(reminder, name="crowded", buttons=many)
+    return lambda name, lang: crowded if name == "crowded" else demo.get(name, lang)
+
+
+def _template(name: str, *components: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "messaging_product": "whatsapp",
+        "to": "+15550100001",
+        "type": "template",
+        "template": {"name": name, "language": {"code": "en_US"}, "components": list(components)},
+    }
+
+
+def template_variants() -> list[tuple[str, dict[str, Any], list[tuple[Any, ...]]]]:
+    def body(*values: str) -> dict[str, Any]:
+        return {"type": "body", "parameters": [{"type": "text", "text": v} for v in values]}
+
+    image = {
+        "type": "header",
+        "parameters": [{"type": "image", "image": {"link": "https://cdn.example.com/welcome.jpg"}}],
+    }
+    named = {"type": "body", "parameters": [
+        {"type": "text", "parameter_name": "customer_name", "text": "Ana"},
+        {"type": "text", "parameter_name": "order_id", "text": "#48213"},
+    ]}  # fmt: skip
+    suffix = {"type": "button", "sub_type": "url", "index": "0",
+              "parameters": [{"type": "text", "text": "48213"}]}  # fmt: skip
+    return [
+        ("template_welcome_offer", _template("welcome_offer", image, body("Ana")), []),
+        ("template_login_code", _template("login_code", body("482913")), []),
+        ("template_order_shipped", _template("order_shipped", named, suffix), []),
+        ("template_crowded", _template("crowded", body("Ana", "Monday at 9:00")), []),
+        ("template_unfilled", _template("appointment_reminder", body("Ana", "")), []),
+    ]
+
+
 def variants(examples: dict[str, Any]) -> list[tuple[str, dict[str, Any], list[tuple[Any, ...]]]]:
     out: list[tuple[str, dict[str, Any], list[tuple[Any, ...]]]] = []
     for name, payload in examples.items():
@@ -83,7 +134,9 @@ def variants(examples: dict[str, Any]) -> list[tuple[str, dict[str, Any], list[t
         "Averyveryveryveryverylongwordwithoutanyspacesthatmustwrapanywhere 🎉🎉 and emoji 👍🏽❤️"
     )
     out.append(("long_word_emoji", long_word, []))
-    return out
+    reminder = examples["template_appointment_reminder"]
+    out.append(("tap_template_reply", reminder, [("template_reply", 0, "Confirm", "confirm")]))
+    return out + template_variants()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     products = sample_products(out)
+    templates = template_lookup()
 
     if args.show:
         window = QWidget()
@@ -123,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         ):
             view = PhoneView()
             view.set_preview_data(products)
+            view.set_template_lookup(templates)
             view.set_appearance(platform, dark)
             msg = from_payload(examples[name])
             view.set_message(msg, check(msg))
@@ -141,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
                 view = PhoneView()
                 view.set_link_fetching(False)  # deterministic pictures: placeholders for links
                 view.set_preview_data(products)
+                view.set_template_lookup(templates)
                 view.set_appearance(platform, dark)
                 view.set_message(msg, check(msg))
                 for tap in taps:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -43,3 +44,9 @@ def stylesheet() -> str:
         return tokens[name]
 
     return _TOKEN.sub(sub, "\n".join(parts))
+
+
+@cache
+def token(name: str) -> str:
+    """One theme colour of tokens.json (for what a stylesheet cannot reach, e.g. list items)."""
+    return load_tokens(resource_dir("styles") / "tokens.json")[name]

@@ -22,8 +22,10 @@ if TYPE_CHECKING:
 
 
 def window_deps(services: Services) -> SendDeps:
-    """The window's seams for a send: its token store, sandbox, history store, clock and sleep."""
+    """The window's seams for a send: its token store, sandbox, history store, clock and sleep,
+    and the cached template library a template send is checked against first."""
     from composer.sending import SendDeps
+    from composer.sending.templates import cached_library
 
     def history() -> AbstractContextManager[HistorySink]:
         return nullcontext(services.store())  # the window's store stays open
@@ -34,6 +36,7 @@ def window_deps(services: Services) -> SendDeps:
         history=history,
         clock=services.clock,
         sleep=services.sleep,
+        templates=cached_library,  # as the CLI: a template is checked before any request
     )
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from composer.sandbox import Sandbox
     from composer.storage.drafts import DraftStore
     from composer.storage.history import Store
+    from composer.templates import TemplateLibrary
 
 
 class Services:
@@ -124,3 +125,16 @@ class Services:
         if name == SANDBOX_PROFILE_NAME:
             return sandbox_profile()
         return self.profiles().get(name)
+
+    def template_library(
+        self, profile: Profile | None, *, refresh: bool = False
+    ) -> TemplateLibrary:
+        """The account's templates (``profile`` None: the sandbox's): the per-account cache
+        first, fetched over the Graph API (or from the window's sandbox) when ``refresh`` or
+        when none is cached. Blocking: call it through ``TaskRunner``, never on the UI thread.
+        The one seam between the window and ``composer.sending.templates.load_library``.
+        """
+        from composer.sending.templates import load_library
+        from ui.sender import window_deps
+
+        return load_library(profile, window_deps(self), refresh=refresh)

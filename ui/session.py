@@ -13,7 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from composer.messages import Message
+    from composer.templates import TemplateDefinition
     from composer.validation.check import Issue
 
 
@@ -26,6 +29,15 @@ class Session(QObject):
         super().__init__(parent)
         self._message: Message | None = None
         self._issues: list[Issue] = []
+        self._templates: Iterable[TemplateDefinition] | None = None
+
+    def set_templates(self, templates: Iterable[TemplateDefinition] | None) -> None:
+        """The account's template library (None: not known): template messages are then also
+        checked against their definition; the current message's issues are computed again."""
+        self._templates = templates
+        msg, self._message = self._message, None
+        if msg is not None:
+            self.set_message(msg)
 
     def set_message(self, msg: Message | None) -> bool:
         """Make ``msg`` current; False (and no signal) when it equals the current one."""
@@ -36,7 +48,7 @@ class Session(QObject):
         else:
             from composer.validation.check import check
 
-            issues = list(check(msg))
+            issues = list(check(msg, self._templates))
         self._message = msg
         self._issues = issues
         self.changed.emit(msg, issues)

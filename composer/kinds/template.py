@@ -97,7 +97,8 @@ def _write_parameter(p: TemplateParameter) -> dict[str, Any]:
     out: dict[str, Any] = {"type": p.type}
     if p.parameter_name is not None:
         out["parameter_name"] = p.parameter_name
-    out[p.type] = p.value
+    if p.type in PARAMETER_TYPES or p.value is not None:  # {"type": ""} has no value key
+        out[p.type] = p.value
     return out
 
 

@@ -22,17 +22,32 @@ class Uploader(Protocol):
     def upload_media(self, path: Path, mime: str) -> str: ...
 
 
-def local_header_file(payload: dict[str, Any]) -> tuple[str, Path] | None:
-    """(media kind, path) when the interactive header links a local file, else None."""
+def _header_media(payload: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """(media kind, the media object) of the interactive header or of a template's header
+    parameter (``components[type=header].parameters[0]``), when there is one."""
     interactive = payload.get("interactive")
     header = interactive.get("header") if isinstance(interactive, dict) else None
+    template = payload.get("template")
+    if not isinstance(header, dict) and isinstance(template, dict):
+        headers = [
+            c.get("parameters")
+            for c in template.get("components") or ()
+            if isinstance(c, dict) and str(c.get("type", "")).lower() == "header"
+        ]
+        header = headers[0][0] if headers and isinstance(headers[0], list) and headers[0] else None
     if not isinstance(header, dict):
         return None
     kind = header.get("type")
     media = header.get(kind) if isinstance(kind, str) else None
-    link = media.get("link") if isinstance(media, dict) else None
-    if isinstance(link, str) and link.startswith(LOCAL_FILE_SCHEME):
-        return str(kind), Path(unquote(urlparse(link).path))
+    return (str(kind), media) if isinstance(media, dict) else None
+
+
+def local_header_file(payload: dict[str, Any]) -> tuple[str, Path] | None:
+    """(media kind, path) when the header (interactive, or a template's) links a local file."""
+    found = _header_media(payload)
+    link = found[1].get("link") if found is not None else None
+    if found is not None and isinstance(link, str) and link.startswith(LOCAL_FILE_SCHEME):
+        return found[0], Path(unquote(urlparse(link).path))
     return None
 
 
@@ -44,10 +59,13 @@ def upload_local_header(client: Uploader, payload: dict[str, Any]) -> dict[str, 
     local = local_header_file(payload)
     if local is None:
         return payload
-    kind, path = local
+    _kind, path = local
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     media_id = client.upload_media(path, mime)
     sent = copy.deepcopy(payload)
-    header = sent["interactive"]["header"]
-    header[kind] = {k: v for k, v in header[kind].items() if k != "link"} | {"id": media_id}
+    found = _header_media(sent)
+    assert found is not None
+    media = found[1]
+    media.pop("link", None)
+    media["id"] = media_id
     return sent

@@ -22,18 +22,29 @@ it is plain Python over the frozen model, with no pydantic validation and no reg
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from composer.kinds import spec_for_model
-from composer.messages import Interactive, Message
+from composer.messages import Interactive, Message, TemplateMessage
 from composer.rules.base import Out
 from composer.rules.issue import Issue, Severity, has_errors
 from composer.rules.parts import PartsPolicy, check_parts
 from composer.validation.envelope import check_envelope
 
+if TYPE_CHECKING:
+    from composer.templates.definition import TemplateDefinition
+
 __all__ = ["Issue", "Severity", "check", "has_errors", "validate_payload"]
 
 
-def check(msg: Message) -> list[Issue]:
-    """Every issue of ``msg``, in payload order (envelope first)."""
+def check(msg: Message, templates: Iterable[TemplateDefinition] | None = None) -> list[Issue]:
+    """Every issue of ``msg``, in payload order (envelope first).
+
+    ``templates``: the account's template library, when known. A template message is then also
+    checked against its definition (every variable filled, counts, names, status: what Meta
+    answers with 132000/132001/132012/132015/132016); without it only its structure is checked.
+    """
     out = Out()
     check_envelope(msg, out)
     content = msg.content
@@ -41,6 +52,10 @@ def check(msg: Message) -> list[Issue]:
     if isinstance(row.parts, PartsPolicy) and isinstance(content, Interactive):
         check_parts(content, row.parts, out)
     row.check(content, out)
+    if templates is not None and isinstance(content, TemplateMessage):
+        from composer.templates.checks import check_against
+
+        check_against(content, templates, out)
     return out.issues
 
 

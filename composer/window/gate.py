@@ -64,3 +64,16 @@ def send_decision(
         if blocked is not None:
             return SendDecision(False, f"Send is disabled: {blocked}", "warning")
     return READY
+
+
+def template_way_out(window_status: WindowStatus | None, kind: str) -> bool:
+    """Whether the closed window blocks ``kind`` while an approved template could still go: the
+    send bar then offers to switch to a template (spec 11.1)."""
+    if window_status is None:
+        return False
+    from composer.window.facts import TEMPLATE_KIND, send_block_reason
+
+    return (
+        send_block_reason(kind, window_status) is not None
+        and send_block_reason(TEMPLATE_KIND, window_status) is None
+    )

@@ -168,10 +168,18 @@ class TextField(FieldRow):
         self._update_counter()
         self.changed.emit()
 
+    def count(self) -> int:
+        """What the counter counts: this field's characters (a template variable counts the
+        text it is filled into)."""
+        return char_count(self.text())
+
+    def refresh_counter(self) -> None:
+        self._update_counter()
+
     def _update_counter(self) -> None:
         if self.limit is None:
             return
-        n = char_count(self.text())
+        n = self.count()
         self.counter.setText(f"{n}/{self.limit.maximum}")
         level = "over" if self.limit.is_over(n) else "near" if self.limit.is_near(n) else "ok"
         self.counter.setToolTip(

@@ -31,6 +31,7 @@ EDITORS: Final[dict[MessageKind, str]] = {
     MessageKind.LOCATION_REQUEST: "location_request:LocationRequestEditor",
     MessageKind.REACTION: "reaction:ReactionEditor",
     MessageKind.TEXT: "text:TextEditor",
+    MessageKind.TEMPLATE: "template:TemplateEditor",
 }
 """The editor of each kind, as ``"<module of ui.editors>:<class>"``."""
 
@@ -38,7 +39,6 @@ NO_EDITOR_YET: Final[dict[MessageKind, str]] = {
     MessageKind.CAROUSEL: "cards with their own headers and buttons need a nested editor",
     MessageKind.ADDRESS: "the saved addresses and validation errors need a form of their own",
     MessageKind.CALL_PERMISSION: "only the body varies; not offered until calling is supported",
-    MessageKind.TEMPLATE: "the template editor needs the account's template library",
 }
 
 TITLES: Final[dict[str, str]] = {e.kind.value: e.title for e in CATALOGUE if e.kind in EDITORS}

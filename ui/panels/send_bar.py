@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from composer.window.gate import READY_TEXT, SendDecision, send_decision
+from composer.window.gate import READY_TEXT, SendDecision, send_decision, template_way_out
 from ui.restyle import restyle, set_style_property
 
 if TYPE_CHECKING:
@@ -23,10 +23,12 @@ if TYPE_CHECKING:
     from composer.window.gate import IssueLike
 
 SEND_TIP = "Send (Ctrl+Enter)"
+TEMPLATE_TEXT = "Send a template instead"
 
 
 class SendBar(QWidget):
     send_requested = Signal()
+    template_requested = Signal()  # "Send a template instead": the window has closed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,10 +41,17 @@ class SendBar(QWidget):
         self.button.setAccessibleName("Send message")
         self.button.setToolTip(SEND_TIP)
         self.button.clicked.connect(self.send_requested)
+        self.template_button = QPushButton(TEMPLATE_TEXT)
+        self.template_button.setObjectName("templateInsteadButton")
+        self.template_button.setToolTip(
+            "The 24-hour window has closed: switch to an approved template (recipient kept)"
+        )
+        self.template_button.clicked.connect(self.template_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(12)
         layout.addWidget(self.status, 1)
+        layout.addWidget(self.template_button)
         layout.addWidget(self.button)
         self._issues: Sequence[IssueLike] = ()
         self._window: WindowStatus | None = None
@@ -72,6 +81,12 @@ class SendBar(QWidget):
         """The recipient's 24-hour window (None: not known yet) and the kind about to be sent."""
         self._window, self._kind = status, kind
         self._refresh()
+
+    def set_kind(self, kind: str) -> None:
+        """The kind about to be sent (the window's rule depends on it: templates may go)."""
+        if kind != self._kind:
+            self._kind = kind
+            self._refresh()
 
     def set_starting(self, flag: bool) -> None:
         self._starting = flag
@@ -108,6 +123,7 @@ class SendBar(QWidget):
     def _refresh(self) -> None:
         decision = self.decision()
         self.button.setEnabled(decision.allowed)
+        self.template_button.setVisible(template_way_out(self._window, self._kind))
         if not decision.allowed:
             level, text = decision.level, self._progress or decision.reason or ""
         elif self._result is not None:

@@ -53,7 +53,12 @@ class WebhookReceiverControl(QObject):
         self._sandbox_only = not app_secret
         self._secret = app_secret or secrets.token_hex(32)
         port = self._port if self._port is not None else 0 if self._sandbox_only else DEFAULT_PORT
-        recorder = WebhookRecorder(self._store, self.event_received.emit)
+        from composer.templates.cache import TemplateCaches
+
+        # template webhooks (paused, quality, category) update the cached template libraries
+        recorder = WebhookRecorder(
+            self._store, self.event_received.emit, templates=TemplateCaches()
+        )
         server = WebhookServer(
             recorder,
             app_secret=self._secret,

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from composer.messages import Message
 from ui.preview.bubble import BubbleParts
-from ui.preview.chat_base import ChatBase, quoted_text
+from ui.preview.chat_base import ChatBase, TemplateLookup, no_templates, quoted_text
 from ui.preview.kinds import layout_for, why_no_layout
 from ui.preview.layout import ChatState, ProductPreview, Reply, Screen, ShapeItem
 from ui.preview.text_engine import TextEngine
@@ -23,9 +23,10 @@ def build_chat(
     state: ChatState,
     products: Mapping[str, ProductPreview],
     image_sizes: Mapping[str, tuple[int, int]],
+    templates: TemplateLookup = no_templates,
 ) -> None:
     t = screen.theme
-    chat = ChatBase(engine, screen, state, products, image_sizes)
+    chat = ChatBase(engine, screen, state, products, image_sizes, templates)
     chat.chip("Today", t.chip_bg, t.chip_text)
     if state.error_count:
         noun = "problem" if state.error_count == 1 else "problems"
@@ -59,10 +60,12 @@ def _reply(chat: ChatBase, reply: Reply, msg: Message | None) -> None:
     t = chat.t
     chat.y += t.sender_gap - t.bubble_gap
     parts = BubbleParts(chat.e, t, chat.max_w)
+    layout = layout_for(msg.kind) if msg is not None else None
+    quoted = layout.quote(chat, msg) if layout and layout.quote and msg else quoted_text(msg)
     chat.quote(
         parts,
         chat.state.business_name,
-        quoted_text(msg),
+        quoted,
         t.quote_bar_other,
         t.bubble_out_deeper,
     )

@@ -6,7 +6,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from composer.formatting import parse, plain_text
 from composer.messages import Interactive, MediaHeader, Message, TextHeader
@@ -14,6 +15,17 @@ from ui.preview.bubble import BubbleParts
 from ui.preview.layout import ChatState, ProductPreview, Rect, Screen, ShapeItem, TextItem
 from ui.preview.text_engine import TextEngine
 from ui.preview.themes import Theme
+
+if TYPE_CHECKING:
+    from composer.templates import TemplateDefinition
+
+TemplateLookup = Callable[[str, str], "TemplateDefinition | None"]
+"""(name, language) -> the account's definition of that template; what the window installs."""
+
+
+def no_templates(name: str, language: str) -> TemplateDefinition | None:
+    """The lookup before the window installs one: no template is known."""
+    return None
 
 
 def media_key(header: MediaHeader) -> str:
@@ -33,8 +45,10 @@ class ChatBase:
         state: ChatState,
         products: Mapping[str, ProductPreview],
         image_sizes: Mapping[str, tuple[int, int]],
+        templates: TemplateLookup = no_templates,
     ) -> None:
         self.e = engine
+        self.templates = templates
         self.s = screen
         self.t: Theme = screen.theme
         self.state = state

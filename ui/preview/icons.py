@@ -120,6 +120,13 @@ def link(p: QPainter, r: QRectF, c: QColor) -> None:
     p.drawPath(_poly(r, (0.6, 0.15), (0.85, 0.15), (0.85, 0.4)))
 
 
+def copy_icon(p: QPainter, r: QRectF, c: QColor) -> None:
+    """Two overlapping sheets: WhatsApp's copy-code button."""
+    _pen(p, c, 1.8)
+    p.drawRoundedRect(QRectF(_pt(r, 0.34, 0.3), _pt(r, 0.86, 0.88)), 2, 2)
+    p.drawPath(_poly(r, (0.22, 0.7), (0.14, 0.7), (0.14, 0.12), (0.66, 0.12), (0.66, 0.2)))
+
+
 def pin(p: QPainter, r: QRectF, c: QColor) -> None:
     _fill(p, c)
     path = QPainterPath(_pt(r, 0.5, 0.95))
@@ -191,6 +198,7 @@ ICONS: dict[str, IconFn] = {
     "reply": reply,
     "list": list_icon,
     "link": link,
+    "copy": copy_icon,
     "pin": pin,
     "doc": doc,
     "close": close,

@@ -35,6 +35,7 @@ from composer.messages import Message
 from composer.validation.check import Issue
 from composer.webhooks.replies import WebhookContext
 from ui.preview.canvas import PhoneCanvas
+from ui.preview.chat_base import TemplateLookup, no_templates
 from ui.preview.export import render_image
 from ui.preview.fonts import ensure_emoji_font
 from ui.preview.kinds import layout_for
@@ -73,6 +74,7 @@ class PhoneView(QWidget):
         self._msg: Message | None = None
         self._state = ChatState()
         self._products: dict[str, ProductPreview] = {}
+        self._templates: TemplateLookup = no_templates
         self.last_webhook: dict[str, Any] | None = None
         self._webhook_context = WebhookContext()
 
@@ -142,6 +144,18 @@ class PhoneView(QWidget):
         self._products[retailer_id] = ProductPreview(name, price, image)
         self._relayout()
 
+    def set_template_lookup(self, lookup: TemplateLookup) -> None:
+        """Where a template message's definition comes from (the window's template library)."""
+        self._templates = lookup
+        self._relayout()
+
+    def template_lookup(self) -> TemplateLookup:
+        return self._templates
+
+    def refresh(self) -> None:
+        """Lay out again (what a lookup returns has changed: a library arrived)."""
+        self._relayout()
+
     def set_webhook_context(self, context: WebhookContext) -> None:
         """Ids and names used in the simulated webhooks (default: the sandbox number)."""
         self._webhook_context = context
@@ -192,9 +206,7 @@ class PhoneView(QWidget):
     # --- internals ------------------------------------------------------------------------------
 
     def _relayout(self) -> None:
-        screen = self._layouter.layout(
-            self._msg, self._theme, self._state, self._products, self._media.sizes()
-        )
+        screen = self._layout()
         loaded = [
             self._media.request(item.name)
             for item in screen.all_items()
@@ -204,9 +216,7 @@ class PhoneView(QWidget):
             and item.flags[:1] != ("video",)  # a video link is not a picture
         ]
         if any(loaded):  # local files load at once: lay out with their real size
-            screen = self._layouter.layout(
-                self._msg, self._theme, self._state, self._products, self._media.sizes()
-            )
+            screen = self._layout()
         old = self.canvas.laid_out
         self.canvas.laid_out = screen
         self.canvas.images = self._media.images
@@ -215,6 +225,12 @@ class PhoneView(QWidget):
         self.canvas.sheet_scroll = min(self.canvas.sheet_scroll, screen.max_sheet_scroll())
         self.canvas.from_bottom = min(self.canvas.from_bottom, screen.max_chat_scroll())
         self.canvas.update()
+
+    def _layout(self) -> Screen:
+        return self._layouter.layout(
+            self._msg, self._theme, self._state, self._products, self._media.sizes(),
+            self._templates,
+        )  # fmt: skip
 
     @staticmethod
     def _row_exists(msg: Message, selected: tuple[int, int]) -> bool:

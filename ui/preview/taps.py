@@ -34,6 +34,9 @@ class NoWebhook(StrEnum):
     ADDRESS_NOT_SIMULATED = "opens the address form: its reply webhook is not simulated"
     CALL_PERMISSION_NOT_SIMULATED = "asks for call permission: its reply webhook is not simulated"
     CAROUSEL_REPLY_NOT_SIMULATED = "a carousel quick reply: its webhook is not simulated yet"
+    CALLS_NUMBER = "starts a phone call: WhatsApp sends the business no webhook"
+    COPIES_CODE = "copies the code to the customer's clipboard: no webhook is sent"
+    SHOWS_ALL_OPTIONS = "lists every button of the template in the phone: nothing is sent yet"
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,6 +90,7 @@ class _Page(QWidget):
 
 class ComposerForm(QWidget):
     edited = Signal(object)  # Message
+    editor_made = Signal(object)  # Editor, once, when a type's editor is first built
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,6 +144,7 @@ class ComposerForm(QWidget):
             editor.edited.connect(self.rebuild)
             self._editors[key] = editor
             self.stack.addWidget(editor)
+            self.editor_made.emit(editor)
         return self._editors[key]
 
     def set_kind(self, kind: str, *, emit: bool = True) -> None:

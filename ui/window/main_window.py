@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from ui.window.draft_keeper import DraftKeeper
     from ui.window.message_loader import MessageLoader
     from ui.window.parts import PartsFactory, WindowParts
+    from ui.window.templates import TemplateLink
 
 __all__ = ["AUTOSAVE_MS", "SANDBOX", "MainWindow"]
 
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
     messages: MessageLoader
     draft_keeper: DraftKeeper
     dialogs: WindowDialogs
+    templates: TemplateLink
 
     def __init__(
         self,
@@ -147,6 +149,9 @@ class MainWindow(QMainWindow):
             webhooks=self.webhooks, loader=self.messages, keeper=self.draft_keeper,
             profiles=self.profiles, ask=self.ask, after_drafts=self.show_storage_notices,
         )  # fmt: skip
+        from ui.window.templates import wire_templates
+
+        self.templates = wire_templates(self)
 
     def _wire(self, parts: WindowParts) -> None:
         """Connect the panes, the top bar and the keys (none of them acts before start-up)."""
@@ -248,6 +253,7 @@ class MainWindow(QMainWindow):
     def _on_changed(self, msg: Message | None, issues: list[Issue]) -> None:
         self._show_issues(issues)
         if msg is not None:
+            self.send_bar.set_kind(str(msg.content.kind))
             from composer.payload import to_payload
 
             self.json_view.set_payload(to_payload(msg), self.profiles.url)
@@ -289,6 +295,7 @@ class MainWindow(QMainWindow):
 
     def _on_profile_picked(self, _index: int) -> None:
         self.top.show_profile_badge(self.profile_name())
+        self.templates.profile_changed()
         self._offer_contacts()
         self.profiles.update_url()
         if self.session.current() is not None:

@@ -203,6 +203,34 @@ def test_a_local_header_file_is_uploaded_first(
     assert payload["interactive"]["header"]["image"] == {"link": picture.as_uri()}  # input kept
 
 
+def test_a_template_header_file_is_uploaded_first(
+    graph: FakeGraph, store: Store, tmp_path: Path
+) -> None:
+    picture = png(tmp_path)
+    header = {
+        "type": "header",
+        "parameters": [{"type": "image", "image": {"link": picture.as_uri()}}],
+    }
+    body = {"type": "body", "parameters": [{"type": "text", "text": "Ana"}]}
+    template = {
+        "name": "welcome_offer",
+        "language": {"code": "en_US"},
+        "components": [header, body],
+    }
+    payload = {"messaging_product": "whatsapp", "to": PAYLOAD["to"], "type": "template",
+               "template": template}  # fmt: skip
+    assert local_header_file(payload) == ("image", picture)
+    graph.add(Reply(200, {"id": "media-78"}))
+    outcome = send_payload(shop(graph), payload, deps(store, []))
+    assert outcome.ok
+    upload, message = graph.requests
+    assert upload.path == f"/v24.0/{PNID}/media" and picture.read_bytes() in upload.body
+    sent = message.json()["template"]["components"]
+    assert sent[0]["parameters"] == [{"type": "image", "image": {"id": "media-78"}}]
+    assert sent[1] == body
+    assert header["parameters"][0]["image"] == {"link": picture.as_uri()}  # input kept
+
+
 def test_an_unreadable_local_file_fails_before_any_message(
     graph: FakeGraph, store: Store, tmp_path: Path
 ) -> None:

@@ -61,3 +61,12 @@ def test_a_closed_window_blocks_everything_but_a_template(status: WindowStatus, 
     assert decision.reason is not None and decision.reason.startswith("Send is disabled: " + words)
     assert "template" in decision.reason
     assert send_decision([], status, "template", False).allowed
+
+
+def test_a_closed_window_offers_a_template_as_the_way_out() -> None:
+    from composer.window.gate import template_way_out
+
+    assert template_way_out(EXPIRED, "button") and template_way_out(BY_API, "list")
+    assert not template_way_out(EXPIRED, "template")  # already a template
+    assert not template_way_out(OPEN, "button")  # nothing blocks it
+    assert not template_way_out(None, "button")  # unknown: the API decides

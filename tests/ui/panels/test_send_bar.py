@@ -63,3 +63,20 @@ def test_attempts_show_while_in_flight_and_go_with_it(qtbot: QtBot) -> None:
     assert send_bar.status.text() == "Accepted by WhatsApp: wamid.X"
     assert send_bar.result() == ("ok", "Accepted by WhatsApp: wamid.X")
     assert send_bar.button.toolTip() == "Send (Ctrl+Enter)"
+
+
+def test_a_closed_window_offers_a_template_instead(qtbot: QtBot) -> None:
+    send_bar = bar(qtbot)
+    send_bar.show()
+    send_bar.set_starting(False)
+    closed = window_status(Inbound(NOW - timedelta(hours=30)), NOW)
+    open_ = window_status(Inbound(NOW - timedelta(hours=1)), NOW)
+    assert not send_bar.template_button.isVisible()
+    send_bar.set_window(closed, "button")
+    assert send_bar.template_button.isVisible() and not send_bar.button.isEnabled()
+    with qtbot.waitSignal(send_bar.template_requested):
+        send_bar.template_button.click()
+    send_bar.set_kind("template")  # the window tells it the kind once switched
+    assert not send_bar.template_button.isVisible() and send_bar.button.isEnabled()
+    send_bar.set_window(open_, "button")
+    assert not send_bar.template_button.isVisible()

@@ -17,6 +17,9 @@ from composer.messages import (
     Message,
     QuickReply,
     ReplyButtons,
+    TemplateComponent,
+    TemplateMessage,
+    TemplateParameter,
 )
 from composer.payload import from_payload
 from tests.examples import examples, invalid_examples
@@ -214,6 +217,7 @@ WEBHOOK_OF = {
     "button": "webhook_inbound_button_reply",
     "send_list": "webhook_inbound_list_reply",
     "send_location": "webhook_inbound_location_after_request",
+    "template_reply": "webhook_inbound_template_quick_reply_button",
 }
 NO_WEBHOOK_OF = {
     "open_list": NoWebhook.OPENS_SHEET,
@@ -230,6 +234,10 @@ NO_WEBHOOK_OF = {
     "address": NoWebhook.ADDRESS_NOT_SIMULATED,
     "call_permission": NoWebhook.CALL_PERMISSION_NOT_SIMULATED,
     "carousel_reply": NoWebhook.CAROUSEL_REPLY_NOT_SIMULATED,
+    "template_url": NoWebhook.OPENS_LINK,
+    "template_phone": NoWebhook.CALLS_NUMBER,
+    "template_copy": NoWebhook.COPIES_CODE,
+    "template_all": NoWebhook.SHOWS_ALL_OPTIONS,
 }
 
 
@@ -248,6 +256,8 @@ def expected_webhook(msg: Message, action: tuple[Any, ...], selected: Any) -> tu
         else:
             del inbound(reference)["interactive"]["list_reply"]["description"]
         return reference, expected
+    if isinstance(c, TemplateMessage):  # a quick reply: type "button", not interactive
+        return reference, None
     loc = inbound(reference)["location"]
     del loc["name"], loc["address"]  # a dropped pin has neither (spec section 8)
     return reference, None
@@ -320,11 +330,36 @@ def carousel_with_quick_replies() -> Message:
     return msg.model_copy(update={"content": content})
 
 
+def demo_templates_with_every_button(view: PhoneView) -> list[Message]:
+    """The demo templates with link, phone and copy-code buttons, and one with five buttons
+    ("See all options"), with the view looking their definitions up (as the window does)."""
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from composer.sandbox.demo_templates import demo_template_records
+    from composer.templates import ButtonDef, TemplateLibrary
+
+    demo = TemplateLibrary.from_graph(demo_template_records(), datetime.now(UTC))
+    reminder = demo.get("appointment_reminder", "en_US")
+    assert reminder is not None
+    many = tuple(ButtonDef(i, "QUICK_REPLY", f"Option {i}") for i in range(4))
+    crowded = replace(reminder, name="crowded", buttons=many)
+    view.set_template_lookup(lambda n, lang: crowded if n == "crowded" else demo.get(n, lang))
+    body = TemplateComponent(type="body", parameters=(TemplateParameter(type="text", value="1"),))
+    return [
+        Message(to="+15550100001", content=TemplateMessage(
+            name=name, language_code="en_US", components=(body,)
+        ))
+        for name in ("welcome_offer", "login_code", "crowded")
+    ]  # fmt: skip
+
+
 def test_every_tap_of_every_example_says_what_it_did(qtbot: QtBot, view: PhoneView) -> None:
     from composer.payload import PayloadError
 
     payloads = [p for k, p in EXAMPLES.items() if k != "invalid"]
     payloads += [e["payload"] for e in EXAMPLES["invalid"]]
+    templates = demo_templates_with_every_button(view)  # installs their lookup first
     walker = Walker(view)
     for payload in payloads:
         try:
@@ -333,6 +368,8 @@ def test_every_tap_of_every_example_says_what_it_did(qtbot: QtBot, view: PhoneVi
             continue
         walker.walk(msg)
     walker.walk(carousel_with_quick_replies())
+    for template in templates:
+        walker.walk(template)
     assert walker.seen == set(WEBHOOK_OF) | set(NO_WEBHOOK_OF)  # no stale expectation
 
 

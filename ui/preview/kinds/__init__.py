@@ -24,6 +24,7 @@ from ui.preview.kinds import (
     reaction,
     reply_buttons,
     single_product,
+    template,
     text,
 )
 from ui.preview.kinds.base import PreviewLayout, SheetLayout
@@ -51,6 +52,7 @@ _ALL = (
     address_message.LAYOUT,
     call_permission.LAYOUT,
     text.LAYOUT,
+    template.LAYOUT,
 )
 
 PREVIEW_LAYOUTS: Mapping[MessageKind, PreviewLayout] = {layout.kind: layout for layout in _ALL}

@@ -45,6 +45,8 @@ class PreviewLayout:
     bubble: BubbleLayout
     sheet: SheetLayout | None = None
     taps: Mapping[str, TapHandler] = field(default_factory=dict)
+    # The line a customer's reply quotes (None: the body, else the text header, as most kinds)
+    quote: Callable[[ChatBase, Message], str] | None = None
 
 
 def content_of(msg: Message, cls: type[T]) -> T:
