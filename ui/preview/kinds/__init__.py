@@ -57,10 +57,8 @@ _ALL = (
 
 PREVIEW_LAYOUTS: Mapping[MessageKind, PreviewLayout] = {layout.kind: layout for layout in _ALL}
 
-# Kinds the core knows that the preview cannot draw yet, each with the reason.
-NO_LAYOUT_YET: Mapping[MessageKind, str] = {
-    MessageKind.TEMPLATE: "a template is drawn from its definition, which the preview lacks yet",
-}
+# Kinds the core knows that the preview cannot draw yet, each with the reason (none today).
+NO_LAYOUT_YET: Mapping[MessageKind, str] = {}
 
 
 def layout_for(kind: MessageKind) -> PreviewLayout | None:
