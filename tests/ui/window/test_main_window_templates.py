@@ -142,3 +142,36 @@ def test_a_template_paused_by_webhook_is_refused_without_a_refresh(
         window.close()
         window.tasks.wait()
         services.close()
+
+
+def test_marketing_to_a_customer_who_stopped_it_is_refused_before_sending(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from datetime import UTC, datetime
+
+    store = window.services.store()
+    store.set_marketing_preference(OPEN_CONTACT.number, "stop", datetime.now(UTC))
+    payload = {
+        "messaging_product": "whatsapp",
+        "recipient_type": "individual",
+        "to": OPEN_CONTACT.number,
+        "type": "template",
+        "template": {
+            "name": "welcome_offer",
+            "language": {"code": "en_US", "policy": "deterministic"},
+            "components": [
+                {"type": "header", "parameters": [
+                    {"type": "image", "image": {"link": "https://example.com/welcome.jpg"}}]},
+                {"type": "body", "parameters": [{"type": "text", "text": "Ana"}]},
+            ],
+        },
+    }  # fmt: skip
+    assert window.load_payload(payload) is None
+    _template_editor(window, qtbot)
+    with qtbot.waitSignal(window.sent, timeout=10_000) as sent:
+        qtbot.mouseClick(window.send_bar.button, Qt.MouseButton.LeftButton)
+    outcome = sent.args[0]
+    assert not outcome.ok and outcome.refusal is not None, outcome
+    assert "asked to stop marketing messages" in " ".join(outcome.refusal)
+    assert outcome.wamid is None  # nothing went out: refused before any request
+    assert "asked to stop marketing messages" in window.send_bar.status.text()
