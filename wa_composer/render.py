@@ -21,9 +21,11 @@ from composer.cli.validate import (
     format_plain,
     parse_json,
     read_input,
+    read_templates,
 )
 
 if TYPE_CHECKING:
+    from composer.templates import TemplateLibrary
     from ui.preview.appearance import Appearance
 
 PLATFORMS = ("android", "ios", "web")  # = ui.preview.platform_themes.PLATFORMS (Qt-free here)
@@ -36,8 +38,9 @@ Each FILE holds one message POST body (JSON), as `validate` reads it; "-" reads 
 the picture of a single FILE. Neither: --out . (the current directory).
 The picture is the phone as the window draws it, at --scale times its size in px (default 2,
 sharp on a high-density screen; 1 for golden images), the time shown as 12:34, links to images
-drawn as placeholders (nothing is fetched). Issues are printed exactly as `validate` prints
-them; the written files are listed on stderr.
+drawn as placeholders (nothing is fetched). Template sends are drawn from --templates FILE (as
+`validate --templates` reads it), else from the sandbox's demo templates.
+Issues are printed exactly as `validate` prints them; the written files are listed on stderr.
 Exit status: 0 every picture written; 1 some file is not a valid message (its picture is still
 written, with the error banner); 2 some file cannot be read or is not JSON, or a picture cannot
 be written (also: -o with several files, or PySide6 missing). The highest status wins.
@@ -64,6 +67,12 @@ def register(subparsers: Any) -> None:
         default=DEFAULT_SCALE,
         metavar="N",
         help=f"pixels per device px, 0.5 to 4 (default {DEFAULT_SCALE:g})",
+    )
+    parser.add_argument(
+        "--templates",
+        metavar="FILE",
+        help="template definitions (`templates list --json`) to draw and check template sends "
+        "(default: the sandbox's demo templates)",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help='message file, or "-" for stdin')
     parser.set_defaults(handler=run)
@@ -99,11 +108,20 @@ def run(args: argparse.Namespace) -> int:
     except ImportError as exc:
         print(f"wa-composer render: drawing the preview needs PySide6 ({exc}).", file=sys.stderr)
         return 2
+    library = None
+    if args.templates:
+        try:
+            library = read_templates(args.templates)
+        except InputError as exc:
+            shown = display_name(args.templates)
+            print(f"wa-composer render: --templates {shown}: {exc.message} [{exc.rule}]",
+                  file=sys.stderr)  # fmt: skip
+            return 2
     appearance = parse_appearance(args.platform, args.theme)
-    renderer = Renderer()
+    renderer = Renderer(templates=library)
     codes, results = [], []
     for name in args.files:
-        code, result = _one(renderer, name, appearance, args)
+        code, result = _one(renderer, name, appearance, args, library)
         codes.append(code)
         results.append(result)
     text = format_plain(results)
@@ -114,7 +132,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _one(
-    renderer: Any, name: str, appearance: Appearance, args: argparse.Namespace
+    renderer: Any,
+    name: str,
+    appearance: Appearance,
+    args: argparse.Namespace,
+    library: TemplateLibrary | None,
 ) -> tuple[int, FileResult]:
     """Validate and draw one file: (exit code, what validate would report about it)."""
     from composer.cli.validate import validate_bytes
@@ -127,7 +149,7 @@ def _one(
         from composer.validation.check import Issue, Severity
 
         return 2, FileResult(shown, [Issue(exc.rule, "$", Severity.ERROR, exc.message)], False)
-    result = validate_bytes(shown, data)
+    result = validate_bytes(shown, data, library)
     target = output_path(name, appearance.key, args.out, args.output)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -44,7 +44,9 @@ class AppearanceBar(QWidget):
         row.setContentsMargins(6, 4, 6, 4)
         row.setSpacing(4)
         for widget in (self.platform_combo, self.theme_combo, self.side_combo):
+            widget.setMaximumWidth(150)
             row.addWidget(widget, 1)
+        row.addStretch(0)
         row.addWidget(self.settings_button)
         for combo in (self.platform_combo, self.theme_combo, self.side_combo):
             combo.currentIndexChanged.connect(self._emit)

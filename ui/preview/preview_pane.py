@@ -44,7 +44,7 @@ class PreviewPane(QWidget):
         self._captions: list[QLabel] = []
         self._row_widget = QWidget()
         self._row = QHBoxLayout(self._row_widget)
-        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setContentsMargins(8, 4, 8, 4)
         self._row.setSpacing(GAP)
         self.scroller = _SidewaysScroll(self._row_widget, self)
         column = QVBoxLayout(self)
@@ -112,8 +112,9 @@ class PreviewPane(QWidget):
         self.scroller.phones = len(shown)
         for look in shown:
             view = self.view if look == self._choice.appearance else self._companion(look)
-            if len(shown) > 1:
-                self._row.addLayout(self._captioned(look, view), 1)
+            if len(shown) > 1:  # each phone gets room in proportion to its width
+                width = round(view.preview_screen().width)
+                self._row.addLayout(self._captioned(look, view), width)
             else:
                 self._row.addWidget(view, 1)
         if len(shown) > 1:  # one webhook panel under the whole row: the phones line up
