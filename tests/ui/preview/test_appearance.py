@@ -154,3 +154,18 @@ def test_the_bar_changes_the_phone(pane: PreviewPane) -> None:
     pane.bar.theme_combo.setCurrentIndex(pane.bar.theme_combo.findData("dark"))
     assert view.theme().key == "web-dark" and view.preview_screen().theme.dark
     assert pane.choice().appearance == Appearance("web", "dark")
+
+
+def test_the_settings_dialog_reads_back_what_it_was_given(qtbot: QtBot) -> None:
+    from ui.preview.settings_dialog import PreviewSettingsDialog
+
+    given = PreviewSettings("Acme", "/pics/a.png", True, "Bea")
+    dialog = PreviewSettingsDialog(given, "2021")
+    qtbot.addWidget(dialog)
+    assert dialog.settings() == given and dialog.era() == "2021"
+    dialog.business.setText("  Acme Outdoor ")
+    dialog.clear.click()
+    dialog.verified.setChecked(False)
+    dialog.eras["android"].setCurrentIndex(dialog.eras["android"].findData(""))
+    assert dialog.settings() == PreviewSettings("Acme Outdoor", "", False, "Bea")
+    assert dialog.era() == ""
