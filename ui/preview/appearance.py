@@ -31,7 +31,7 @@ ERAS: Final[dict[Platform, tuple[tuple[str, str], ...]]] = {
 
 SideBySide = Literal["off", "platforms", "themes"]
 SIDE_BY_SIDE: Final[dict[SideBySide, str]] = {
-    "off": "One phone",
+    "off": "Single",
     "platforms": "All platforms",
     "themes": "Light and dark",
 }

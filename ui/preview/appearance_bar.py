@@ -43,9 +43,11 @@ class AppearanceBar(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 4, 6, 4)
         row.setSpacing(4)
+        # "Light"/"Dark" are short: that picker keeps its width, the other two share the rest
+        self.theme_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for widget in (self.platform_combo, self.theme_combo, self.side_combo):
             widget.setMaximumWidth(150)
-            row.addWidget(widget, 1)
+            row.addWidget(widget, 0 if widget is self.theme_combo else 1)
         row.addStretch(0)
         row.addWidget(self.settings_button)
         for combo in (self.platform_combo, self.theme_combo, self.side_combo):
