@@ -10,6 +10,7 @@ editors, SQLite) runs right after the first paint (``MainWindow.finish_startup``
 keyring are imported only when sending or opening the settings.
 
 ``WA_COMPOSER_START_TYPE`` (e.g. ``list``) preselects an editor; used for screenshots.
+``WA_COMPOSER_WINDOW_SIZE`` (e.g. ``1920x1080``) opens the window at that size (screenshots).
 ``WA_COMPOSER_EXIT_WHEN_READY=1`` quits once the editor is ready (benchmarks/startup.py).
 """
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from ui.window.parts import WindowParts
 
 START_TYPE_ENV = "WA_COMPOSER_START_TYPE"
+WINDOW_SIZE_ENV = "WA_COMPOSER_WINDOW_SIZE"
 # Benchmark hook: quit once the editor is built and the draft restored (time to interactive).
 EXIT_WHEN_READY_ENV = "WA_COMPOSER_EXIT_WHEN_READY"
 
@@ -135,6 +137,9 @@ def make_window(
 def run(*, exit_after_first_paint: bool = False) -> int:
     app = make_app()
     window = make_window(start_kind=os.environ.get(START_TYPE_ENV) or None)
+    width, _, height = os.environ.get(WINDOW_SIZE_ENV, "").partition("x")
+    if width.isdigit() and height.isdigit():
+        window.resize(int(width), int(height))
     actions: list[object] = [window.finish_startup]
     if exit_after_first_paint:
         actions = [QApplication.quit]

@@ -1,5 +1,7 @@
 """``wa-composer``: a command runs in the Qt-free core; no command opens the window.
 
+``render`` (message files to PNG) is registered here, not in the core: it draws with Qt.
+
 Why here: the core (``composer``) must not depend upward on the Qt face, and the commands must
 work where PySide6 is not installed. This module sits above both and is the only one that
 chooses between them.
@@ -25,4 +27,6 @@ def open_window(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli_main(argv, open_window=open_window)
+    from wa_composer import render
+
+    return cli_main(argv, open_window=open_window, extra_commands=(render.register,))

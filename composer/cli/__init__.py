@@ -16,7 +16,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable, Sequence
-from typing import cast
+from typing import Any, cast
 
 from composer import __version__
 
@@ -35,7 +35,12 @@ SUBCOMMANDS: tuple[str, ...] = (
 Handler = Callable[[argparse.Namespace], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
+Register = Callable[[Any], None]
+"""Adds one sub-command to the ``subparsers`` it is given (a module's ``register``)."""
+
+
+def build_parser(extra: Sequence[Register] = ()) -> argparse.ArgumentParser:
+    """The parser of every core command, plus ``extra`` ones (the launcher adds ``render``)."""
     parser = argparse.ArgumentParser(
         prog="wa-composer",
         description="Compose, preview, validate and send WhatsApp interactive messages. "
@@ -51,15 +56,20 @@ def build_parser() -> argparse.ArgumentParser:
     for name in SUBCOMMANDS:
         module = importlib.import_module(f"composer.cli.{name}")
         module.register(subparsers)
+    for register in extra:
+        register(subparsers)
     return parser
 
 
 def main(
     argv: Sequence[str] | None = None,
     open_window: Callable[[argparse.Namespace], int] | None = None,
+    extra_commands: Sequence[Register] = (),
 ) -> int:
-    """Run one sub-command; with none, ``open_window`` (the launcher passes the Qt face's)."""
-    parser = build_parser()
+    """Run one sub-command; with none, ``open_window`` (the launcher passes the Qt face's).
+
+    ``extra_commands`` register commands that live outside the core (they need Qt)."""
+    parser = build_parser(extra_commands)
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     handler = cast(Handler | None, getattr(args, "handler", None))
     if args.command is None or handler is None:

@@ -36,18 +36,25 @@ class JsonView(QWidget):
         self.copy_json = QPushButton("Copy JSON")
         self.copy_curl = QPushButton("Copy as cURL")
         self.import_json = QPushButton("Import JSON…")
+        self.save_json = QPushButton("Save JSON…")  # the window connects it (file dialog)
+        self.save_json.setToolTip("Save the message JSON to a file (no token in it)")
         self.copy_curl.setToolTip(
             f"The token is written as {TOKEN_PLACEHOLDER}, never the real one"
         )
+        files = QHBoxLayout()  # two short rows: the side pane stays narrow at 1280 px
+        files.setSpacing(6)
+        files.addWidget(self.import_json)
+        files.addStretch(1)
+        files.addWidget(self.save_json)
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
-        buttons.addWidget(self.import_json)
         buttons.addStretch(1)
         buttons.addWidget(self.copy_json)
         buttons.addWidget(self.copy_curl)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
+        layout.addLayout(files)
         layout.addWidget(self.text, 1)
         layout.addLayout(buttons)
         self._payload: dict[str, Any] | None = None

@@ -1,16 +1,36 @@
-"""The phone canvas: paints the laid-out Screen scaled to fit and turns clicks into actions."""
+"""The phone canvas: paints the laid-out Screen scaled to fit and turns clicks into actions.
+
+The keyboard reaches the same actions: the canvas takes focus (Tab), Tab/Shift+Tab and the arrow
+keys walk its tappable items (``focus.targets``), Enter or Space taps the one in the focus ring,
+Escape closes an open sheet. The focused item's name is the canvas's accessible description.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QPoint, QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QWheelEvent
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from ui.preview.focus import Target, targets
 from ui.preview.layout import Hit, Screen
 from ui.preview.painter import Painter
+
+_TAP_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_Select)
+_NEXT_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Right)
+_PREVIOUS_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Left)
 
 
 class PhoneCanvas(QWidget):
@@ -25,9 +45,13 @@ class PhoneCanvas(QWidget):
         self.images: Mapping[str, Any] = {}
         self.from_bottom = 0.0  # chat scroll, as distance from the bottom (chats stick to it)
         self.sheet_scroll = 0.0
+        self.focus_index: int | None = None  # the keyboard's item (index in ``focus_targets``)
+        self._focus_in_sheet = False
         self.setMouseTracking(True)
         self.setMinimumSize(240, 400)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Phone preview")
 
     def sizeHint(self) -> QSize:
         if self.laid_out is None:
@@ -59,7 +83,117 @@ class PhoneCanvas(QWidget):
             p.scale(s, s)
             self.painter.outside = self.palette().window().color()
             self.painter.paint(p, self.laid_out, self.images, self.chat_scroll, self.sheet_scroll)
+            self._paint_focus(p, s)
         p.end()
+
+    def _paint_focus(self, p: QPainter, scale: float) -> None:
+        target = self.focused() if self.hasFocus() else None
+        if target is None:
+            return
+        r = target.rect
+        pen = QPen(self.palette().highlight().color(), 2.5 / scale)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRoundedRect(QRectF(r.x + 1.5, r.y + 1.5, r.w - 3, r.h - 3), 6, 6)
+
+    # --- keyboard -------------------------------------------------------------------------------
+
+    def focus_targets(self) -> list[Target]:
+        """The tappable items on the phone now, in the order Tab walks them."""
+        if self.laid_out is None:
+            return []
+        return targets(self.laid_out, self.chat_scroll, self.sheet_scroll)
+
+    def focused(self) -> Target | None:
+        found = self.focus_targets()
+        if self.focus_index is None or not found:
+            return None
+        return found[min(self.focus_index, len(found) - 1)]
+
+    def accessible_items(self) -> list[str]:
+        """The names a screen reader gets for the items, in Tab order."""
+        return [t.name for t in self.focus_targets()]
+
+    def screen_changed(self) -> None:
+        """A new layout: a sheet that opened or closed starts the walk again at its first item."""
+        in_sheet = self.laid_out is not None and self.laid_out.sheet_rect is not None
+        if in_sheet != self._focus_in_sheet:
+            self._focus_in_sheet = in_sheet
+            self.focus_index = 0 if self.focus_index is not None else None
+        self._announce()
+
+    def move_focus(self, step: int) -> bool:
+        """Move the focus ring ``step`` items; False when that leaves the phone's items."""
+        count = len(self.focus_targets())
+        index = (-1 if step > 0 else count) if self.focus_index is None else self.focus_index
+        index = min(index, count)
+        if not 0 <= index + step < count:
+            return False
+        self.focus_index = index + step
+        self._reveal()
+        self._announce()
+        self.update()
+        return True
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        count = len(self.focus_targets())
+        if event.reason() == Qt.FocusReason.BacktabFocusReason:
+            self.focus_index = count - 1 if count else None
+        elif event.reason() == Qt.FocusReason.TabFocusReason or self.focus_index is None:
+            self.focus_index = 0 if count else None
+        self._reveal()
+        self._announce()
+        super().focusInEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if self.hasFocus() and self.move_focus(1 if next else -1):
+            return True
+        return super().focusNextPrevChild(next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        target = self.focused()
+        if key in _TAP_KEYS and target is not None:
+            self.action.emit(target.hit.action)
+        elif key in _NEXT_KEYS or key in _PREVIOUS_KEYS:
+            self.move_focus(1 if key in _NEXT_KEYS else -1)
+        elif key == Qt.Key.Key_Escape and self.laid_out and self.laid_out.sheet_rect is not None:
+            self.action.emit(("close_sheet",))
+        else:
+            super().keyPressEvent(event)
+
+    def _reveal(self) -> None:
+        """Scroll the chat (or the sheet) so the focused item is in sight."""
+        target, screen = self.focused(), self.laid_out
+        if target is None or screen is None:
+            return
+        box = screen.sheet_rect if target.in_sheet else screen.chat_rect
+        if box is None:
+            return
+        shift = 0.0
+        if target.rect.y < box.y:
+            shift = target.rect.y - box.y - 8
+        elif target.rect.bottom > box.bottom:
+            shift = min(target.rect.bottom - box.bottom + 8, target.rect.y - box.y)
+        if not shift:
+            return
+        if target.in_sheet:
+            self.sheet_scroll = min(screen.max_sheet_scroll(), max(0.0, self.sheet_scroll + shift))
+        else:
+            self.from_bottom = min(screen.max_chat_scroll(), max(0.0, self.from_bottom - shift))
+
+    def _announce(self) -> None:
+        target = self.focused()
+        items = self.focus_targets()
+        if target is None:
+            text = "No tappable items" if not items else f"{len(items)} tappable items"
+        else:
+            text = f"{target.name} ({items.index(target) + 1} of {len(items)})"
+        if text != self.accessibleDescription():
+            self.setAccessibleDescription(text)
+            QAccessible.updateAccessibility(
+                QAccessibleEvent(self, QAccessible.Event.DescriptionChanged)
+            )
 
     # --- hit testing ----------------------------------------------------------------------------
 
@@ -105,6 +239,7 @@ class PhoneCanvas(QWidget):
             return
         hit = self.hit_at(*self.to_device(event.position()))
         if hit is not None:
+            self.focus_index = None  # a click hides the keyboard's ring until Tab comes back
             self.action.emit(hit.action)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:

@@ -7,6 +7,7 @@ from ui.preview.text_engine import TextEngine
 from ui.preview.themes import Theme
 
 _ICON = 22
+_BADGE = 16  # the verified badge beside the business name
 
 
 def build_chrome(engine: TextEngine, theme: Theme, state: ChatState) -> Screen:
@@ -64,16 +65,11 @@ def _chat_header(engine: TextEngine, theme: Theme, state: ChatState, chrome: lis
     else:
         x += 10
     avatar = 40 if theme.platform == "web" else 36
-    chrome.append(
-        ShapeItem(
-            "avatar",
-            Rect(x, hy + (theme.header_h - avatar) / 2, avatar, avatar),
-            theme.avatar_bg,
-            avatar / 2,
-            "avatar",
-            (state.business_name[:1].upper(),),
-        )
-    )
+    spot = Rect(x, hy + (theme.header_h - avatar) / 2, avatar, avatar)
+    initial = (state.business_name[:1].upper(),)
+    chrome.append(ShapeItem("avatar", spot, theme.avatar_bg, avatar / 2, "avatar", initial))
+    if state.avatar:  # the business's picture (loaded before layout), cut to a circle
+        chrome.append(ShapeItem("image", spot, theme.avatar_bg, avatar / 2, state.avatar))
     x += avatar + 10
     icons = theme.header_icons
     right = b + w - 8 - len(icons) * (_ICON + 14)
@@ -90,19 +86,27 @@ def _chat_header(engine: TextEngine, theme: Theme, state: ChatState, chrome: lis
 def _title(
     engine: TextEngine, theme: Theme, state: ChatState, chrome: list[Item], box: Rect
 ) -> None:
-    """The business name over "Business account", centred vertically in ``box``."""
-    name = engine.paragraph(theme, "name", state.business_name or " ", box.w, max_lines=1)
+    """The business name (and its verified badge) over "Business account", centred vertically
+    in ``box``."""
+    room = box.w - (_BADGE + 4 if state.verified else 0)
+    name = engine.paragraph(theme, "name", state.business_name or " ", room, max_lines=1)
     sub = engine.paragraph(theme, "small", "Business account", box.w, max_lines=1)
     ny = box.y + (box.h - name.height - sub.height) / 2
     chrome.append(
         TextItem(
-            Rect(box.x, ny, box.w, name.height),
+            Rect(box.x, ny, room, name.height),
             "chat_title",
             state.business_name,
             theme.header_text,
             name,
         )
     )
+    if state.verified:
+        bx = box.x + min(name.natural_width, room) + 4
+        badge = Rect(bx, ny + (name.height - _BADGE) / 2, _BADGE, _BADGE)
+        chrome.append(ShapeItem("circle", badge, theme.verified_badge, _BADGE / 2, "verified"))
+        check = Rect(badge.x + 3, badge.y + 3, _BADGE - 6, _BADGE - 6)
+        chrome.append(ShapeItem("icon", check, theme.verified_check, 0, "check"))
     chrome.append(
         TextItem(
             Rect(box.x, ny + name.height, box.w, sub.height),

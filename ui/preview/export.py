@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QImage, QImageWriter, QPainter
 
 from ui.preview.layout import Screen
 from ui.preview.painter import Painter
@@ -28,3 +29,9 @@ def render_image(
     painter.paint(p, screen, images, chat_scroll, sheet_scroll)
     p.end()
     return image
+
+
+def write_png(image: QImage, path: str | Path) -> bool:
+    """Write ``image`` as PNG (whatever the file's suffix); False when it cannot be written."""
+    writer = QImageWriter(str(path), QByteArray(b"png"))
+    return bool(writer.write(image))

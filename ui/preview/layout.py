@@ -100,6 +100,8 @@ class ChatState:
     """Everything besides the message that changes the picture."""
 
     business_name: str = "WA Composer Sandbox"
+    avatar: str = ""  # image key of the business's picture ("" = the plain avatar)
+    verified: bool = False  # the verified-business badge beside the name
     time_text: str = "12:34"
     replies: tuple[Reply, ...] = ()
     sheet: Literal["", "list", "products"] = ""

@@ -17,11 +17,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import (
-    QGuiApplication,
-    QImageWriter,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,9 +31,10 @@ from PySide6.QtWidgets import (
 from composer.messages import Message
 from composer.validation.check import Issue
 from composer.webhooks.replies import WebhookContext
+from ui.preview.appearance import PreviewSettings
 from ui.preview.canvas import PhoneCanvas
 from ui.preview.chat_base import TemplateLookup, no_templates
-from ui.preview.export import render_image
+from ui.preview.export import render_image, write_png
 from ui.preview.fonts import ensure_emoji_font
 from ui.preview.kinds import layout_for
 from ui.preview.layout import ChatState, ProductPreview, Screen, ShapeItem
@@ -63,6 +61,7 @@ class PhoneView(QWidget):
     """The preview widget D mounts in the main window (CONTRACTS.md, section E)."""
 
     reply_webhook = Signal(dict)
+    message_shown = Signal()  # after set_message: ``message()`` has the new one
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +71,8 @@ class PhoneView(QWidget):
         self._media.changed.connect(self._relayout)
         self._theme: Theme = theme_for("android", False)
         self._msg: Message | None = None
+        self._issues: tuple[Issue, ...] = ()
+        self._fixed_time = ""
         self._state = ChatState()
         self._products: dict[str, ProductPreview] = {}
         self._templates: TemplateLookup = no_templates
@@ -80,29 +81,11 @@ class PhoneView(QWidget):
 
         self.canvas = PhoneCanvas(self)
         self.canvas.action.connect(self._on_action)
-        self.json_view = QPlainTextEdit(self)
-        self.json_view.setReadOnly(True)
-        self.json_view.setObjectName("webhookJson")
-        self.json_view.setPlaceholderText(
-            "Tap a reply button, send a list row or share a location in the preview to see the "
-            "webhook JSON your business endpoint would receive."
-        )
-        self.json_view.setMaximumHeight(160)
-        self.json_view.setVisible(False)  # shown with the first webhook: the phone gets the room
-        self.copy_button = QPushButton("Copy", self)
-        self.copy_button.setToolTip("Copy the webhook JSON")
-        self.copy_button.setEnabled(False)
-        self.copy_button.clicked.connect(self.copy_webhook)
-        head = QHBoxLayout()
-        self.json_label = QLabel(_HINT, self)
-        self.json_label.setWordWrap(True)
-        head.addWidget(self.json_label, 1)
-        head.addWidget(self.copy_button)
+        self.panel = self._make_panel()
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.canvas, 1)
-        box.addLayout(head)
-        box.addWidget(self.json_view)
+        box.addWidget(self.panel)
         self._relayout()
 
     # --- public API -----------------------------------------------------------------------------
@@ -111,8 +94,9 @@ class PhoneView(QWidget):
         """Show ``msg`` (None: an empty chat). Only the parts that changed are laid out again."""
         previous = self._msg
         self._msg = msg
+        self._issues = tuple(issues)
         errors = sum(1 for i in issues if i.is_error)
-        state = replace(self._state, error_count=errors, time_text=_clock())
+        state = replace(self._state, error_count=errors, time_text=self._fixed_time or _clock())
         if msg is None or previous is None or type(msg.content) is not type(previous.content):
             state = replace(state, replies=(), sheet="", selected=None)
             self.canvas.from_bottom = 0.0
@@ -120,14 +104,52 @@ class PhoneView(QWidget):
             state = replace(state, selected=None)
         self._state = state
         self._relayout()
+        self.message_shown.emit()
 
-    def set_appearance(self, platform: str, dark: bool) -> None:
-        self._theme = theme_for(platform, dark)
+    def set_appearance(self, platform: str, dark: bool, era: str = "") -> None:
+        """Platform, light/dark and the chrome era ("" = today's; see ui.preview.appearance)."""
+        self._theme = theme_for(platform, dark, era)
         self._relayout()
+
+    def theme(self) -> Theme:
+        return self._theme
 
     def set_business_name(self, name: str) -> None:
         self._state = replace(self._state, business_name=name)
         self._relayout()
+
+    def set_preview_settings(self, settings: PreviewSettings) -> bool:
+        """Business name, avatar file, verified badge and the customer's name (in the webhooks).
+
+        False when the avatar file cannot be read (the plain avatar is drawn then)."""
+        avatar = ""
+        if settings.avatar:
+            avatar = f"avatar:{settings.avatar}"
+            self._media.set_local_file(avatar, settings.avatar)
+            if not self._media.request(avatar) and avatar not in self._media.images:
+                avatar = ""
+        name = settings.business_name or ChatState().business_name
+        self._state = replace(
+            self._state, business_name=name, avatar=avatar, verified=settings.verified
+        )
+        customer = settings.customer_name or None
+        self._webhook_context = replace(self._webhook_context, customer_name=customer)
+        self._relayout()
+        return avatar != "" or not settings.avatar
+
+    def set_fixed_time(self, text: str) -> None:
+        """Draw this time ("12:34") instead of the clock's: renders that compare pixels."""
+        self._fixed_time = text
+        self._state = replace(self._state, time_text=text or _clock())
+        self._relayout()
+
+    def set_webhook_panel(self, visible: bool) -> None:
+        """Show (default) or hide the webhook JSON under the phone (a side-by-side companion)."""
+        self.panel.setVisible(visible)
+
+    def message(self) -> tuple[Message | None, tuple[Issue, ...]]:
+        """What the phone shows and its issues (companion views mirror it)."""
+        return self._msg, self._issues
 
     @property
     def preview_data(self) -> dict[str, ProductPreview]:
@@ -171,8 +193,12 @@ class PhoneView(QWidget):
 
     def save_png(self, path: str | Path, scale: float = 2) -> bool:
         """Save the phone as PNG at ``scale`` (2 = retina-sharp, for QA tickets)."""
+        return write_png(self.render_image(scale), path)
+
+    def render_image(self, scale: float = 2) -> QImage:
+        """The phone as drawn now (its scroll positions too), ``scale`` x its size in px."""
         self.canvas.painter.outside = None
-        image = render_image(
+        return render_image(
             self.canvas.painter,
             self.preview_screen(),
             self._media.images,
@@ -180,8 +206,9 @@ class PhoneView(QWidget):
             self.canvas.chat_scroll,
             self.canvas.sheet_scroll,
         )
-        writer = QImageWriter(str(path), QByteArray(b"png"))
-        return bool(writer.write(image))
+
+    def link_fetching(self) -> bool:
+        return self._media.fetch_links
 
     def preview_screen(self) -> Screen:
         """The current layout (plain data): for tests and tools."""
@@ -205,6 +232,42 @@ class PhoneView(QWidget):
 
     # --- internals ------------------------------------------------------------------------------
 
+    def _make_panel(self) -> QWidget:
+        """The webhook JSON under the phone: hint or title, Copy, Save PNG…, the JSON itself."""
+        panel = QWidget(self)
+        self.json_view = QPlainTextEdit(panel)
+        self.json_view.setReadOnly(True)
+        self.json_view.setObjectName("webhookJson")
+        self.json_view.setPlaceholderText(
+            "Tap a reply button, send a list row or share a location in the preview to see the "
+            "webhook JSON your business endpoint would receive."
+        )
+        self.json_view.setMaximumHeight(160)
+        self.json_view.setVisible(False)  # shown with the first webhook: the phone gets the room
+        self.copy_button = QPushButton("Copy", panel)
+        self.copy_button.setToolTip("Copy the webhook JSON")
+        self.copy_button.setEnabled(False)
+        self.copy_button.clicked.connect(self.copy_webhook)
+        self.json_label = QLabel(_HINT, panel)
+        self.json_label.setWordWrap(True)
+        self.save_png_button = QPushButton("Save PNG…", panel)  # the window connects it
+        self.save_png_button.setToolTip("Save preview as PNG")
+        head = QHBoxLayout()
+        head.addWidget(self.json_label, 1)
+        head.addWidget(self.copy_button)
+        head.addWidget(self.save_png_button)
+        box = QVBoxLayout(panel)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(head)
+        box.addWidget(self.json_view)
+        return panel
+
+    def take_back_panel(self) -> None:
+        """Put the webhook panel back under the phone (the pane may have moved it)."""
+        layout = self.layout()
+        if layout is not None and self.panel.parentWidget() is not self:
+            layout.addWidget(self.panel)
+
     def _relayout(self) -> None:
         screen = self._layout()
         loaded = [
@@ -224,6 +287,7 @@ class PhoneView(QWidget):
             self.canvas.updateGeometry()
         self.canvas.sheet_scroll = min(self.canvas.sheet_scroll, screen.max_sheet_scroll())
         self.canvas.from_bottom = min(self.canvas.from_bottom, screen.max_chat_scroll())
+        self.canvas.screen_changed()
         self.canvas.update()
 
     def _layout(self) -> Screen:

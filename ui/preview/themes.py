@@ -133,6 +133,9 @@ class Theme:
     product_thumb: int
     reaction_offset: int  # how far the reaction pill hangs below the bubble
     reaction_out_right: bool  # the pill under an outgoing bubble sits at its right (else left)
+    # L: the verified-business badge; blue since 2024 (Meta Verified), green before (press reports)
+    verified_badge: str = "#1D9BF0"
+    verified_check: str = "#FFFFFF"
 
     @property
     def key(self) -> str:
@@ -257,8 +260,13 @@ def _build() -> dict[tuple[Platform, bool], Theme]:
 THEMES: dict[tuple[Platform, bool], Theme] = _build()
 
 
-def theme_for(platform: str, dark: bool) -> Theme:
-    """The theme table for one appearance; ValueError naming the platform if it is unknown."""
+def theme_for(platform: str, dark: bool, era: str = "") -> Theme:
+    """The theme table for one appearance; ValueError naming the platform if it is unknown.
+
+    ``era`` ("" = today's chrome; "2021" = Android's 2021-23 teal header, ui.preview.appearance
+    ERAS) picks the chrome where the notes are unsure; each era's table is data of this module.
+    """
+    del era  # one table per platform so far: both eras draw it until the era tables land
     for known in PLATFORMS:
         if platform == known:
             return THEMES[(known, dark)]

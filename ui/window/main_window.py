@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from ui.window.draft_keeper import DraftKeeper
     from ui.window.message_loader import MessageLoader
     from ui.window.parts import PartsFactory, WindowParts
+    from ui.window.preview_tools import PreviewTools
     from ui.window.templates import TemplateLink
 
 __all__ = ["AUTOSAVE_MS", "SANDBOX", "MainWindow"]
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
     draft_keeper: DraftKeeper
     dialogs: WindowDialogs
     templates: TemplateLink
+    preview_tools: PreviewTools
 
     def __init__(
         self,
@@ -152,6 +154,9 @@ class MainWindow(QMainWindow):
         from ui.window.templates import wire_templates
 
         self.templates = wire_templates(self)
+        from ui.window.preview_tools import PreviewTools
+
+        self.preview_tools = PreviewTools(self)  # appearance bar, settings, Save PNG / JSON
 
     def _wire(self, parts: WindowParts) -> None:
         """Connect the panes, the top bar and the keys (none of them acts before start-up)."""
@@ -352,6 +357,14 @@ class MainWindow(QMainWindow):
     def load_payload(self, payload: object) -> str | None:
         """Load a Graph payload into the editors; returns an error text (editors untouched)."""
         return self.messages.load_payload(payload)
+
+    def save_preview_png(self, path: str | None = None) -> str | None:
+        """Save preview as PNG… (a file dialog unless ``path``); the path written or None."""
+        return self.preview_tools.save_preview_png(path)
+
+    def save_json(self, path: str | None = None) -> str | None:
+        """Save JSON…: the message POST body to a file (no token); the path written or None."""
+        return self.preview_tools.save_json(path)
 
     def save_current_draft(self) -> None:
         if self._started:
