@@ -39,7 +39,9 @@ def send_payload(
     """Send ``payload`` (already validated) with ``profile``; blocking, so off the UI thread."""
     from composer.credentials import CredentialsError
 
-    recipient = str(payload.get("to", ""))
+    from composer.user_ids import addressee
+
+    recipient = addressee(payload)
     blocked = _template_refusal(profile, payload, deps)
     if blocked is not None:
         return refused("Template cannot be sent", blocked, profile=profile.name,
