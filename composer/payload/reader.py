@@ -25,7 +25,7 @@ from composer.codec.errors import PayloadError
 from composer.codec.parts import read_header, read_text_object
 from composer.kinds import interactive_spec, specs, top_level_spec
 from composer.messages import Message
-from composer.user_ids import BSUID_FIELD, PHONE_FIELD
+from composer.user_ids import BSUID_FIELD, PHONE_FIELD, addressee_field
 
 if TYPE_CHECKING:
     from composer.kinds.kind_spec import KindSpec
@@ -127,10 +127,11 @@ def _read(r: Reader, data: object) -> Message | None:
 
 
 def _addressee(r: Reader, d: dict[str, Any]) -> tuple[str, str | None]:
-    """``to`` (a phone number) or ``recipient`` (a business-scoped user id), never both."""
+    """``to`` (a phone number) or ``recipient`` (a business-scoped user id), never both; the key
+    is kept only when the value belongs under the other one (the validator says so)."""
     if BSUID_FIELD not in d:
-        field = PHONE_FIELD if PHONE_FIELD in d else None
-        return r.text(d, PHONE_FIELD, PHONE_FIELD, "Recipient ('to')"), field
+        to = r.text(d, PHONE_FIELD, PHONE_FIELD, "Recipient ('to')")
+        return to, PHONE_FIELD if addressee_field(to) != PHONE_FIELD else None
     if PHONE_FIELD in d:
         r.problem(
             BSUID_FIELD,
@@ -138,7 +139,8 @@ def _addressee(r: Reader, d: dict[str, Any]) -> tuple[str, str | None]:
             "('recipient' for a business-scoped user id, 'to' for a phone number).",
             "envelope.recipient_both",
         )
-    return r.text(d, BSUID_FIELD, BSUID_FIELD, "Recipient ('recipient')"), BSUID_FIELD
+    to = r.text(d, BSUID_FIELD, BSUID_FIELD, "Recipient ('recipient')")
+    return to, BSUID_FIELD if addressee_field(to) != BSUID_FIELD else None
 
 
 def _top_level(r: Reader, spec: KindSpec, value: object, path: str) -> Any:

@@ -18,6 +18,7 @@ from composer.demo_contacts import (
     SANDBOX_DISPLAY_PHONE_NUMBER,
     SANDBOX_PHONE_NUMBER_ID,
     SANDBOX_WABA_ID,
+    Identity,
     identity_of,
 )
 from composer.messages import (
@@ -39,7 +40,8 @@ class WebhookContext:
     """Who is who in the simulated webhook. Defaults describe the built-in sandbox number.
 
     ``customer_name`` None: the sandbox demo contact's name for its number or BSUID, else
-    "Customer".
+    "Customer". ``customer_user_id`` None: the demo contact's BSUID, else one made up from the
+    number (``composer.user_ids.simulated_user_id``).
     """
 
     waba_id: str = SANDBOX_WABA_ID
@@ -47,6 +49,7 @@ class WebhookContext:
     display_phone_number: str = normalize(SANDBOX_DISPLAY_PHONE_NUMBER)
     customer_name: str | None = None
     business_message_id: str = "wamid.PREVIEW_BUSINESS_MESSAGE"
+    customer_user_id: str | None = None
 
 
 DEFAULT_CONTEXT = WebhookContext()
@@ -150,6 +153,8 @@ def _envelope(
     likewise, ``from_user_id`` always)."""
     when = at if at is not None else datetime.now(UTC)
     who = identity_of(msg.to, context.customer_name)
+    if context.customer_user_id is not None:
+        who = Identity(who.wa_id, context.customer_user_id, who.name)
     timestamp = str(int(when.timestamp()))
     sender: dict[str, Any] = {} if who.wa_id is None else {"from": who.wa_id}
     message: dict[str, Any] = {
