@@ -11,7 +11,6 @@ import json
 import sys
 from typing import Any
 
-
 _NUMBER_HELP = "the customer's phone number or business-scoped user id (US.134...)"
 
 

@@ -38,7 +38,6 @@ def send_payload(
 ) -> SendOutcome:
     """Send ``payload`` (already validated) with ``profile``; blocking, so off the UI thread."""
     from composer.credentials import CredentialsError
-
     from composer.user_ids import addressee
 
     recipient = addressee(payload)

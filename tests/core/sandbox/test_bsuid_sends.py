@@ -10,8 +10,8 @@ import httpx
 import pytest
 
 from composer.demo_contacts import CLOSED_CONTACT, OPEN_CONTACT
-from composer.sandbox import SANDBOX_PHONE_NUMBER_ID, Sandbox, SandboxTransport, StatusDelays
 from composer.samples import sample_payload
+from composer.sandbox import SANDBOX_PHONE_NUMBER_ID, Sandbox, SandboxTransport, StatusDelays
 from tests.core.sandbox.helpers import AUTH, Clock, ManualScheduler
 from tests.examples import example
 
