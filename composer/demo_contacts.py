@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Final
+from typing import Any, Final
 
 from composer.phone import normalize
+from composer.user_ids import is_bsuid, recipient_key, simulated_user_id
 
 SANDBOX_PHONE_NUMBER_ID: Final = "100000000000001"
 SANDBOX_WABA_ID: Final = "100000000000002"
@@ -35,6 +36,11 @@ class DemoContact:
     @property
     def wa_id(self) -> str:
         return normalize(self.number)
+
+    @property
+    def user_id(self) -> str:
+        """The contact's business-scoped user id (stable, made up from the number)."""
+        return simulated_user_id(self.wa_id)
 
     @property
     def on_whatsapp(self) -> bool:
@@ -62,3 +68,38 @@ DEMO_CONTACTS: Final[tuple[DemoContact, ...]] = (
     CLOSED_CONTACT,
     NOT_ON_WHATSAPP_CONTACT,
 )
+
+
+def demo_contact(recipient: str) -> DemoContact | None:
+    """The demo contact a number or a BSUID names, if any."""
+    key = recipient_key(recipient)
+    return next((c for c in DEMO_CONTACTS if key in (c.wa_id, c.user_id)), None)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who a simulated webhook is about: the phone number (None when only the BSUID is known,
+    as for a user with a username), the business-scoped user id and the profile name."""
+
+    wa_id: str | None
+    user_id: str
+    name: str
+
+    def contact(self) -> dict[str, Any]:
+        """The ``contacts[]`` item Meta sends in 2026: ``profile.name``, ``wa_id``, ``user_id``."""
+        item: dict[str, Any] = {"profile": {"name": self.name}}
+        if self.wa_id is not None:
+            item["wa_id"] = self.wa_id
+        item["user_id"] = self.user_id
+        return item
+
+
+def identity_of(recipient: str, name: str | None = None) -> Identity:
+    """The identity of a number or a BSUID: a demo contact's own, else one made up from it."""
+    contact = demo_contact(recipient)
+    if contact is not None:
+        return Identity(contact.wa_id, contact.user_id, name or contact.name)
+    key = recipient_key(recipient)
+    if is_bsuid(key):
+        return Identity(None, key, name or "Customer")
+    return Identity(key, simulated_user_id(key), name or "Customer")

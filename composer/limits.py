@@ -57,6 +57,9 @@ BIZ_OPAQUE_CALLBACK_DATA: Final = Limit("envelope.biz_opaque_len", "Callback dat
 PHONE_DIGITS: Final = Limit(
     "envelope.to_format", "Recipient phone number", 15, minimum=7, unit="digits"
 )
+# A business-scoped user id: a two-letter country code, a period, then at most 128 letters and
+# digits (docs/spec/bsuid.md); sent as ``recipient`` instead of ``to``.
+BSUID_CHARS: Final = Limit("envelope.recipient_format", "Business-scoped user id", 128, minimum=1)
 
 # --- Shared parts (section 2) ------------------------------------------------------------------
 HEADER_TEXT: Final = Limit("header.text_len", "Header text", 60, minimum=1)

@@ -14,6 +14,8 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from composer.user_ids import BSUID_FIELD, PHONE_FIELD, addressee, addressee_field
+
 if TYPE_CHECKING:
     from composer.sending import AttemptReport, SendDeps, SendOutcome
     from composer.storage.history import Store
@@ -26,7 +28,7 @@ JSON_HELP = """\
   outcome     "accepted", "failed" (not sent), "unknown" (may or may not have been delivered)
               or "invalid" (validation failed or unusable input; nothing sent)
   wamid       the message id (null unless accepted)
-  recipient   the "to" that was sent
+  recipient   the "to" (or "recipient", a business-scoped user id) that was sent
   wa_id       the recipient's WhatsApp id from the answer (or null)
   profile     profile name ("sandbox" for the built-in sandbox)
   sandbox     true when the built-in sandbox answered
@@ -48,7 +50,12 @@ def register(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", metavar="FILE", help="JSON message body, or - for stdin")
-    parser.add_argument("--to", metavar="NUMBER", help="recipient; overrides the payload's 'to'")
+    parser.add_argument(
+        "--to",
+        metavar="NUMBER",
+        help="recipient: a phone number (overrides the payload's 'to') or a business-scoped user "
+        "id such as US.13491208655302741918 (sent as 'recipient')",
+    )
     parser.add_argument("--profile", metavar="NAME", help="sending profile (default: sandbox)")
     parser.add_argument("--json", action="store_true", help="print the outcome as one JSON object")
     parser.set_defaults(handler=_run)
@@ -100,15 +107,23 @@ def _run(args: argparse.Namespace) -> int:
     if args.to is not None:
         if not isinstance(payload, dict):
             return report.invalid("--to: the message body must be a JSON object")
-        payload["to"] = args.to
+        _address(payload, args.to)
     if not _validated(payload, report):
         return EXIT_INVALID
     assert isinstance(payload, dict)
-    report.data["recipient"] = payload.get("to")
+    report.data["recipient"] = addressee(payload)
     return _send(args, payload, report)
 
 
 _UNUSABLE = object()
+
+
+def _address(payload: dict[str, Any], to: str) -> None:
+    """``--to``: a phone number replaces ``to``, a business-scoped user id goes in ``recipient``
+    (the other key is removed, a message has one addressee)."""
+    field = addressee_field(to.strip())
+    payload.pop(BSUID_FIELD if field == PHONE_FIELD else PHONE_FIELD, None)
+    payload[field] = to.strip() if field == BSUID_FIELD else to
 
 
 def _read(name: str, report: _Report) -> object:

@@ -150,15 +150,18 @@ def _against_definition(doc: object, library: TemplateLibrary) -> list[Issue]:
     from composer.payload.reader import from_payload
     from composer.rules.base import Out
     from composer.templates import check_against
+    from composer.validation.envelope import check_template_recipient
 
     try:
-        content = from_payload(doc).content
+        msg = from_payload(doc)
     except PayloadError:
         return []
+    content = msg.content
     if not isinstance(content, TemplateMessage):
         return []
     out = Out()
-    check_against(content, library, out)
+    definition = check_against(content, library, out)
+    check_template_recipient(msg, definition.category if definition else None, out)
     return out.issues
 
 

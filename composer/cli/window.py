@@ -11,6 +11,8 @@ import json
 import sys
 from typing import Any
 
+_NUMBER_HELP = "the customer's phone number or business-scoped user id (US.134...)"
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -20,11 +22,11 @@ def register(subparsers: Any) -> None:
     )
     actions = parser.add_subparsers(dest="window_action", metavar="ACTION", required=True)
     show = actions.add_parser("show", help="print the window state of NUMBER")
-    show.add_argument("number", metavar="NUMBER", help="the customer's phone number")
+    show.add_argument("number", metavar="NUMBER", help=_NUMBER_HELP)
     show.add_argument("--json", action="store_true", help="print JSON instead of a sentence")
     show.set_defaults(handler=_show)
     record = actions.add_parser("set", help="record when NUMBER last wrote (a manual entry)")
-    record.add_argument("number", metavar="NUMBER", help="the customer's phone number")
+    record.add_argument("number", metavar="NUMBER", help=_NUMBER_HELP)
     record.add_argument(
         "--last-inbound",
         required=True,
@@ -45,9 +47,19 @@ def _fail(message: str) -> int:
 
 
 def _recipient(number: str) -> str | None:
+    """The customer's key: a phone number's digits, or a business-scoped user id as written."""
     from composer.phone import is_phone_like, normalize
+    from composer.user_ids import is_bsuid
 
+    if is_bsuid(number):
+        return number.strip()
     return normalize(number) if is_phone_like(number) else None
+
+
+_NOT_A_RECIPIENT = (
+    "NUMBER: {!r} is neither a phone number (digits, + - ( ) spaces) nor a business-scoped user "
+    "id (e.g. US.13491208655302741918)"
+)
 
 
 def _open_store() -> Any:
@@ -64,7 +76,7 @@ def _show(args: argparse.Namespace) -> int:
 
     recipient = _recipient(args.number)
     if recipient is None:
-        return _fail(f"NUMBER: {args.number!r} is not a phone number (digits, + - ( ) spaces)")
+        return _fail(_NOT_A_RECIPIENT.format(args.number))
     try:
         with _open_store() as store:
             facts = load_facts(store, recipient)
@@ -87,7 +99,7 @@ def _set(args: argparse.Namespace) -> int:
 
     recipient = _recipient(args.number)
     if recipient is None:
-        return _fail(f"NUMBER: {args.number!r} is not a phone number (digits, + - ( ) spaces)")
+        return _fail(_NOT_A_RECIPIENT.format(args.number))
     now = utc_now()
     try:
         at = parse_iso_utc(args.last_inbound, now=now)

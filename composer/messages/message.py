@@ -13,9 +13,15 @@ here: the list of kinds is ``composer.kinds`` (model, codec and rules of each)."
 
 
 class Message(Model):
-    """One message POST body. ``messaging_product`` is always ``"whatsapp"`` and not stored."""
+    """One message POST body. ``messaging_product`` is always ``"whatsapp"`` and not stored.
+
+    ``to`` is the addressee, a phone number or a business-scoped user id; ``to_field`` is the
+    payload key it came in (``"to"``, or ``"recipient"`` for a BSUID), None when the message was
+    built rather than read: the writer then picks the key from the value (``composer.user_ids``).
+    """
 
     to: str
+    to_field: str | None = None
     content: Content
     recipient_type: str = "individual"
     context_message_id: str | None = None

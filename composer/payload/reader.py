@@ -25,6 +25,7 @@ from composer.codec.errors import PayloadError
 from composer.codec.parts import read_header, read_text_object
 from composer.kinds import interactive_spec, specs, top_level_spec
 from composer.messages import Message
+from composer.user_ids import BSUID_FIELD, PHONE_FIELD, addressee_field
 
 if TYPE_CHECKING:
     from composer.kinds.kind_spec import KindSpec
@@ -35,6 +36,7 @@ _ENVELOPE_KEYS = (
     "messaging_product",
     "recipient_type",
     "to",
+    "recipient",
     "context",
     "biz_opaque_callback_data",
     "type",
@@ -81,7 +83,7 @@ def _read(r: Reader, data: object) -> Message | None:
     else:  # the type problem is reported below; its content object is not a second problem
         allowed = (*_ENVELOPE_KEYS, *content_keys, *((kind,) if isinstance(kind, str) else ()))
     r.known(d, "$", allowed, "the message")
-    to = r.text(d, "to", "to", "Recipient ('to')")
+    to, to_field = _addressee(r, d)
     recipient_type = r.opt_text(d, "recipient_type", "recipient_type", "recipient_type")
     biz = r.opt_text(d, "biz_opaque_callback_data", "biz_opaque_callback_data", "Callback data")
     context_id = None
@@ -116,11 +118,29 @@ def _read(r: Reader, data: object) -> Message | None:
         return None
     return Message(
         to=to,
+        to_field=to_field,
         content=content,
         recipient_type="individual" if recipient_type is None else recipient_type,
         context_message_id=context_id,
         biz_opaque_callback_data=biz,
     )
+
+
+def _addressee(r: Reader, d: dict[str, Any]) -> tuple[str, str | None]:
+    """``to`` (a phone number) or ``recipient`` (a business-scoped user id), never both; the key
+    is kept only when the value belongs under the other one (the validator says so)."""
+    if BSUID_FIELD not in d:
+        to = r.text(d, PHONE_FIELD, PHONE_FIELD, "Recipient ('to')")
+        return to, PHONE_FIELD if addressee_field(to) != PHONE_FIELD else None
+    if PHONE_FIELD in d:
+        r.problem(
+            BSUID_FIELD,
+            "The message has both 'to' and 'recipient'; address it with one of them "
+            "('recipient' for a business-scoped user id, 'to' for a phone number).",
+            "envelope.recipient_both",
+        )
+    to = r.text(d, BSUID_FIELD, BSUID_FIELD, "Recipient ('recipient')")
+    return to, BSUID_FIELD if addressee_field(to) != BSUID_FIELD else None
 
 
 def _top_level(r: Reader, spec: KindSpec, value: object, path: str) -> Any:

@@ -11,6 +11,7 @@ from typing import Any
 from composer.codec.parts import header_payload
 from composer.kinds import spec_for_model
 from composer.messages import Interactive, Message
+from composer.user_ids import addressee_field
 
 __all__ = ["to_payload"]
 
@@ -20,7 +21,7 @@ def to_payload(msg: Message) -> dict[str, Any]:
     out: dict[str, Any] = {
         "messaging_product": "whatsapp",
         "recipient_type": msg.recipient_type,
-        "to": msg.to,
+        msg.to_field or addressee_field(msg.to): msg.to,
     }
     if msg.context_message_id is not None:
         out["context"] = {"message_id": msg.context_message_id}

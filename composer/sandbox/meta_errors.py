@@ -6,6 +6,8 @@ shape, same codes, same HTTP statuses (spec 11.3, 11.4, reference-shapes.json).
 
 How a validation issue becomes a code (the real API is not documented rule by rule):
 * the field is absent from the payload -> 131008 "The parameter <path> is required.";
+* the field is there but ``null`` -> 100 "Param <path> must be a string" (Meta's type error; an
+  optional field sent as null, like pywa's FlowButton ``flow_token: null``, is not "missing");
 * a text over its maximum length -> 100 "Param <path> must be at most N characters long.";
 * a reply-button title outside 1-20 -> 131009 with the exact real details
   "Button title length invalid. Min length: 1, Max length: 20";
@@ -52,6 +54,10 @@ DETAILS: Final = {
     "number to the same phone number in a short period of time.",
 }
 SUBCODES: Final = {130429: 2494055}
+AUTHENTICATION_TO_BSUID: Final = (
+    "Authentication templates cannot be sent to a business-scoped user ID; send them to the "
+    "user's phone number ('to')."
+)
 BUTTON_TITLE_DETAILS: Final = (
     f"Button title length invalid. Min length: {limits.BUTTON_TITLE.minimum}, "
     f"Max length: {limits.BUTTON_TITLE.maximum}"
@@ -165,12 +171,28 @@ def _limit_for(rule: str, length: int) -> limits.Limit | None:
     return max(broken, key=lambda lim: lim.maximum) if broken else None
 
 
+_META_TYPES: Final = (
+    ("must be text", "a string"),
+    ("must be a JSON object", "an object"),
+    ("must be a list", "an array"),
+    ("must be a whole number", "an integer"),
+    ("must be true or false", "a boolean"),
+)
+
+
+def _meta_type(message: str) -> str:
+    """The JSON type a validator message asks for, in Meta's words ("a string")."""
+    return next((meta for ours, meta in _META_TYPES if ours in message), "a string")
+
+
 def error_for_issue(issue: IssueLike, payload: object) -> ErrorReply:
     """Turn the first blocking validation issue into the error the Cloud API would answer."""
     path = meta_param(issue.path)
     value = value_at(payload, issue.path) if issue.path else payload
-    if value is _MISSING or value is None:
+    if value is _MISSING:
         return graph_error(131008, f"The parameter {path} is required.")
+    if value is None:  # present but null: Meta's type error, not "required" (an optional field)
+        return graph_error(100, f"Param {path} must be {_meta_type(issue.message)}")
     if issue.rule == limits.BUTTON_TITLE.rule:
         return graph_error(131009, BUTTON_TITLE_DETAILS)
     if isinstance(value, str) and issue.rule.endswith("_len"):

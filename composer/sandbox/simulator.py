@@ -33,10 +33,10 @@ from composer import demo_contacts as contacts
 from composer import limits
 from composer.clock import utc_now
 from composer.codec.strict_json import JsonRefused, loads_strict
-from composer.phone import normalize
 from composer.sandbox.expiring import ExpiringIds
 from composer.sandbox.media import parse_upload
 from composer.sandbox.meta_errors import (
+    AUTHENTICATION_TO_BSUID,
     ErrorReply,
     IssueLike,
     error_for_issue,
@@ -47,6 +47,7 @@ from composer.sandbox.status_feed import StatusFeed, StatusScheduler
 from composer.sandbox.statuses import StatusDelays, StatusListener, inbound_text_webhook
 from composer.sandbox.template_desk import TemplateDesk
 from composer.sandbox.wire import SandboxRequest, SandboxResponse, new_wamid, reply_for
+from composer.user_ids import addressee, is_bsuid
 from composer.validation.check import validate_payload
 
 if TYPE_CHECKING:
@@ -100,9 +101,11 @@ class Sandbox:
 
     # --- what the app reads --------------------------------------------------------------------
     def last_inbound(self, number: str) -> datetime | None:
-        """When the customer last wrote, as the sandbox believes (None: not yet known)."""
+        """When the customer (a number or a BSUID) last wrote, as the sandbox believes (None:
+        not yet known)."""
+        who = contacts.identity_of(number)
         with self._lock:
-            return self._inbound.get(normalize(number))
+            return self._inbound.get(who.wa_id or who.user_id)
 
     def customer_writes(
         self, number: str, at: datetime | None = None, text: str | None = None
@@ -112,25 +115,26 @@ class Sandbox:
         With ``text``, listeners also get the inbound-message webhook Meta would send (from the
         timer thread, like status webhooks); the body is returned.
         """
-        wa_id = normalize(number)
+        who = contacts.identity_of(number)
+        key = who.wa_id or who.user_id
         when = at or self.clock()
         with self._lock:
-            self._inbound[wa_id] = max(when, self._inbound.get(wa_id, when))
+            self._inbound[key] = max(when, self._inbound.get(key, when))
         if text is None:
             return None
-        name = next((c.name for c in contacts.DEMO_CONTACTS if c.wa_id == wa_id), "Customer")
-        body = inbound_text_webhook(
-            wamid=new_wamid(wa_id), sender=wa_id, name=name, text=text, at=when
-        )
+        body = inbound_text_webhook(wamid=new_wamid(key), customer=who, text=text, at=when)
         self._feed.deliver_soon(body)
         return body
 
     def seed_store(self, store: Store) -> None:
-        """Record the demo contacts' last-inbound times in the app's store (source "sandbox")."""
+        """Record the demo contacts' last-inbound times in the app's store (source "sandbox"),
+        and link each demo number to its BSUID, so the window is found under either."""
         with self._lock:
             known = dict(self._inbound)
-        for wa_id, at in known.items():
-            store.set_last_inbound(wa_id, at, "sandbox")
+        for key, at in known.items():
+            store.set_last_inbound(key, at, "sandbox")
+        for contact in contacts.DEMO_CONTACTS:
+            store.link_user_id(contact.user_id, contact.wa_id)
 
     def sent_message(self, wamid: str) -> bool:
         with self._lock:
@@ -266,42 +270,50 @@ class Sandbox:
             return reply_for(refusal)
         if blocking:
             return reply_for(error_for_issue(blocking[0], payload))
-        if not isinstance(payload, dict) or not isinstance(payload.get("to"), str):
+        if not isinstance(payload, dict) or not addressee(payload):
             return reply_for(graph_error(131008, "The parameter to is required."))
-        to: str = payload["to"]
-        wa_id = normalize(to)
+        return self._accept(payload, addressee(payload))
+
+    def _accept(self, payload: dict[str, Any], to: str) -> SandboxResponse:
+        """The runtime rules of a valid send (rates, WhatsApp, window, reactions), then the
+        statuses. An unknown BSUID is like an unknown number: on WhatsApp, window open."""
+        who = contacts.identity_of(to)
+        key = who.wa_id or who.user_id
         kind = str(payload.get("type", "text"))
         now = self.clock()
+        category = self.templates.category(payload) if kind == "template" else None
+        if category == "AUTHENTICATION" and is_bsuid(to):
+            return reply_for(graph_error(131009, AUTHENTICATION_TO_BSUID))
         with self._lock:
-            refused = self._rates.check(wa_id, now.timestamp())
+            refused = self._rates.check(key, now.timestamp())
             if refused is not None:
                 return reply_for(graph_error(refused))
-            if wa_id in self._not_on_whatsapp or not wa_id:
+            if key in self._not_on_whatsapp or not key:
                 return reply_for(graph_error(131026))
-            last = self._inbound.setdefault(wa_id, now)
+            last = self._inbound.setdefault(key, now)
             closed = kind != "template" and now - last >= timedelta(
                 seconds=limits.SERVICE_WINDOW_SECONDS
             )
             if closed and self.window_errors == "sync":
                 return reply_for(graph_error(131047))
             if kind == "reaction":
-                problem = self._reaction_problem(payload.get("reaction"), wa_id, now)
+                problem = self._reaction_problem(payload.get("reaction"), key, now)
                 if problem is not None:
                     return reply_for(
                         graph_error(131009, f"Param reaction['message_id'] is not valid: {problem}")
                     )
-            category = self.templates.category(payload) if kind == "template" else None
-            fail = 131047 if closed else self.templates.delivery_failure(wa_id, category)
-            wamid = new_wamid(wa_id)
+            fail = 131047 if closed else self.templates.delivery_failure(key, category)
+            wamid = new_wamid(key)
             callback = payload.get("biz_opaque_callback_data")
-            sent = _Sent(wa_id, now, kind, callback if isinstance(callback, str) else None)
+            sent = _Sent(key, now, kind, callback if isinstance(callback, str) else None)
             self._sent.put(wamid, sent, now)
-        self._feed.schedule(wamid, wa_id, sent.callback, kind, fail, category=category)
+        self._feed.schedule(wamid, who, sent.callback, kind, fail, category=category)
+        ids = {"user_id": to} if is_bsuid(to) else {"wa_id": key}
         return SandboxResponse(
             200,
             {
                 "messaging_product": "whatsapp",
-                "contacts": [{"input": to, "wa_id": wa_id}],
+                "contacts": [{"input": to, **ids}],
                 "messages": [{"id": wamid}],
             },
         )

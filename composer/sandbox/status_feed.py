@@ -16,6 +16,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any, Protocol
 
+from composer.demo_contacts import Identity
 from composer.sandbox.meta_errors import webhook_error
 from composer.sandbox.statuses import Scheduler, StatusDelays, StatusListener, status_webhook
 
@@ -66,7 +67,7 @@ class StatusFeed:
     def schedule(
         self,
         wamid: str,
-        recipient_id: str,
+        customer: Identity,
         callback: str | None,
         kind: str,
         fail_code: int | None,
@@ -75,7 +76,7 @@ class StatusFeed:
     ) -> None:
         """The statuses of one accepted message; a ``fail_code`` gives one failed status.
         ``category`` is a template's (its ``sent`` status is priced as that category)."""
-        emit = partial(self._emit, wamid, recipient_id, callback, category)
+        emit = partial(self._emit, wamid, customer, callback, category)
         if fail_code is not None:
             first = self.delays.sent if self.delays.sent is not None else 0.0
             self._scheduler.call_later(first, partial(emit, "failed", fail_code))
@@ -90,7 +91,7 @@ class StatusFeed:
     def _emit(
         self,
         wamid: str,
-        recipient_id: str,
+        customer: Identity,
         callback: str | None,
         category: str | None,
         status: str,
@@ -100,7 +101,7 @@ class StatusFeed:
             wamid=wamid,
             status=status,
             at=self.clock(),
-            recipient_id=recipient_id,
+            customer=customer,
             errors=[webhook_error(code)] if code is not None else None,
             biz_opaque_callback_data=callback,
             template_category=category,

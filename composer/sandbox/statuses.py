@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from composer import demo_contacts as contacts
+from composer.demo_contacts import Identity
 from composer.phone import normalize
 
 log = logging.getLogger(__name__)
@@ -40,19 +41,23 @@ def status_webhook(
     wamid: str,
     status: str,
     at: datetime,
-    recipient_id: str,
+    customer: Identity,
     errors: list[dict[str, Any]] | None = None,
     biz_opaque_callback_data: str | None = None,
     template_category: str | None = None,
 ) -> dict[str, Any]:
-    """A Meta-shaped status notification (reference-shapes.json ``webhook_status_*``); a
-    template's ``sent`` is priced ``regular`` in its category (per-message pricing)."""
-    item: dict[str, Any] = {
-        "id": wamid,
-        "status": status,
-        "timestamp": str(int(at.timestamp())),
-        "recipient_id": recipient_id,
-    }
+    """A Meta-shaped status notification (reference-shapes.json ``webhook_status_*``, with the
+    2026 identity fields of docs/spec/bsuid.md); a template's ``sent`` is priced ``regular`` in
+    its category (per-message pricing).
+
+    ``recipient_id`` is the phone number when known; ``recipient_user_id`` and ``contacts`` are
+    always there. Meta leaves ``contacts`` out of failed statuses; pywa 4.5 cannot read a status
+    without it, so the sandbox sends it on every status (both parse it; bsuid.md says so).
+    """
+    item: dict[str, Any] = {"id": wamid, "status": status, "timestamp": str(int(at.timestamp()))}
+    if customer.wa_id is not None:
+        item["recipient_id"] = customer.wa_id
+    item["recipient_user_id"] = customer.user_id
     if biz_opaque_callback_data is not None:
         item["biz_opaque_callback_data"] = biz_opaque_callback_data
     if status == "sent":
@@ -64,27 +69,24 @@ def status_webhook(
         }
     if errors:
         item["errors"] = errors
-    return _envelope({"statuses": [item]})
+    return _envelope({"contacts": [customer.contact()], "statuses": [item]})
 
 
 def inbound_text_webhook(
-    *, wamid: str, sender: str, name: str, text: str, at: datetime
+    *, wamid: str, customer: Identity, text: str, at: datetime
 ) -> dict[str, Any]:
-    """A Meta-shaped inbound text message (reference-shapes.json ``webhook_inbound_text``)."""
-    return _envelope(
-        {
-            "contacts": [{"profile": {"name": name}, "wa_id": sender}],
-            "messages": [
-                {
-                    "from": sender,
-                    "id": wamid,
-                    "timestamp": str(int(at.timestamp())),
-                    "type": "text",
-                    "text": {"body": text},
-                }
-            ],
-        }
-    )
+    """A Meta-shaped inbound text message (reference-shapes.json ``webhook_inbound_text``) with
+    ``contacts[].user_id`` and ``from_user_id``; ``from`` only when the number is known."""
+    sender = {} if customer.wa_id is None else {"from": customer.wa_id}
+    message = {
+        **sender,
+        "from_user_id": customer.user_id,
+        "id": wamid,
+        "timestamp": str(int(at.timestamp())),
+        "type": "text",
+        "text": {"body": text},
+    }
+    return _envelope({"contacts": [customer.contact()], "messages": [message]})
 
 
 def _envelope(fields: dict[str, Any]) -> dict[str, Any]:

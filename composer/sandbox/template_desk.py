@@ -20,13 +20,13 @@ from typing import Any, Final
 
 from composer import demo_contacts as contacts
 from composer.codec.strict_json import JsonRefused, loads_strict
-from composer.phone import normalize
 from composer.sandbox import template_webhooks as hooks
 from composer.sandbox.meta_errors import ErrorReply, IssueLike, graph_error
 from composer.sandbox.status_feed import StatusFeed
 from composer.sandbox.templates import TemplateBook, template_error
 from composer.sandbox.wire import SandboxRequest, SandboxResponse, reply_for
 from composer.templates.checks import META_CODES, check_against
+from composer.user_ids import recipient_key
 
 __all__ = ["QUALITY_SCORES", "TemplateDesk"]
 
@@ -123,21 +123,22 @@ class TemplateDesk:
         and later marketing templates to them fail with 131050."""
         if value not in PREFERENCES:
             raise ValueError(f"value: {value!r} is not one of {', '.join(PREFERENCES)}")
-        wa_id = normalize(number)
-        if not wa_id:
-            raise ValueError(f"number: {number!r} is not a phone number")
+        if not recipient_key(number):
+            raise ValueError(f"number: {number!r} is not a phone number or a BSUID")
+        who = contacts.identity_of(number)
+        key = who.wa_id or who.user_id
         now = self._clock()
         with self._lock:
             if value == "stop":
-                self._stopped[wa_id] = now
+                self._stopped[key] = now
             else:
-                self._stopped.pop(wa_id, None)
-        name = next((c.name for c in contacts.DEMO_CONTACTS if c.wa_id == wa_id), "Customer")
-        self._feed.deliver_soon(hooks.user_preferences_webhook(wa_id, name, value, self._now()))
+                self._stopped.pop(key, None)
+        self._feed.deliver_soon(hooks.user_preferences_webhook(who, value, self._now()))
 
     def marketing_stopped(self, number: str) -> datetime | None:
+        who = contacts.identity_of(number)
         with self._lock:
-            return self._stopped.get(normalize(number))
+            return self._stopped.get(who.wa_id or who.user_id)
 
     def _now(self) -> int:
         return int(self._clock().timestamp())

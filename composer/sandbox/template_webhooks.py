@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from composer import demo_contacts as contacts
+from composer.demo_contacts import Identity
 from composer.phone import normalize
 
 __all__ = ["quality_webhook", "status_webhook", "user_preferences_webhook"]
@@ -80,19 +81,21 @@ def quality_webhook(record: dict[str, Any], previous: str, new: str, at: int) ->
     return _envelope(value, "message_template_quality_update", at)
 
 
-def user_preferences_webhook(number: str, name: str, value: str, at: int) -> dict[str, Any]:
-    """``user_preferences``: the customer stopped (or resumed) marketing messages."""
-    wa_id = normalize(number)
+def user_preferences_webhook(customer: Identity, value: str, at: int) -> dict[str, Any]:
+    """``user_preferences``: the customer stopped (or resumed) marketing messages; ``wa_id``
+    when the number is known, ``user_id`` always (docs/spec/bsuid.md)."""
+    ids: dict[str, Any] = {} if customer.wa_id is None else {"wa_id": customer.wa_id}
     body = {
         "messaging_product": "whatsapp",
         "metadata": {
             "display_phone_number": normalize(contacts.SANDBOX_DISPLAY_PHONE_NUMBER),
             "phone_number_id": contacts.SANDBOX_PHONE_NUMBER_ID,
         },
-        "contacts": [{"profile": {"name": name}, "wa_id": wa_id}],
+        "contacts": [customer.contact()],
         "user_preferences": [
             {
-                "wa_id": wa_id,
+                **ids,
+                "user_id": customer.user_id,
                 "detail": PREFERENCE_DETAILS[value],
                 "category": "marketing_messages",
                 "value": value,

@@ -38,8 +38,9 @@ def send_payload(
 ) -> SendOutcome:
     """Send ``payload`` (already validated) with ``profile``; blocking, so off the UI thread."""
     from composer.credentials import CredentialsError
+    from composer.user_ids import addressee
 
-    recipient = str(payload.get("to", ""))
+    recipient = addressee(payload)
     blocked = _template_refusal(profile, payload, deps)
     if blocked is not None:
         return refused("Template cannot be sent", blocked, profile=profile.name,

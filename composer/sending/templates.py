@@ -138,12 +138,18 @@ def template_block(
     preferences: PreferenceSource | None = None,
 ) -> TemplateBlock | None:
     """The first reason the send would fail, checked as Meta checks it (name, language, status,
-    variables), then a MARKETING template to a customer who asked to stop marketing."""
+    variables; an AUTHENTICATION template to a business-scoped user id), then a MARKETING
+    template to a customer who asked to stop marketing."""
+    from composer.messages import Message
     from composer.rules.base import Out
     from composer.templates.checks import check_against
+    from composer.user_ids import is_bsuid
+    from composer.validation.envelope import check_template_recipient
 
     out = Out()
     definition = check_against(message, library, out)
+    if definition is not None and definition.category == "AUTHENTICATION" and is_bsuid(recipient):
+        check_template_recipient(Message(to=recipient, content=message), definition.category, out)
     first = next((i for i in out.issues if i.is_error), None)
     if first is not None:
         return TemplateBlock(first.rule, first.path, first.message)
@@ -166,6 +172,7 @@ def payload_block(
     from composer.codec.errors import PayloadError
     from composer.messages import TemplateMessage
     from composer.payload.reader import from_payload
+    from composer.user_ids import addressee
 
     try:
         content = from_payload(payload).content
@@ -173,4 +180,4 @@ def payload_block(
         return None
     if not isinstance(content, TemplateMessage):
         return None
-    return template_block(content, str(payload.get("to", "")), library, preferences)
+    return template_block(content, addressee(payload), library, preferences)

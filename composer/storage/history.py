@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any, Final
 
 from composer.clock import utc_now
-from composer.phone import normalize
 from composer.storage import paths
 from composer.storage.preferences import MarketingPreferences
 from composer.storage.records import (
@@ -55,7 +54,8 @@ DB_FILENAME: Final = "composer.sqlite3"
 
 class Store(MarketingPreferences):
     """The app's local database. Safe to share between threads; ``close()`` when done.
-    Marketing preferences: ``composer.storage.preferences``."""
+    Marketing preferences: ``composer.storage.preferences``; BSUID links:
+    ``composer.storage.identities`` (reads by recipient take the customer's linked ids too)."""
 
     def __init__(self, path: Path | None = None, *, busy_timeout: float = 10.0) -> None:
         """``busy_timeout``: seconds to wait for another process's write before giving up."""
@@ -248,13 +248,14 @@ class Store(MarketingPreferences):
         return True
 
     def history(self, limit: int = 200, recipient: str | None = None) -> list[SendRecord]:
-        """Newest first; only sends to ``recipient`` when given."""
+        """Newest first; only sends to ``recipient`` (its number or linked BSUIDs) when given."""
         if recipient is None:
             rows = self._read("SELECT * FROM history ORDER BY id DESC LIMIT ?", (limit,))
         else:
+            marks, keys, _ = self._aliases(recipient)
             rows = self._read(
-                "SELECT * FROM history WHERE recipient = ? ORDER BY id DESC LIMIT ?",
-                (normalize(recipient), limit),
+                f"SELECT * FROM history WHERE recipient IN ({marks}) ORDER BY id DESC LIMIT ?",
+                (*keys, limit),
             )
         return [self._record(row) for row in rows]
 
@@ -318,33 +319,43 @@ class Store(MarketingPreferences):
             )
 
     def last_inbound(self, recipient: str) -> InboundRecord | None:
-        """The newest inbound time known for ``recipient`` (None when never recorded).
+        """The newest inbound time known for ``recipient`` (None when never recorded), under its
+        number or a linked BSUID: the newest time wins, and a 131047 mark counts only when it is
+        newer than that time (as ``set_last_inbound`` clears older marks).
 
         Reads take any text: a half-typed "+" has no window, it is not an error (writes refuse it).
         """
-        key = normalize(recipient)
-        if not key:
+        marks, keys, first = self._aliases(recipient)
+        if not keys:
             return None
-        rows = self._read("SELECT * FROM inbound WHERE recipient = ? AND at IS NOT NULL", (key,))
-        if not rows:
+        rows = self._read(f"SELECT * FROM inbound WHERE recipient IN ({marks})", keys)
+        known = [r for r in rows if r["at"] is not None]
+        if not known:
             return None
-        row = rows[0]
+        row = max(known, key=lambda r: str(r["at"]))
         at = dt(row["at"])
         assert at is not None
+        marks_after = [
+            r for r in rows if r["closed_at"] is not None and str(r["closed_at"]) > ts(at)
+        ]
+        closing = max(marks_after, key=lambda r: str(r["closed_at"]), default=None)
         return InboundRecord(
-            recipient=row["recipient"],
+            recipient=first,
             at=at,
             source=row["source"],
-            closed_at=dt(row["closed_at"]),
-            closed_source=row["closed_source"],
+            closed_at=dt(closing["closed_at"]) if closing is not None else None,
+            closed_source=closing["closed_source"] if closing is not None else None,
         )
 
     def window_closed_at(self, recipient: str) -> datetime | None:
-        """When a 131047 last closed the window (even with no inbound time known), else None."""
-        key = normalize(recipient)
-        if not key:
+        """When a 131047 last closed the window (even with no inbound time known), under the
+        number or a linked BSUID, else None."""
+        marks, keys, _ = self._aliases(recipient)
+        if not keys:
             return None
-        rows = self._read("SELECT closed_at FROM inbound WHERE recipient = ?", (key,))
+        rows = self._read(
+            f"SELECT MAX(closed_at) AS closed_at FROM inbound WHERE recipient IN ({marks})", keys
+        )
         return dt(rows[0]["closed_at"]) if rows else None
 
     # --- webhook de-duplication --------------------------------------------------------------

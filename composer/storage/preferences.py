@@ -7,11 +7,9 @@ sending. A mixin of ``Store`` (one file, one connection, one lock): history.py s
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import AbstractContextManager
 from datetime import datetime
 
-from composer.phone import normalize
+from composer.storage.identities import UserIdLinks
 from composer.storage.records import (
     MARKETING_VALUES,
     MarketingPreference,
@@ -23,14 +21,8 @@ from composer.storage.records import (
 __all__ = ["MarketingPreferences"]
 
 
-class MarketingPreferences:
+class MarketingPreferences(UserIdLinks):
     """``Store``'s marketing-preference methods; ``Store`` supplies ``_write`` and ``_read``."""
-
-    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
-        raise NotImplementedError
-
-    def _read(self, sql: str, args: tuple[object, ...] = ()) -> list[sqlite3.Row]:
-        raise NotImplementedError
 
     def set_marketing_preference(
         self,
@@ -59,11 +51,14 @@ class MarketingPreferences:
             return cur.rowcount == 1
 
     def marketing_preference(self, recipient: str) -> MarketingPreference | None:
-        """The customer's last stop/resume (None: never said). Any text reads (None)."""
-        key = normalize(recipient)
-        if not key:
+        """The customer's last stop/resume (None: never said), under their number or a linked
+        BSUID (the newest word wins). Any text reads (None)."""
+        marks, keys, _ = self._aliases(recipient)
+        if not keys:
             return None
-        rows = self._read("SELECT * FROM marketing WHERE recipient = ?", (key,))
+        rows = self._read(
+            f"SELECT * FROM marketing WHERE recipient IN ({marks}) ORDER BY at DESC LIMIT 1", keys
+        )
         if not rows:
             return None
         row = rows[0]

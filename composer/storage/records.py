@@ -2,7 +2,8 @@
 conversions between Python values and the stored text. ``composer.storage.history`` does the I/O.
 
 Times are stored as fixed-width ISO 8601 UTC text so that text order is time order; recipients
-in their wa_id form (digits only, ``composer.phone.normalize``).
+by their key (``composer.user_ids.recipient_key``): a phone number in its wa_id form (digits
+only), a business-scoped user id as written.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Final
 
-from composer.phone import normalize
+from composer.user_ids import bsuid_problem, is_bsuid, looks_like_bsuid, recipient_key
 
 OUTCOMES: Final = ("accepted", "failed", "unknown")
 INBOUND_SOURCES: Final = ("webhook", "manual", "pasted", "sandbox")
@@ -73,6 +74,16 @@ MIGRATIONS: Final[tuple[str, ...]] = (
         name TEXT,
         source TEXT NOT NULL
     );
+    """,
+    # Business-scoped user id <-> phone number, from webhooks that carry both: a window or a
+    # preference recorded under one is found under the other (composer.storage.identities).
+    """
+    CREATE TABLE user_ids (
+        user_id TEXT PRIMARY KEY,
+        wa_id TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX user_ids_wa_id ON user_ids (wa_id);
     """,
 )
 SCHEMA_VERSION: Final = len(MIGRATIONS)
@@ -137,10 +148,16 @@ class MarketingPreference:
 
 
 def normalize_recipient(number: str) -> str:
-    digits = normalize(number)
-    if not digits:
-        raise ValueError(f"recipient {number!r} has no digits: expected a phone number")
-    return digits
+    """The stored key of a recipient; ValueError for text that is neither a number nor a BSUID."""
+    key = recipient_key(number)
+    if looks_like_bsuid(key) and not is_bsuid(key):
+        raise ValueError(f"recipient {number[:40]!r}: {bsuid_problem(key)}")
+    if not key:
+        raise ValueError(
+            f"recipient {number!r} has no digits: expected a phone number or a business-scoped "
+            "user id"
+        )
+    return key
 
 
 def ts(at: datetime) -> str:

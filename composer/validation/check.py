@@ -30,7 +30,7 @@ from composer.messages import Interactive, Message, TemplateMessage
 from composer.rules.base import Out
 from composer.rules.issue import Issue, Severity, has_errors
 from composer.rules.parts import PartsPolicy, check_parts
-from composer.validation.envelope import check_envelope
+from composer.validation.envelope import check_envelope, check_template_recipient
 
 if TYPE_CHECKING:
     from composer.templates.definition import TemplateDefinition
@@ -55,7 +55,8 @@ def check(msg: Message, templates: Iterable[TemplateDefinition] | None = None) -
     if templates is not None and isinstance(content, TemplateMessage):
         from composer.templates.checks import check_against
 
-        check_against(content, templates, out)
+        definition = check_against(content, templates, out)
+        check_template_recipient(msg, definition.category if definition else None, out)
     return out.issues
 
 

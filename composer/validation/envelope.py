@@ -1,4 +1,5 @@
-"""Envelope rules: recipient, recipient type, callback data, reply context."""
+"""Envelope rules: recipient (a phone number in ``to`` or a business-scoped user id in
+``recipient``), recipient type, callback data, reply context."""
 
 from __future__ import annotations
 
@@ -6,8 +7,19 @@ from composer import limits
 from composer.messages import Message, Reaction
 from composer.phone import MAX_CHARS, is_phone_like, normalize
 from composer.rules.base import Out
+from composer.user_ids import (
+    BSUID_FIELD,
+    addressee_field,
+    bsuid_problem,
+    is_bsuid,
+    looks_like_bsuid,
+)
 
-__all__ = ["check_envelope"]
+__all__ = ["RECIPIENT_AUTHENTICATION_RULE", "RECIPIENT_FIELD_RULE", "check_envelope",
+           "check_template_recipient"]  # fmt: skip
+
+RECIPIENT_FIELD_RULE = "envelope.recipient_field"
+RECIPIENT_AUTHENTICATION_RULE = "envelope.recipient_authentication"
 
 _RECIPIENT_TYPES = ("individual", "group")
 
@@ -20,9 +32,23 @@ def check_envelope(msg: Message, out: Out) -> None:
             "recipient_type",
             f'recipient_type is "{msg.recipient_type[:20]}"; use "individual" or "group".',
         )
+    field = msg.to_field or addressee_field(to)
     if not to:
-        out.error("envelope.to", "to", "A recipient ('to') is required.")
-    elif msg.recipient_type != "group":
+        rule = "envelope.recipient" if field == BSUID_FIELD else "envelope.to"
+        out.error(rule, field, f"A recipient ('{field}') is required.")
+    elif msg.recipient_type == "group":
+        pass
+    elif field == BSUID_FIELD:
+        _check_user_id(msg.to, out)
+    elif is_bsuid(to):
+        out.error(
+            RECIPIENT_FIELD_RULE,
+            "to",
+            f"\"{to[:40]}\" is a business-scoped user id: send it as 'recipient', not 'to'.",
+        )
+    elif looks_like_bsuid(to):
+        out.error(limits.BSUID_CHARS.rule, "to", bsuid_problem(to) or "")
+    else:
         _check_phone(msg.to, out)
     if msg.biz_opaque_callback_data is not None:
         out.length(
@@ -43,6 +69,21 @@ def check_envelope(msg: Message, out: Out) -> None:
                 "context.message_id",
                 "The quoted message id (context.message_id) is empty.",
             )
+
+
+def _check_user_id(to: str, out: Out) -> None:
+    """``recipient`` takes a business-scoped user id (``US.134...``), never a phone number."""
+    if is_phone_like(to):
+        out.error(
+            RECIPIENT_FIELD_RULE,
+            BSUID_FIELD,
+            f"\"{to.strip()[:40]}\" is a phone number: send it as 'to'; 'recipient' takes a "
+            'business-scoped user id such as "US.13491208655302741918".',
+        )
+        return
+    problem = bsuid_problem(to)
+    if problem is not None:
+        out.error(limits.BSUID_CHARS.rule, BSUID_FIELD, problem)
 
 
 def _check_phone(to: str, out: Out) -> None:
@@ -79,3 +120,17 @@ def _check_phone(to: str, out: Out) -> None:
             "Recipient has no leading +; WhatsApp may add your business's own country code. "
             "Write it as + and the country code.",
         )
+
+
+def check_template_recipient(msg: Message, category: str | None, out: Out) -> None:
+    """An authentication template cannot go to a business-scoped user id (docs/spec/bsuid.md):
+    the category is the library's, so this runs only when the template's definition is known."""
+    if category != "AUTHENTICATION" or not is_bsuid(msg.to):
+        return
+    field = msg.to_field or addressee_field(msg.to)
+    out.error(
+        RECIPIENT_AUTHENTICATION_RULE,
+        field,
+        "Authentication templates cannot be sent to a business-scoped user id; send this one to "
+        "the customer's phone number.",
+    )

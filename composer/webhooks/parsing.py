@@ -5,9 +5,14 @@ Why hash the raw bytes: Meta signs the body exactly as sent, with non-ASCII esca
 form too, so the sandbox's deliveries look like Meta's.
 
 Parsing is strict about the fields the app relies on (ids, timestamps, status names) and lenient
-about everything else: Meta adds fields over time (pricing, BSUIDs), and a change with another
+about everything else: Meta adds fields over time (pricing), and a change with another
 ``field`` (account updates) is skipped rather than rejected. Template and marketing-preference
 changes are read by ``composer.webhooks.template_events``.
+
+Business-scoped user ids (docs/spec/bsuid.md): a message names its sender by ``from`` (the phone
+number, omitted for some users with a username) and ``from_user_id``; a status its recipient by
+``recipient_id`` and ``recipient_user_id``; ``contacts[]`` pairs ``wa_id`` with ``user_id``. Each
+event carries both ids when any of these gives them.
 """
 
 from __future__ import annotations
@@ -113,10 +118,11 @@ class StatusUpdate:
     id: str
     status: str
     timestamp: datetime
-    recipient_id: str | None
+    recipient_id: str | None  # the phone number; may be omitted for a send to a BSUID (2026)
     errors: tuple[Mapping[str, Any], ...] = ()
     phone_number_id: str | None = None
     biz_opaque_callback_data: str | None = None
+    recipient_user_id: str | None = None
 
     @property
     def key(self) -> str:
@@ -185,22 +191,47 @@ def parse(body: object) -> list[WebhookEvent]:
     return events
 
 
+@dataclass(frozen=True, slots=True)
+class _Contacts:
+    """What ``value.contacts[]`` says: profile names and phone number <-> BSUID pairs."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    user_ids: dict[str, str] = field(default_factory=dict)  # wa_id -> user_id
+    numbers: dict[str, str] = field(default_factory=dict)  # user_id -> wa_id
+
+    @classmethod
+    def read(cls, contacts: object) -> _Contacts:
+        out = cls()
+        for contact in contacts if isinstance(contacts, list) else []:
+            if not isinstance(contact, dict):
+                continue
+            wa_id, user_id = _opt_str(contact.get("wa_id")), _opt_str(contact.get("user_id"))
+            if wa_id is not None and user_id is not None:
+                out.user_ids[wa_id], out.numbers[user_id] = user_id, wa_id
+            profile = contact.get("profile")
+            name = profile.get("name") if isinstance(profile, dict) else None
+            if isinstance(name, str):
+                for key in (wa_id, user_id):
+                    if key is not None:
+                        out.names[key] = name
+        return out
+
+    def pair(self, wa_id: str | None, user_id: str | None) -> tuple[str | None, str | None]:
+        """Both ids when the contacts give the other one."""
+        wa_id = wa_id or (self.numbers.get(user_id) if user_id else None)
+        return wa_id, user_id or (self.user_ids.get(wa_id) if wa_id else None)
+
+
 def _parse_value(value: Mapping[str, Any], path: str) -> list[WebhookEvent]:
     metadata = value.get("metadata")
     pnid = _opt_str(metadata.get("phone_number_id")) if isinstance(metadata, dict) else None
-    names: dict[str, str] = {}
-    contacts = value.get("contacts")
-    for contact in contacts if isinstance(contacts, list) else []:
-        if isinstance(contact, dict) and isinstance(contact.get("profile"), dict):
-            name = contact["profile"].get("name")
-            key = contact.get("wa_id") or contact.get("user_id")
-            if isinstance(name, str) and isinstance(key, str):
-                names[key] = name
+    contacts = _Contacts.read(value.get("contacts"))
     events: list[WebhookEvent] = []
     for k, item in enumerate(_arr(value.get("messages", []), f"{path}.value.messages")):
-        events.append(_message(_obj(item, f"{path}.value.messages[{k}]"), pnid, names, path, k))
+        events.append(_message(_obj(item, f"{path}.value.messages[{k}]"), pnid, contacts, path, k))
     for k, item in enumerate(_arr(value.get("statuses", []), f"{path}.value.statuses")):
-        events.append(_status(_obj(item, f"{path}.value.statuses[{k}]"), pnid, f"{path}", k))
+        status = _obj(item, f"{path}.value.statuses[{k}]")
+        events.append(_status(status, pnid, contacts, f"{path}", k))
     errors = value.get("errors")
     if errors:
         items = _arr(errors, f"{path}.value.errors")
@@ -209,11 +240,12 @@ def _parse_value(value: Mapping[str, Any], path: str) -> list[WebhookEvent]:
 
 
 def _message(
-    item: Mapping[str, Any], pnid: str | None, names: Mapping[str, str], path: str, k: int
+    item: Mapping[str, Any], pnid: str | None, contacts: _Contacts, path: str, k: int
 ) -> InboundMessage:
     where = f"{path}.value.messages[{k}]"
-    sender = _opt_str(item.get("from"))
-    user_id = _opt_str(item.get("from_user_id") or item.get("user_id"))
+    sender, user_id = contacts.pair(
+        _opt_str(item.get("from")), _opt_str(item.get("from_user_id") or item.get("user_id"))
+    )
     if sender is None and user_id is None:
         raise WebhookFormatError(f"{where}.from: missing (and no user_id)")
     context = item.get("context") if isinstance(item.get("context"), dict) else {}
@@ -227,13 +259,18 @@ def _message(
         context_id=_opt_str(context.get("id")),
         context_from=_opt_str(context.get("from")),
         phone_number_id=pnid,
-        contact_name=names.get(sender or "") or names.get(user_id or ""),
+        contact_name=contacts.names.get(sender or "") or contacts.names.get(user_id or ""),
         raw=dict(item),
     )
 
 
-def _status(item: Mapping[str, Any], pnid: str | None, path: str, k: int) -> StatusUpdate:
+def _status(
+    item: Mapping[str, Any], pnid: str | None, contacts: _Contacts, path: str, k: int
+) -> StatusUpdate:
     where = f"{path}.value.statuses[{k}]"
+    recipient, user_id = contacts.pair(
+        _opt_str(item.get("recipient_id")), _opt_str(item.get("recipient_user_id"))
+    )
     status = _str(item.get("status"), f"{where}.status")
     if status not in KNOWN_STATUSES:
         raise WebhookFormatError(
@@ -244,10 +281,11 @@ def _status(item: Mapping[str, Any], pnid: str | None, path: str, k: int) -> Sta
         id=_str(item.get("id"), f"{where}.id"),
         status=status,
         timestamp=_timestamp(item.get("timestamp"), f"{where}.timestamp"),
-        recipient_id=_opt_str(item.get("recipient_id") or item.get("recipient_user_id")),
+        recipient_id=recipient,
         errors=tuple(e for e in _arr(errors, f"{where}.errors") if isinstance(e, dict)),
         phone_number_id=pnid,
         biz_opaque_callback_data=_opt_str(item.get("biz_opaque_callback_data")),
+        recipient_user_id=user_id,
     )
 
 

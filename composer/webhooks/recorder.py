@@ -1,10 +1,11 @@
 """Apply parsed webhook events to the store: one place for the receiver and pasted JSON.
 
-Inbound messages move the customer's window (``set_last_inbound``); statuses move the history
-(``update_status``); a failed status carrying 131047 also closes the window, because the API is
-the authority over the local clock. Meta retries deliveries for days: every write is idempotent
-and ``remember_event`` decides which events are new (counted, passed to ``on_event``), so a
-replay changes nothing and is reported once.
+Inbound messages move the customer's window (``set_last_inbound``, under the phone number, or
+the business-scoped user id when the webhook has no number; one with both links them); statuses
+move the history (``update_status``); a failed status carrying 131047 also closes the window,
+because the API is the authority over the local clock. Meta retries deliveries for days: every
+write is idempotent and ``remember_event`` decides which events are new (counted, passed to
+``on_event``), so a replay changes nothing and is reported once.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any, Protocol
 from composer.codec.strict_json import JsonRefused, loads_strict
 from composer.graph.errors import error_from_webhook_error
 from composer.phone import is_phone_like
+from composer.user_ids import is_bsuid
 from composer.webhooks.parsing import (
     ErrorNotice,
     InboundMessage,
@@ -47,6 +49,8 @@ class EventStore(Protocol):
     ) -> bool: ...
 
     def mark_window_closed(self, recipient: str, at: datetime, source: str) -> None: ...
+
+    def link_user_id(self, user_id: str, wa_id: str, at: datetime | None = None) -> bool: ...
 
     def set_marketing_preference(
         self,
@@ -145,12 +149,14 @@ class WebhookRecorder:
     def _apply(self, event: WebhookEvent, origin: str) -> bool:
         """Write one event; True when it closed a window (a 131047)."""
         if isinstance(event, InboundMessage):
-            if event.sender is not None and is_phone_like(event.sender):
-                self._store.set_last_inbound(event.sender, event.timestamp, origin)
+            key = self._customer(event.sender, event.user_id, event.timestamp)
+            if key is not None:
+                self._store.set_last_inbound(key, event.timestamp, origin)
             return False
         if isinstance(event, StatusUpdate):
             return self._apply_status(event, origin)
         if isinstance(event, MarketingPreferenceUpdate):
+            self._customer(event.wa_id, event.user_id, event.at)
             self._store.set_marketing_preference(
                 event.wa_id, event.value, event.at, detail=event.detail, name=event.name,
                 source=origin,
@@ -167,15 +173,20 @@ class WebhookRecorder:
             return False
         error = error_record(event.errors[0]) if event.errors else None
         self._store.update_status(event.id, event.status, event.timestamp, error)
-        if (
-            event.status == "failed"
-            and RE_ENGAGEMENT_CODE in event.error_codes
-            and event.recipient_id is not None
-            and is_phone_like(event.recipient_id)
-        ):
-            self._store.mark_window_closed(event.recipient_id, event.timestamp, origin)
+        key = self._customer(event.recipient_id, event.recipient_user_id, event.timestamp)
+        if event.status == "failed" and RE_ENGAGEMENT_CODE in event.error_codes and key:
+            self._store.mark_window_closed(key, event.timestamp, origin)
             return True
         return False
+
+    def _customer(self, number: str | None, user_id: str | None, at: datetime) -> str | None:
+        """The key a window is recorded under: the phone number, else the BSUID (a user with a
+        username may send only that). With both, they are linked first (docs/spec/bsuid.md)."""
+        phone = number if number is not None and is_phone_like(number) else None
+        bsuid = user_id if user_id is not None and is_bsuid(user_id) else None
+        if phone is not None and bsuid is not None:
+            self._store.link_user_id(bsuid, phone, at)
+        return phone or bsuid
 
 
 _TEMPLATE_EVENTS = (TemplateStatusUpdate, TemplateQualityUpdate, TemplateCategoryUpdate)

@@ -15,10 +15,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from composer.demo_contacts import (
-    DEMO_CONTACTS,
     SANDBOX_DISPLAY_PHONE_NUMBER,
     SANDBOX_PHONE_NUMBER_ID,
     SANDBOX_WABA_ID,
+    Identity,
+    identity_of,
 )
 from composer.messages import (
     ListMessage,
@@ -38,7 +39,9 @@ class ReplyError(ValueError):
 class WebhookContext:
     """Who is who in the simulated webhook. Defaults describe the built-in sandbox number.
 
-    ``customer_name`` None: the sandbox demo contact's name for its number, else "Customer".
+    ``customer_name`` None: the sandbox demo contact's name for its number or BSUID, else
+    "Customer". ``customer_user_id`` None: the demo contact's BSUID, else one made up from the
+    number (``composer.user_ids.simulated_user_id``).
     """
 
     waba_id: str = SANDBOX_WABA_ID
@@ -46,6 +49,7 @@ class WebhookContext:
     display_phone_number: str = normalize(SANDBOX_DISPLAY_PHONE_NUMBER)
     customer_name: str | None = None
     business_message_id: str = "wamid.PREVIEW_BUSINESS_MESSAGE"
+    customer_user_id: str | None = None
 
 
 DEFAULT_CONTEXT = WebhookContext()
@@ -144,12 +148,19 @@ def template_button_webhook(
 def _envelope(
     msg: Message, body: dict[str, Any], at: datetime | None, context: WebhookContext
 ) -> dict[str, Any]:
+    """The shared envelope of every reply: the 2026 identity fields (docs/spec/bsuid.md) on the
+    contact (``wa_id`` when the number is known, ``user_id`` always) and on the message (``from``
+    likewise, ``from_user_id`` always)."""
     when = at if at is not None else datetime.now(UTC)
-    customer = normalize(msg.to)
+    who = identity_of(msg.to, context.customer_name)
+    if context.customer_user_id is not None:
+        who = Identity(who.wa_id, context.customer_user_id, who.name)
     timestamp = str(int(when.timestamp()))
+    sender: dict[str, Any] = {} if who.wa_id is None else {"from": who.wa_id}
     message: dict[str, Any] = {
-        "from": customer,
-        "id": _reply_wamid(customer, timestamp, body),
+        **sender,
+        "from_user_id": who.user_id,
+        "id": _reply_wamid(who.wa_id or who.user_id, timestamp, body),
         "timestamp": timestamp,
         "context": {"from": context.display_phone_number, "id": context.business_message_id},
         **body,
@@ -160,22 +171,13 @@ def _envelope(
             "display_phone_number": context.display_phone_number,
             "phone_number_id": context.phone_number_id,
         },
-        "contacts": [{"profile": {"name": _name(context, customer)}, "wa_id": customer}],
+        "contacts": [who.contact()],
         "messages": [message],
     }
     return {
         "object": "whatsapp_business_account",
         "entry": [{"id": context.waba_id, "changes": [{"value": value, "field": "messages"}]}],
     }
-
-
-def _name(context: WebhookContext, customer: str) -> str:
-    if context.customer_name is not None:
-        return context.customer_name
-    for contact in DEMO_CONTACTS:
-        if contact.wa_id == customer:
-            return contact.name
-    return "Customer"
 
 
 def _reply_wamid(customer: str, timestamp: str, body: dict[str, Any]) -> str:

@@ -99,7 +99,10 @@ class TemplateCategoryUpdate(_TemplateRef):
 
 @dataclass(frozen=True, slots=True)
 class MarketingPreferenceUpdate:
-    """A customer stopped or resumed marketing messages (``value`` ``stop`` / ``resume``)."""
+    """A customer stopped or resumed marketing messages (``value`` ``stop`` / ``resume``).
+
+    ``wa_id`` is the phone number, or the business-scoped user id when the webhook has no number;
+    ``user_id`` the BSUID when it has both."""
 
     waba_id: str
     wa_id: str
@@ -107,6 +110,7 @@ class MarketingPreferenceUpdate:
     at: datetime
     detail: str | None = None
     name: str | None = None
+    user_id: str | None = None
 
     @property
     def key(self) -> str:
@@ -159,19 +163,22 @@ def _preferences(value: Mapping[str, Any], waba_id: str) -> list[WabaEvent]:
     for contact in value.get("contacts") or ():
         profile = contact.get("profile") if isinstance(contact, dict) else None
         if isinstance(profile, dict) and isinstance(profile.get("name"), str):
-            names[str(contact.get("wa_id"))] = profile["name"]
+            for key in ("wa_id", "user_id"):
+                names[str(contact.get(key))] = profile["name"]
     events: list[WabaEvent] = []
     for item in value.get("user_preferences") or ():
         if not isinstance(item, dict) or item.get("category", "marketing_messages") != (
             "marketing_messages"
         ):
             continue
-        wa_id, said, at = _text(item.get("wa_id")), _text(item.get("value")), _time(
-            item.get("timestamp"))  # fmt: skip
-        if wa_id is None or said not in ("stop", "resume") or at is None:
+        number, user_id = _text(item.get("wa_id")), _text(item.get("user_id"))
+        said, at = _text(item.get("value")), _time(item.get("timestamp"))
+        who = number or user_id
+        if who is None or said not in ("stop", "resume") or at is None:
             continue
-        detail = _text(item.get("detail"))
-        events.append(MarketingPreferenceUpdate(waba_id, wa_id, said, at, detail, names.get(wa_id)))
+        detail, name = _text(item.get("detail")), names.get(who)
+        linked = user_id if number is not None else None
+        events.append(MarketingPreferenceUpdate(waba_id, who, said, at, detail, name, linked))
     return events
 
 

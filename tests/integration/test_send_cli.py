@@ -286,3 +286,21 @@ def test_a_damaged_history_is_kept_aside_and_the_send_recorded_in_a_new_one(
     report = json.loads(out.stdout)
     assert report["history_id"] is not None  # recorded, in the new history: nothing pretended
     assert [r.wamid for r in Store(db).history()] == [report["wamid"]]
+
+
+def test_send_to_a_business_scoped_user_id(home: Path, tmp_path: Path, capsys: Any) -> None:
+    """``--to`` takes a BSUID: sent as ``recipient`` (``to`` removed), the demo contact's window."""
+    from composer.demo_contacts import CLOSED_CONTACT, OPEN_CONTACT
+
+    msg = message_file(tmp_path)
+    assert main(["send", str(msg), "--to", OPEN_CONTACT.user_id, "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["ok"] is True and out["recipient"] == OPEN_CONTACT.user_id
+    (record,) = Store().history()
+    assert record.recipient == OPEN_CONTACT.user_id
+    assert record.payload["recipient"] == OPEN_CONTACT.user_id and "to" not in record.payload
+    assert main(["send", str(msg), "--to", CLOSED_CONTACT.user_id, "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["error"]["code"] == 131047
+    assert main(["send", str(msg), "--to", "US.1349-1208"]) == 2  # invalid: nothing sent
+    assert "envelope.recipient_format" in capsys.readouterr().err
+    assert len(Store().history()) == 2

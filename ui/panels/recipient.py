@@ -1,5 +1,6 @@
-"""Recipient: a phone number field that offers the sandbox's demo contacts when the sandbox
-profile is active, with the 24-hour window countdown beside it (when available)."""
+"""Recipient: a phone number or business-scoped user id (``US.134...``, sent as ``recipient``)
+field that offers the sandbox's demo contacts when the sandbox profile is active, with the
+24-hour window countdown beside it (when available)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from ui.editors.fields import LABEL_WIDTH, FieldRow
 
 
 class RecipientField(FieldRow):
-    """Editable combo: type any number, or pick a demo contact (the item data is the number)."""
+    """Editable combo: type any number or BSUID, or pick a demo contact (the item data is the
+    number or BSUID it addresses)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.combo = QComboBox()
@@ -25,11 +27,11 @@ class RecipientField(FieldRow):
         self.combo.setMinimumContentsLength(16)
         line = self.combo.lineEdit()
         assert line is not None  # editable combo
-        line.setPlaceholderText("+16505550123 (with + and country code)")
+        line.setPlaceholderText("+16505550123, or a user id such as US.13491208655302741918")
         line.textEdited.connect(lambda _t: self.changed.emit())
         self.combo.activated.connect(self._picked)
         super().__init__("To", self.combo, parent)
-        self.combo.setAccessibleName("Recipient phone number")
+        self.combo.setAccessibleName("Recipient phone number or business-scoped user id")
         self.label.setFixedWidth(LABEL_WIDTH)
 
     def _picked(self, index: int) -> None:

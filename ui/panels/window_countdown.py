@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.clock import utc_now
-from composer.phone import normalize
+from composer.user_ids import recipient_key
 from composer.window.facts import (
     Tone,
     WindowFacts,
@@ -199,8 +199,9 @@ class WindowCountdown(QWidget):
 
     # --- API for the main window -----------------------------------------------------------
     def set_recipient(self, number: str) -> None:
-        """Show the window of ``number`` (no digits yet, such as a lone "+": nobody)."""
-        self._facts = self._load(number) if normalize(number) else _unknown_facts("")
+        """Show the window of ``number``, a phone number or a BSUID (found under either once a
+        webhook linked them; no digits yet, such as a lone "+": nobody)."""
+        self._facts = self._load(number) if recipient_key(number) else _unknown_facts("")
         self.entry_error.hide()
         self._render(force_emit=True)
 

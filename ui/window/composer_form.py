@@ -187,7 +187,7 @@ class ComposerForm(QWidget):
 
     # --- issues -------------------------------------------------------------------------------
     def fields(self) -> dict[str, Markable]:
-        out: dict[str, Markable] = {"to": self.recipient.field}
+        out: dict[str, Markable] = {"to": self.recipient.field, "recipient": self.recipient.field}
         out.update(self.envelope.fields())
         if self._kind:
             out.update(self.editor().fields())

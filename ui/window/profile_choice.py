@@ -67,7 +67,10 @@ class ProfileChoice:
             return []
         from composer.demo_contacts import DEMO_CONTACTS
 
-        return [(c.number, f"{c.name} · {c.number} · {c.situation}") for c in DEMO_CONTACTS]
+        by_number = [(c.number, f"{c.name} · {c.number} · {c.situation}") for c in DEMO_CONTACTS]
+        ana = DEMO_CONTACTS[0]  # one contact addressed by business-scoped user id, as a username
+        by_user_id = (ana.user_id, f"{ana.name} · {ana.user_id} · by user id (BSUID), no number")
+        return [*by_number, by_user_id]
 
     def update_url(self) -> None:
         """The POST URL shown in "Copy as cURL" (built by the core, as the client builds it)."""

@@ -119,3 +119,33 @@ def test_send_cli_131047_closes_with_the_core_source(
     assert record.closed_source == Source.SEND.value == "send"
     data = _show_json(capsys, number)
     assert data["state"] == "closed" and data["source"] == "manual"
+
+
+def test_set_and_show_by_business_scoped_user_id(capsys: pytest.CaptureFixture[str]) -> None:
+    user_id = "US.13491208655302741918"
+    at = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
+    assert main(["window", "set", user_id, "--last-inbound", iso_utc(at) or ""]) == 0
+    assert capsys.readouterr().out.startswith(f"{user_id}: open, ")
+    data = _show_json(capsys, user_id)
+    assert data["recipient"] == user_id and data["state"] == "open"
+    assert data["last_inbound"] == iso_utc(at)
+    # not linked to any number yet: the number has no window
+    assert _show_json(capsys, "+16505550123")["state"] == "unknown"
+
+
+def test_an_imported_2026_webhook_links_the_number_and_the_user_id(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    path = home / "hook.json"
+    path.write_text(json.dumps(SHAPES["webhook_inbound_text"]), "utf-8")
+    assert main(["window", "import", str(path)]) == 0
+    capsys.readouterr()
+    by_number = _show_json(capsys, "+16505550123")
+    by_user_id = _show_json(capsys, "US.13491208655302741918")
+    assert by_number["last_inbound"] == by_user_id["last_inbound"] is not None
+    assert by_user_id["recipient"] == "US.13491208655302741918"
+
+
+def test_a_malformed_user_id_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["window", "show", "US.1349-12", "--json"]) == 2
+    assert "business-scoped user id" in capsys.readouterr().err

@@ -37,8 +37,8 @@ REPLY_TAPS: dict[str, tuple[tuple[Any, ...], str]] = {
     "template_button_webhook": (("Confirm", "confirm-42"), "button"),
 }
 # Limits that belong to no kind: the envelope's and the shared header/footer.
-SHARED_LIMITS = {limits.BIZ_OPAQUE_CALLBACK_DATA, limits.PHONE_DIGITS, limits.HEADER_TEXT,
-                 limits.FOOTER_TEXT}  # fmt: skip
+SHARED_LIMITS = {limits.BIZ_OPAQUE_CALLBACK_DATA, limits.PHONE_DIGITS, limits.BSUID_CHARS,
+                 limits.HEADER_TEXT, limits.FOOTER_TEXT}  # fmt: skip
 
 
 def _absent(value: object) -> bool:

@@ -202,10 +202,17 @@ def test_customer_writes_sends_an_inbound_webhook() -> None:
     value = collector.bodies[0]["entry"][0]["changes"][0]["value"]
     ref_value = reference["entry"][0]["changes"][0]["value"]
     assert set(value) == set(ref_value)
-    assert value["contacts"] == [{"profile": {"name": "Chloé Martin"}, "wa_id": "15550100003"}]
+    assert value["contacts"] == [
+        {
+            "profile": {"name": "Chloé Martin"},
+            "wa_id": "15550100003",
+            "user_id": CLOSED_CONTACT.user_id,
+        }
+    ]
     message = value["messages"][0]
     assert set(message) == set(ref_value["messages"][0])
     assert message["text"] == {"body": "Olá, ça va?"} and message["from"] == "15550100003"
+    assert message["from_user_id"] == CLOSED_CONTACT.user_id
 
 
 def test_recording_listener_fills_the_history_without_http(tmp_path: Path) -> None:

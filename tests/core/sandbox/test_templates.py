@@ -201,11 +201,13 @@ def test_quality_and_marketing_triggers(sandbox: Sandbox, feed: ManualScheduler)
     assert quality["value"]["new_quality_score"] == "YELLOW"
     assert prefs["field"] == "user_preferences"
     (item,) = prefs["value"]["user_preferences"]
-    assert item == {"wa_id": OPEN_CONTACT.wa_id, "detail": "User requested to stop marketing "
-                    "messages", "category": "marketing_messages", "value": "stop",
+    assert item == {"wa_id": OPEN_CONTACT.wa_id, "user_id": OPEN_CONTACT.user_id,
+                    "detail": "User requested to stop marketing messages",
+                    "category": "marketing_messages", "value": "stop",
                     "timestamp": item["timestamp"]}  # fmt: skip
     assert prefs["value"]["contacts"] == [{"profile": {"name": "Ana Souza"},
-                                           "wa_id": OPEN_CONTACT.wa_id}]  # fmt: skip
+                                           "wa_id": OPEN_CONTACT.wa_id,
+                                           "user_id": OPEN_CONTACT.user_id}]  # fmt: skip
 
 
 def test_marketing_to_a_customer_who_stopped_fails_with_131050(

@@ -41,6 +41,49 @@ CASES: list[Case] = [
         edit("reaction_add", ("to", "+1234567")),
     ),
     ("envelope.to_plus", W, edit("reaction_add", ("to", "16505550123")), VALID["reaction_add"]),
+    # a business-scoped user id goes in "recipient" (docs/spec/bsuid.md)
+    (
+        "envelope.recipient",
+        E,
+        edit("reaction_add", ("to", DELETE), ("recipient", " ")),
+        edit("reaction_add", ("to", DELETE), ("recipient", "US.13491208655302741918")),
+    ),
+    (
+        "envelope.recipient_format",
+        E,
+        edit("reaction_add", ("to", DELETE), ("recipient", "us.13491208655302741918")),
+        edit("reaction_add", ("to", DELETE), ("recipient", "US.ENT.11815799212886844830")),
+    ),
+    (
+        "envelope.recipient_format",
+        E,
+        edit("reaction_add", ("to", DELETE), ("recipient", "US." + "7" * 129)),
+        edit("reaction_add", ("to", DELETE), ("recipient", "US." + "7" * 128)),
+    ),
+    (
+        "envelope.recipient_format",
+        E,
+        edit("reaction_add", ("to", "BR.1502-5763")),
+        edit("reaction_add", ("to", DELETE), ("recipient", "BR.1502576394655843aB")),
+    ),
+    (
+        "envelope.recipient_field",
+        E,
+        edit("reaction_add", ("to", "US.13491208655302741918")),
+        edit("reaction_add", ("to", DELETE), ("recipient", "US.13491208655302741918")),
+    ),
+    (
+        "envelope.recipient_field",
+        E,
+        edit("reaction_add", ("to", DELETE), ("recipient", "+16505550123")),
+        edit("reaction_add", ("to", "+16505550123")),
+    ),
+    (
+        "envelope.recipient_both",
+        E,
+        edit("reaction_add", ("recipient", "US.13491208655302741918")),
+        edit("reaction_add", ("to", DELETE), ("recipient", "US.13491208655302741918")),
+    ),
     (
         "envelope.recipient_type",
         E,

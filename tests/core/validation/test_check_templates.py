@@ -40,3 +40,24 @@ def test_the_library_does_not_change_other_kinds() -> None:
 
     msg = sample_message("button")
     assert check(msg, LIBRARY) == check(msg)
+
+
+def test_an_authentication_template_cannot_go_to_a_user_id() -> None:
+    """Only the library knows the category: without it the send looks fine."""
+    code = (TemplateParameter(type="text", value="482913"),)
+    content = TemplateMessage(
+        name="login_code",
+        language_code="en_US",
+        components=(
+            TemplateComponent(type="body", parameters=code),
+            TemplateComponent(type="button", sub_type="url", index="0", parameters=code),
+        ),
+    )
+    assert check(Message(to="+15550100001", content=content), LIBRARY) == []
+    to_user_id = Message(to="US.13491208655302741918", content=content)
+    assert check(to_user_id) == []
+    (issue,) = check(to_user_id, LIBRARY)
+    assert (issue.rule, issue.path) == ("envelope.recipient_authentication", "recipient")
+    assert "phone number" in issue.message
+    reminder = _reminder("Ana", "Tuesday").model_copy(update={"to": "US.13491208655302741918"})
+    assert check(reminder, LIBRARY) == []  # a utility template may go to a user id

@@ -29,9 +29,7 @@ from composer.webhooks.recorder import WebhookRecorder, import_pasted, parse_pas
 from composer.window.facts import WindowState, load_facts
 from tests.paths import DATA
 
-SHAPES: dict[str, Any] = json.loads(
-    (DATA / "reference-shapes.json").read_text("utf-8")
-)
+SHAPES: dict[str, Any] = json.loads((DATA / "reference-shapes.json").read_text("utf-8"))
 VECTORS = SHAPES["webhook_signature_test_vectors"]
 SECRET = VECTORS["app_secret"]
 WAMID = "wamid.HBgLMTY1MDU1NTAxMjMVAgARGBI1RjQyNUE3NEYxMzAzMzQ5MkEA"
@@ -262,11 +260,14 @@ def test_parse_never_raises_anything_but_format_errors(data: object, value: obje
 
 def test_username_senders_without_phone_do_not_break_recording(tmp_path: Path) -> None:
     body = copy.deepcopy(SHAPES["webhook_inbound_text"])
-    message = body["entry"][0]["changes"][0]["value"]["messages"][0]
-    del message["from"]
-    message["from_user_id"] = "US.13491208655302741918"
+    value = body["entry"][0]["changes"][0]["value"]
+    del value["messages"][0]["from"], value["contacts"][0]["wa_id"]  # a username user (2026)
     with Store(tmp_path / "db.sqlite3") as store:
         events = parse(body)
         assert isinstance(events[0], InboundMessage)
         assert events[0].sender is None and events[0].user_id == "US.13491208655302741918"
         assert WebhookRecorder(store).apply(events).recorded == 1
+        # the window is recorded under the BSUID alone: no number is known
+        record = store.last_inbound("US.13491208655302741918")
+        assert record is not None and record.at == events[0].timestamp
+        assert store.last_inbound("16505550123") is None

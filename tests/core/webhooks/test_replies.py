@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from composer.demo_contacts import OPEN_CONTACT
 from composer.messages import (
     ListMessage,
     ListRow,
@@ -27,9 +28,7 @@ from composer.webhooks.replies import (
 )
 from tests.paths import DATA
 
-REFERENCE = json.loads(
-    (DATA / "reference-shapes.json").read_text(encoding="utf-8")
-)
+REFERENCE = json.loads((DATA / "reference-shapes.json").read_text(encoding="utf-8"))
 AT = datetime(2025, 6, 15, 22, 5, 36, tzinfo=UTC)
 
 BUTTONS = Message(
@@ -99,7 +98,12 @@ def test_sandbox_defaults_and_demo_contact_names() -> None:
     ana = Message(to="+1 555 010 0001", content=BUTTONS.content)
     body = button_reply_webhook(ana, 0, at=AT)
     value = body["entry"][0]["changes"][0]["value"]
-    assert value["contacts"][0] == {"profile": {"name": "Ana Souza"}, "wa_id": "15550100001"}
+    assert value["contacts"][0] == {
+        "profile": {"name": "Ana Souza"},
+        "wa_id": "15550100001",
+        "user_id": OPEN_CONTACT.user_id,
+    }
+    assert the_message(body)["from_user_id"] == OPEN_CONTACT.user_id
     assert value["metadata"] == {
         "display_phone_number": "15550100000",
         "phone_number_id": "100000000000001",
@@ -116,6 +120,7 @@ def test_context_overrides_ids() -> None:
         display_phone_number="15550783881",
         customer_name="Ana Souza",
         business_message_id="wamid.HBgLMTY1MDU1NTAxMjMVAgARGBI1RjQyNUE3NEYxMzAzMzQ5MkEA",
+        customer_user_id="US.13491208655302741918",
     )
     body = button_reply_webhook(BUTTONS, 0, at=AT, context=ctx)
     ref = json.loads(json.dumps(REFERENCE["webhook_inbound_button_reply"]))

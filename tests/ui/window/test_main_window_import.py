@@ -100,7 +100,9 @@ def test_demo_contacts_only_with_the_sandbox(window: MainWindow, services: objec
 
     assert isinstance(services, Services)
     combo = window.form.recipient.field.combo
-    assert [combo.itemData(i) for i in range(combo.count())] == [c.number for c in DEMO_CONTACTS]
+    numbers = [c.number for c in DEMO_CONTACTS]
+    # ... and one contact addressed by business-scoped user id, as a username user is
+    assert [combo.itemData(i) for i in range(combo.count())] == [*numbers, DEMO_CONTACTS[0].user_id]
     services.profiles().add(Profile("live", "987654321"))
     window.reload_profiles()
     window.profile_combo.setCurrentIndex(window.profile_combo.findData("live"))

@@ -135,3 +135,50 @@ def test_typing_a_number_from_its_plus_never_raises(window: MainWindow, qtbot: Q
         qtbot.keyClicks(line, key)
         qtbot.wait(20)  # past the debounce: the countdown reads the number as typed so far
     qtbot.waitUntil(lambda: window.countdown.status().state is WindowState.CLOSED, timeout=3000)
+
+
+def _load_to_user_id(window: MainWindow, name: str, user_id: str) -> None:
+    payload = copy.deepcopy(examples()[name])
+    del payload["to"]
+    payload["recipient"] = user_id
+    assert window.load_payload(payload) is None
+
+
+def test_a_recipient_by_user_id_has_its_number_s_window(window: MainWindow, qtbot: QtBot) -> None:
+    """The sandbox links each demo number to its BSUID: the window is found under either."""
+    _load_to_user_id(window, "list_single_section", CLOSED_CONTACT.user_id)
+    assert window.form.recipient.field.number() == CLOSED_CONTACT.user_id
+    assert window.countdown.status().state is WindowState.CLOSED
+    assert not window.send_bar.button.isEnabled()
+    _load_to_user_id(window, "list_single_section", OPEN_CONTACT.user_id)
+    assert window.countdown.status().state is WindowState.OPEN
+    assert window.send_bar.button.isEnabled()
+    assert not [i for i in window.session.issues() if i.is_error]
+
+
+def test_typed_user_id_is_sent_as_recipient(qtbot: QtBot, live_services: Services) -> None:
+    window = open_window(qtbot, live_services)
+    try:
+        _load(window, "reply_buttons_text_header", OPEN_CONTACT.number)
+        line = window.form.recipient.field.combo.lineEdit()
+        assert line is not None
+        line.clear()
+        qtbot.keyClicks(line, OPEN_CONTACT.user_id)
+        qtbot.waitUntil(lambda: window.countdown.status().state is WindowState.OPEN, timeout=3000)
+        assert f'"recipient": "{OPEN_CONTACT.user_id}"' in window.json_view.json_text()
+        outcome = _send(window, qtbot)
+        assert outcome.ok, outcome.text
+        record = live_services.store().find_by_wamid(outcome.wamid)
+        assert record is not None and record.recipient == OPEN_CONTACT.user_id
+        assert record.payload["recipient"] == OPEN_CONTACT.user_id and "to" not in record.payload
+    finally:
+        window.close()
+        window.tasks.wait()
+
+
+def test_a_malformed_user_id_is_an_issue_on_the_to_field(window: MainWindow, qtbot: QtBot) -> None:
+    _load(window, "list_single_section", "US.1349-1208")
+    assert not window.send_bar.button.isEnabled()
+    issues = [i for i in window.session.issues() if i.is_error]
+    assert [(i.rule, i.path) for i in issues] == [("envelope.recipient_format", "to")]
+    assert window.issues_panel.paths() == ["to"]  # a click focuses the To field
