@@ -7,7 +7,9 @@ import shlex
 from typing import Any
 
 from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+from ui.flow_layout import FlowLayout
 
 TOKEN_PLACEHOLDER = "$WA_TOKEN"  # noqa: S105 (a shell variable name, not a secret)
 
@@ -39,10 +41,8 @@ class JsonView(QWidget):
         self.copy_curl.setToolTip(
             f"The token is written as {TOKEN_PLACEHOLDER}, never the real one"
         )
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
+        buttons = FlowLayout()  # wraps in a narrow side pane instead of widening the window
         buttons.addWidget(self.import_json)
-        buttons.addStretch(1)
         buttons.addWidget(self.copy_json)
         buttons.addWidget(self.copy_curl)
         layout = QVBoxLayout(self)
