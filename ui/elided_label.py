@@ -9,7 +9,7 @@ asks for a fixed height (``max_lines`` lines) and a small minimum width whatever
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QTextLayout
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -43,7 +43,12 @@ def fit_lines(text: str, font: QFont, width: int, max_lines: int) -> tuple[list[
 
 
 class ElidedLabel(QLabel):
-    """Plain text in at most ``max_lines`` lines; elided with the full text as tooltip."""
+    """Plain text in at most ``max_lines`` lines; elided with the full text as tooltip.
+
+    ``elided_changed(bool)`` when the text starts or stops being cut (an owner may offer the
+    whole text another way, e.g. a Details button)."""
+
+    elided_changed = Signal(bool)
 
     def __init__(self, text: str = "", max_lines: int = 1, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,10 +88,13 @@ class ElidedLabel(QLabel):
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
         longest = max((metrics.horizontalAdvance(p) for p in self._full.split("\n")), default=0)
-        return QSize(min(longest + 4, 600), self._height())
+        margins = self.contentsMargins()  # the stylesheet's padding is in them
+        return QSize(min(longest + 2, 600) + margins.left() + margins.right(), self._height())
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().averageCharWidth() * MIN_CHARS, self._height())
+        margins = self.contentsMargins()
+        width = self.fontMetrics().averageCharWidth() * MIN_CHARS
+        return QSize(width + margins.left() + margins.right(), self._height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -96,12 +104,16 @@ class ElidedLabel(QLabel):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit()
+            self.updateGeometry()  # the stylesheet's padding and font change the sizes
 
     def _fit(self) -> None:
         width = self.contentsRect().width()
+        was = self._elided
         lines, self._elided = fit_lines(self._full, self.font(), width, self._lines)
         shown = "\n".join(lines)
         if super().text() != shown:
             super().setText(shown)
         self.setToolTip(self._full if self.is_elided() else self._tip)
         self.setFixedHeight(self._height())
+        if self._elided != was:
+            self.elided_changed.emit(self._elided)

@@ -38,6 +38,12 @@ class SendBar(QWidget):
         # above would shrink) nor widens the window; the whole text is in the tooltip.
         self.status = ElidedLabel(max_lines=2)
         self.status.setObjectName("sendStatus")
+        self.details = QPushButton("Details…")  # only while the status is cut short
+        self.details.setObjectName("sendDetails")
+        self.details.setToolTip("The whole message")
+        self.details.setVisible(False)
+        self.details.clicked.connect(self.show_details)
+        self.status.elided_changed.connect(self.details.setVisible)
         self.button = QPushButton("Send")  # the icon comes after the first paint: add_icon()
         self.button.setObjectName("sendButton")
         self.button.setAccessibleName("Send message")
@@ -53,6 +59,7 @@ class SendBar(QWidget):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(12)
         layout.addWidget(self.status, 1)
+        layout.addWidget(self.details)
         layout.addWidget(self.template_button)
         layout.addWidget(self.button)
         self._issues: Sequence[IssueLike] = ()
@@ -119,6 +126,13 @@ class SendBar(QWidget):
     def result(self) -> tuple[str, str] | None:
         """The last result shown, as (level, text), or None."""
         return self._result
+
+    def show_details(self) -> None:
+        """The status in full (an explained error has a next step and WhatsApp's own words)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, "Send", self.status.text(), parent=self)
+        box.exec()
 
     def decision(self) -> SendDecision:
         return send_decision(

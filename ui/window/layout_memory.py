@@ -1,8 +1,9 @@
 """The window's size, place and pane sizes as the user left them, remembered between runs.
 
 Kept in ``config_dir()/window.json`` (like ``webhook.json``: the app's settings are files under
-``WA_COMPOSER_HOME``, so tests and scripts never touch the user's own): Qt's ``saveGeometry`` and
-the splitter's ``saveState`` as base64, and which panes are hidden. A damaged or missing file
+``WA_COMPOSER_HOME``, so tests and scripts never touch the user's own): the window's rectangle
+(brought back onto a screen that exists), the splitter's ``saveState`` as base64, and which panes
+are hidden. A damaged or missing file
 means the defaults: a size that fits the screen, the phone at the size the height allows.
 """
 
@@ -14,7 +15,7 @@ import contextlib
 import json
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QRect, QSize
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -76,14 +77,42 @@ def default_geometry(available: QRect) -> QRect:
     return rect
 
 
+def fit_rect(saved: QRect, available: QRect) -> QRect:
+    """``saved`` moved (and shrunk if need be) into ``available``: a window left on a screen
+    that is gone, or bigger than this one, comes back whole on this one."""
+    rect = QRect(saved)
+    rect.setWidth(min(rect.width(), available.width()))
+    rect.setHeight(min(rect.height(), available.height()))
+    rect.moveLeft(min(max(rect.left(), available.left()), available.right() - rect.width() + 1))
+    rect.moveTop(min(max(rect.top(), available.top()), available.bottom() - rect.height() + 1))
+    return rect
+
+
+def _saved_rect(data: dict[str, Any]) -> QRect | None:
+    value = data.get("rect")
+    if not (isinstance(value, list) and len(value) == 4 and all(type(v) is int for v in value)):
+        return None
+    rect = QRect(*value)
+    return rect if rect.width() > 0 and rect.height() > 0 else None
+
+
 def restore_window(window: QMainWindow, data: dict[str, Any]) -> None:
-    """The saved size and place (Qt keeps them on a screen that exists), else the default."""
-    saved = _bytes(data.get("geometry"))
-    if saved is not None and window.restoreGeometry(saved):
-        return
-    screen = window.screen()
+    """The saved size and place, kept on a screen that exists; else the first-run default."""
+    from PySide6.QtGui import QGuiApplication
+
+    saved = _saved_rect(data)
+    screen = QGuiApplication.screenAt(saved.center()) if saved is not None else None
+    screen = screen or window.screen()
     available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
-    window.setGeometry(default_geometry(available))
+    if saved is None:
+        window.setGeometry(default_geometry(available))
+        return
+    small = (
+        available.width() < SMALLEST_SCREEN.width() or available.height() < SMALLEST_SCREEN.height()
+    )
+    window.setGeometry(saved if small else fit_rect(saved, available))
+    if data.get("maximized") is True:
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 
 def restore_splitter(splitter: QSplitter, data: dict[str, Any]) -> bool:
@@ -93,8 +122,12 @@ def restore_splitter(splitter: QSplitter, data: dict[str, Any]) -> bool:
 
 
 def snapshot(window: QMainWindow, splitter: QSplitter, hidden: list[str]) -> dict[str, Any]:
+    """What ``restore_window`` and ``restore_splitter`` read back (the normal, not maximised,
+    size and place)."""
+    rect = window.normalGeometry() if window.isMaximized() else window.geometry()
     return {
-        "geometry": _text(window.saveGeometry()),
+        "rect": [rect.x(), rect.y(), rect.width(), rect.height()],
+        "maximized": window.isMaximized(),
         "splitter": _text(splitter.saveState()),
         "hidden": hidden,
     }

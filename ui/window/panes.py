@@ -23,7 +23,8 @@ PANE_NAMES = ("editorPage", "previewPane", "sidePane")
 HANDLE = 6  # the splitter handle's width: wide enough to grab
 PHONE_SIZE = (380, 780)  # the phone's drawing at scale 1 (ui.preview.layout): its ideal box
 PHONE_MARGIN = 16  # room around the phone in its pane
-FORM_SHARE = 0.55  # of what the phone leaves: the form, then the side tabs
+FORM_SHARE = 0.64  # of what the phone leaves: the form, the rest to the side tabs...
+FORM_WIDEST = 720  # ...up to this: wider, the fields only get long, the JSON gets the room
 TAB_NAMES = ("Issues", "JSON", "Webhook", "History")
 SIDE_MIN_WIDTH = 220
 
@@ -50,7 +51,7 @@ def initial_sizes(width: int, height: int) -> list[int]:
     scale = min(1.0, max(height - PHONE_MARGIN, 1) / PHONE_SIZE[1])
     phone = round(PHONE_SIZE[0] * scale) + PHONE_MARGIN
     rest = max(width - phone - 2 * HANDLE, 0)
-    form = round(rest * FORM_SHARE)
+    form = min(round(rest * FORM_SHARE), FORM_WIDEST)
     return [form, phone, rest - form]
 
 

@@ -116,10 +116,16 @@ def position(chain: list[QWidget], widget: QWidget | None) -> int | None:
 def move_focus(root: QWidget, forward: bool) -> bool:
     """Tab (``forward``) or Shift+Tab within ``root``: False when the focus is not in its chain."""
     chain = reading_order(root)
-    index = position(chain, QApplication.focusWidget())
+    focus = QApplication.focusWidget()
+    index = position(chain, focus)
+    step = 1 if forward else -1
+    if index is None and focus is not None:  # a container that took a click (the form's area)
+        inside = [i for i, stop in enumerate(chain) if focus.isAncestorOf(stop)]
+        if inside:
+            index, step = inside[0], 0 if forward else -1
     if not chain or index is None:
         return False
-    target = chain[(index + (1 if forward else -1)) % len(chain)]
+    target = chain[(index + step) % len(chain)]
     reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
     target.setFocus(reason)
     parent = target.parentWidget()

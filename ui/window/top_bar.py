@@ -24,11 +24,11 @@ class TopBar(QWidget):
             self.type_combo.addItem(title, key)
         self.profile_combo = QComboBox()
         self.profile_combo.setAccessibleName("Sending profile")
-        self.profile_combo.addItem("Sandbox (simulated)", SANDBOX)
+        self.profile_combo.addItem("Sandbox", SANDBOX)  # the badge says what it is
         self.profile_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.profile_combo.setMinimumContentsLength(10)  # a long profile name never widens it
+        self.profile_combo.setMinimumContentsLength(12)  # a long profile name never widens it
         # Elided in a narrow window (the whole text in its tooltip), never clipped or widening
         self.profile_badge = ElidedLabel()
         self.profile_badge.setObjectName("profileBadge")
