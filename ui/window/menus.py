@@ -99,6 +99,12 @@ def _commands(w: MainWindow) -> dict[str, list[Command]]:
     }
 
 
+def typed(keys: QKeySequence) -> bool:
+    """Keys a user types (Ctrl+S, F1), not a dedicated key some keyboards have ("Save")."""
+    text = keys.toString(QKeySequence.SequenceFormat.PortableText)
+    return "+" in text.rstrip("+") or (text[:1] == "F" and text[1:].isdigit())
+
+
 class WindowMenus:
     """The menu bar of ``window``: its titles at once (the first paint shows the final frame),
     the commands from ``fill`` on (they act on the panes built after that paint)."""
@@ -190,9 +196,8 @@ class WindowMenus:
         out: list[tuple[str, str, str]] = []
         for title, menu in self.menus.items():
             for action in menu.actions():
-                keys = [
-                    s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
-                ]
+                native = QKeySequence.SequenceFormat.NativeText
+                keys = [s.toString(native) for s in action.shortcuts() if typed(s)]
                 if keys and not action.isSeparator():
                     out.append((title, action.text().replace("&", ""), ", ".join(keys)))
         return out
