@@ -7,7 +7,7 @@ Meta accepts ``+``, ``-``, ``(``, ``)`` and spaces in ``to`` and answers with th
 
 from __future__ import annotations
 
-__all__ = ["MAX_CHARS", "PUNCTUATION", "is_phone_like", "normalize"]
+__all__ = ["MAX_CHARS", "PUNCTUATION", "display_number", "is_phone_like", "normalize"]
 
 MAX_CHARS = 32
 """Longest text read as a phone number (15 digits plus generous punctuation). Longer input is
@@ -40,3 +40,15 @@ def is_phone_like(number: str) -> bool:
         elif ch not in PUNCTUATION or ch == "+":
             return False
     return has_digit
+
+
+def display_number(number: str) -> str:
+    """A recipient as people read it: ``"15550100001"`` -> ``"+1 555-010-0001"`` (North American
+    numbers are grouped; others are ``+`` and their digits, as no country table is kept here).
+    Text with no digits is returned as it is."""
+    digits = normalize(number)
+    if not digits:
+        return number.strip()
+    if len(digits) == 11 and digits.startswith("1"):
+        return f"+1 {digits[1:4]}-{digits[4:7]}-{digits[7:]}"
+    return f"+{digits}"

@@ -130,8 +130,7 @@ def make_window(
     window = MainWindow(
         svc, Session(), TaskRunner(), lambda profile: build_parts(svc, profile), options
     )
-    window.resize(1280, 800)
-    return window
+    return window  # sized and placed by the window (as the user left it, or to fit the screen)
 
 
 def run(*, exit_after_first_paint: bool = False) -> int:

@@ -7,7 +7,9 @@ import shlex
 from typing import Any
 
 from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+from ui.flow_layout import FlowLayout
 
 TOKEN_PLACEHOLDER = "$WA_TOKEN"  # noqa: S105 (a shell variable name, not a secret)
 
@@ -41,20 +43,14 @@ class JsonView(QWidget):
         self.copy_curl.setToolTip(
             f"The token is written as {TOKEN_PLACEHOLDER}, never the real one"
         )
-        files = QHBoxLayout()  # two short rows: the side pane stays narrow at 1280 px
-        files.setSpacing(6)
-        files.addWidget(self.import_json)
-        files.addStretch(1)
-        files.addWidget(self.save_json)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
-        buttons.addStretch(1)
+        buttons = FlowLayout()  # wraps in a narrow side pane instead of widening the window
+        buttons.addWidget(self.import_json)
+        buttons.addWidget(self.save_json)
         buttons.addWidget(self.copy_json)
         buttons.addWidget(self.copy_curl)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
-        layout.addLayout(files)
         layout.addWidget(self.text, 1)
         layout.addLayout(buttons)
         self._payload: dict[str, Any] | None = None

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from composer.window.gate import READY_TEXT, SendDecision, send_decision, template_way_out
+from ui.elided_label import ElidedLabel
 from ui.restyle import restyle, set_style_property
 
 if TYPE_CHECKING:
@@ -33,9 +34,16 @@ class SendBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sendBar")
-        self.status = QLabel()
+        # Two lines at most, whatever the text: a long error never heightens the bar (the phone
+        # above would shrink) nor widens the window; the whole text is in the tooltip.
+        self.status = ElidedLabel(max_lines=2)
         self.status.setObjectName("sendStatus")
-        self.status.setWordWrap(True)
+        self.details = QPushButton("Details…")  # only while the status is cut short
+        self.details.setObjectName("sendDetails")
+        self.details.setToolTip("The whole message")
+        self.details.setVisible(False)
+        self.details.clicked.connect(self.show_details)
+        self.status.elided_changed.connect(self.details.setVisible)
         self.button = QPushButton("Send")  # the icon comes after the first paint: add_icon()
         self.button.setObjectName("sendButton")
         self.button.setAccessibleName("Send message")
@@ -51,6 +59,7 @@ class SendBar(QWidget):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(12)
         layout.addWidget(self.status, 1)
+        layout.addWidget(self.details)
         layout.addWidget(self.template_button)
         layout.addWidget(self.button)
         self._issues: Sequence[IssueLike] = ()
@@ -104,13 +113,26 @@ class SendBar(QWidget):
             self._refresh()
 
     def show_result(self, level: str, text: str) -> None:
-        """level: "ok", "error" or "warning"; kept until the next send."""
+        """level: "ok", "error" or "warning"; kept until the next send (or ``clear_result``)."""
         self._result = (level, text)
         self._refresh()
+
+    def clear_result(self) -> None:
+        """Forget the last result (it was about a message or recipient no longer shown)."""
+        if self._result is not None:
+            self._result = None
+            self._refresh()
 
     def result(self) -> tuple[str, str] | None:
         """The last result shown, as (level, text), or None."""
         return self._result
+
+    def show_details(self) -> None:
+        """The status in full (an explained error has a next step and WhatsApp's own words)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, "Send", self.status.text(), parent=self)
+        box.exec()
 
     def decision(self) -> SendDecision:
         return send_decision(

@@ -14,6 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from composer.accounts import SANDBOX_PROFILE_NAME
+from ui.elided_label import ElidedLabel
 from ui.panels.dialogs.paste_webhook_dialog import PasteWebhookDialog
 from ui.panels.webhook_receiver import WebhookReceiverControl
 
@@ -37,7 +38,7 @@ class WebhookIndicator(QWidget):
         self.setObjectName("webhookIndicator")
         self._control, self._store, self._profile = control, store, profile
         self.dot = QLabel("●")
-        self.label = QLabel()
+        self.label = ElidedLabel()  # one line, elided: the status bar never widens the window
         self.label.setObjectName("webhookStatus")
         self.toggle = QPushButton()
         self.toggle.clicked.connect(self._toggle)
@@ -72,7 +73,7 @@ class WebhookIndicator(QWidget):
             mode = "sandbox only (no app secret stored)" if c.sandbox_only else "receiving"
             text = f"Webhooks: {mode} at {c.url} · {events_text(c.events_seen)}"
         self.label.setText(text)
-        self.label.setToolTip(
+        self.label.set_tip(
             "Expose this address with a tunnel and register it, with your verify token, as the "
             "callback URL in the App Dashboard (see README, Webhooks)."
             if level == "on"

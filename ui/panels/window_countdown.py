@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, Qt, QTim
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -43,6 +42,7 @@ from composer.window.facts import (
     tone,
 )
 from composer.window.texts import UNKNOWN_HINT, closed_reason, headline, provenance
+from ui.flow_layout import FlowLayout
 
 # Colours per tone (theme data, not logic): text colour of the headline.
 TONE_COLOURS: Final = {
@@ -158,6 +158,7 @@ class WindowCountdown(QWidget):
         self.headline = QLabel()
         self.headline.setObjectName("windowHeadline")
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.headline.setWordWrap(True)  # "closed 6 h ago …" wraps in a narrow column
         self.detail = QLabel()
         self.detail.setObjectName("windowDetail")
         self.detail.setWordWrap(True)
@@ -188,13 +189,11 @@ class WindowCountdown(QWidget):
         self.connect_button = QPushButton("Connect webhooks…")
         self.connect_button.clicked.connect(self.connect_webhooks_requested)
         entry = QWidget()
-        row = QHBoxLayout(entry)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = FlowLayout(entry)  # wraps in a narrow editor column instead of widening it
         row.addWidget(QLabel("Last message at"))
         row.addWidget(self.when)
         row.addWidget(self.save)
         row.addWidget(self.connect_button)
-        row.addStretch(1)
         return entry
 
     # --- API for the main window -----------------------------------------------------------

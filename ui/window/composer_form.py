@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QLayout,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
 from ui.editors.base import field_for
 from ui.editors.envelope import EnvelopeEditor
 from ui.editors.fields import Markable
-from ui.editors.repeater import Card
 from ui.panels.recipient import RecipientPanel
 
 if TYPE_CHECKING:
@@ -34,58 +32,14 @@ if TYPE_CHECKING:
 
 
 class _Page(QWidget):
-    """The scrolled form. Tab follows the form top to bottom, however items were added.
-
-    Qt's focus chain is creation order, so a button added later would be reached after the
-    envelope fields; here Tab and Shift+Tab walk the visible inputs in reading order instead,
-    except that a card's move / remove buttons come after the card's own fields.
-    """
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        from PySide6.QtWidgets import QApplication
-
-        chain = self.tab_chain()
-        current = QApplication.focusWidget()
-        if current in chain:
-            index = chain.index(current) + (1 if next else -1)
-            if 0 <= index < len(chain):
-                chain[index].setFocus(
-                    Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
-                )
-                return True
-        return super().focusNextPrevChild(next)
+    """The scrolled form. Tab follows the form top to bottom, however items were added (the
+    window walks its widgets in reading order: ``ui.window.tab_chain``)."""
 
     def tab_chain(self) -> list[QWidget]:
         """Focusable inputs in layout order (the reading order of the form)."""
-        tab = Qt.FocusPolicy.TabFocus.value
-        out: list[QWidget] = []
+        from ui.window.tab_chain import reading_order
 
-        def visit(layout: QLayout | None) -> None:
-            if layout is None:
-                return
-            for i in range(layout.count()):
-                item = layout.itemAt(i)
-                if item is None:
-                    continue
-                widget = item.widget()
-                if widget is not None:
-                    if not widget.isVisibleTo(self):
-                        continue
-                    if widget.focusPolicy().value & tab and widget.isEnabled():
-                        out.append(widget)
-                    start = len(out)
-                    visit(widget.layout())
-                    if isinstance(widget, Card):  # its move/remove buttons come after its fields
-                        tools = {widget.up, widget.down, widget.remove}
-                        part = out[start:]
-                        out[start:] = [w for w in part if w not in tools] + [
-                            w for w in part if w in tools
-                        ]
-                else:
-                    visit(item.layout())
-
-        visit(self.layout())
-        return out
+        return reading_order(self)
 
 
 class ComposerForm(QWidget):
@@ -146,6 +100,17 @@ class ComposerForm(QWidget):
             self.stack.addWidget(editor)
             self.editor_made.emit(editor)
         return self._editors[key]
+
+    def reset_editor(self, kind: str) -> Editor:
+        """A new, empty editor for ``kind`` in place of the one kept (File > New message)."""
+        old = self._editors.pop(kind, None)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        editor = self.editor(kind)
+        if kind == self._kind:
+            self.set_kind(kind, emit=False)
+        return editor
 
     def set_kind(self, kind: str, *, emit: bool = True) -> None:
         editor = self.editor(kind)

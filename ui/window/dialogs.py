@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ui.services import Services
     from ui.tasks import TaskRunner
     from ui.window.draft_keeper import Ask, DraftKeeper
-    from ui.window.message_loader import MessageLoader
+    from ui.window.message_loader import MessageLoader, Report
     from ui.window.profile_choice import ProfileChoice
 
 
@@ -37,8 +37,10 @@ class WindowDialogs:
         keeper: DraftKeeper,
         profiles: ProfileChoice,
         ask: Ask,
+        report: Report,
         after_drafts: Callable[[], None] = lambda: None,
     ) -> None:
+        self._report = report
         self._after_drafts = after_drafts  # the library may have set damaged files aside
         self._parent, self._services, self._tasks = parent, services, tasks
         self._webhooks, self._loader, self._keeper = webhooks, loader, keeper
@@ -54,6 +56,36 @@ class WindowDialogs:
         from ui.panels.dialogs.import_dialog import ImportDialog
 
         ImportDialog(self._loader.import_json_text, self._parent).exec()
+
+    def export_json(self, path: str | None = None) -> str | None:
+        """Write the message POST body (as the JSON tab shows it: never a token) to a file;
+        ``path`` None asks for one. Returns the path written, or None."""
+        from composer.payload import to_payload
+
+        msg = self._loader.session.current()
+        if msg is None:
+            self._report("warning", "There is no message to export yet.")
+            return None
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            name = f"{msg.content.kind}.json"
+            path, _ = QFileDialog.getSaveFileName(
+                self._parent, "Export JSON", name, "JSON (*.json)"
+            )
+            if not path:
+                return None
+        import json
+        from pathlib import Path
+
+        text = json.dumps(to_payload(msg), ensure_ascii=False, indent=2) + "\n"
+        try:
+            Path(path).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            self._report("error", f"The JSON could not be written: {exc.strerror or exc}")
+            return None
+        self._report("ok", f"JSON exported to {path}")
+        return path
 
     def settings(self) -> None:
         """Profiles, tokens and the receiver; the picker re-reads the profiles afterwards."""

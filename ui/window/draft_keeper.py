@@ -132,6 +132,11 @@ class DraftKeeper:
         except (DraftError, ValueError) as exc:
             QMessageBox.warning(self._parent, "Draft not saved", str(exc))
 
+    def forget_name(self) -> None:
+        """A new message: the next Ctrl+S asks for a name instead of overwriting the last draft."""
+        self.draft_name = None
+        self._saved_payload = None
+
     def open(self, name: str, *, ask: bool = True) -> str | None:
         """Load a library draft; None when loaded (or when the user chose to keep the message)."""
         draft = self.store.open(name)

@@ -13,12 +13,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ui.editors.registry import TITLES
 from ui.panels.send_bar import SendBar
 from ui.sender import WindowSender
+from ui.window.layout_memory import load_layout, restore_splitter, restore_window
+from ui.window.menus import WindowMenus
 from ui.window.panes import place_parts, placeholder_splitter
 from ui.window.parts import StartOptions
 from ui.window.profile_choice import ProfileChoice
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
     from ui.services import Services
     from ui.session import Session
     from ui.tasks import TaskRunner
+    from ui.window.commands import WindowCommands
     from ui.window.composer_form import ComposerForm
     from ui.window.dialogs import WindowDialogs
     from ui.window.draft_keeper import DraftKeeper
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
     dialogs: WindowDialogs
     templates: TemplateLink
     preview_tools: PreviewTools
+    commands: WindowCommands
 
     def __init__(
         self,
@@ -103,6 +107,12 @@ class MainWindow(QMainWindow):
         self.settings_button = self.top.settings_button
         self.profiles = ProfileChoice(self.top, services, self.send_bar.show_result)
         self.splitter: QSplitter = placeholder_splitter()  # panes arrive in finish_startup
+        self._layout_saved = load_layout()  # size, place and pane sizes as the user left them
+        restore_window(self, self._layout_saved)
+        self._sizes_restored = restore_splitter(self.splitter, self._layout_saved)
+        self._sent_message: Message | None = None  # the message the send result is about
+        self.menus = WindowMenus(self)  # the titles now, the commands once the panes exist
+        self.actions_by_name = self.menus.actions_by_name
         self._lay_out()
         self.send_bar.send_requested.connect(self.send)
         self._autosave = QTimer(self)
@@ -136,7 +146,9 @@ class MainWindow(QMainWindow):
             parts.issues_panel, parts.json_view, parts.history,
         )  # fmt: skip
         self.countdown, self.webhooks = parts.countdown, parts.webhooks
-        self.preview_box, self.tabs = place_parts(self.splitter, parts)
+        self.preview_box, self.tabs = place_parts(
+            self.splitter, parts, keep_sizes=self._sizes_restored
+        )
         parts.webhooks.setParent(self)
         self.statusBar().addPermanentWidget(parts.indicator)
         self.form.recipient.mount_countdown(parts.countdown)
@@ -149,8 +161,12 @@ class MainWindow(QMainWindow):
         self.dialogs = WindowDialogs(
             self, self.services, self.tasks,
             webhooks=self.webhooks, loader=self.messages, keeper=self.draft_keeper,
-            profiles=self.profiles, ask=self.ask, after_drafts=self.show_storage_notices,
+            profiles=self.profiles, ask=self.ask, report=report,
+            after_drafts=self.show_storage_notices,
         )  # fmt: skip
+        from ui.window.commands import WindowCommands
+
+        self.commands = WindowCommands(self)
         from ui.window.templates import wire_templates
 
         self.templates = wire_templates(self)
@@ -175,15 +191,12 @@ class MainWindow(QMainWindow):
             button.clicked.connect(self.dialogs.import_json)
         self.top.drafts_button.clicked.connect(self.dialogs.drafts)
         self.settings_button.clicked.connect(self.dialogs.settings)
-        for keys, slot in (
-            ("Ctrl+Return", self.send),
-            ("Ctrl+Enter", self.send),
-            ("Ctrl+S", self.draft_keeper.save_interactive),
-            ("Ctrl+I", self.dialogs.import_json),
-            ("Ctrl+Shift+V", self.dialogs.import_json),
-        ):
-            QShortcut(QKeySequence(keys), self).activated.connect(slot)
-        self.setTabOrder(self.settings_button, self.form)
+        self.preview.reply_webhook.connect(lambda _body: self.commands.show_side_tab("Webhook"))
+        self.menus.fill()  # every shortcut lives on a menu action (none defined twice)
+        self.menus.adopt("save_preview_png", self.preview_tools.save_png_action)
+        self.menus.adopt("export_json", self.preview_tools.save_json_action)
+        self.menus.fill_appearance(self.preview_tools.view_actions())
+        self.commands.restore_hidden(self._layout_saved)
 
     # --- start-up -----------------------------------------------------------------------------
     def finish_startup(self) -> None:
@@ -256,6 +269,9 @@ class MainWindow(QMainWindow):
         return errors
 
     def _on_changed(self, msg: Message | None, issues: list[Issue]) -> None:
+        if self._sent_message is not None and msg != self._sent_message:
+            self._sent_message = None  # "Accepted by WhatsApp: wamid…" was about another message
+            self.send_bar.clear_result()
         self._show_issues(issues)
         if msg is not None:
             self.send_bar.set_kind(str(msg.content.kind))
@@ -336,6 +352,7 @@ class MainWindow(QMainWindow):
         if outcome.history_problem is not None:
             text += f"\nThe send history could not be written ({outcome.history_problem})."
         self.send_bar.show_result(level, text)
+        self._sent_message = self.session.current()
         if not outcome.ok and outcome.field_path:
             self.focus_path(outcome.field_path)
         self.refresh_history()
@@ -370,10 +387,17 @@ class MainWindow(QMainWindow):
         if self._started:
             self.draft_keeper.save_current()
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab: the whole window in reading order, wrapping (no traps)."""
+        from ui.window.tab_chain import move_focus
+
+        return move_focus(self, next) or super().focusNextPrevChild(next)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._autosave.isActive():
             self._autosave.stop()
         if self._started:
+            self.commands.save()  # the size, place and panes, for the next run
             self.webhooks.stop()  # before the services close the store it records into
             self.draft_keeper.save_current()
         super().closeEvent(event)

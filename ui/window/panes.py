@@ -2,38 +2,64 @@
 
 The splitter is laid out before the first paint with empty panes of the right names (so the
 stylesheet draws the final look at once); ``place_parts`` swaps in the form, the phone preview
-and the side tabs (issues, JSON, history) once they are built.
+and the side tabs (issues, JSON, webhook, history) once they are built.
+
+Nothing a message does may move the panes: the phone pane does not stretch when the window
+grows (the form and the side tabs take the room), and the webhook JSON of a tap opens in a side
+tab instead of under the phone, where it took the phone's height and shrank it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
+    from ui.preview import PhoneView
     from ui.window.parts import WindowParts
 
 PANE_NAMES = ("editorPage", "previewPane", "sidePane")
+HANDLE = 6  # the splitter handle's width: wide enough to grab
+PHONE_SIZE = (380, 780)  # the phone's drawing at scale 1 (ui.preview.layout): its ideal box
+PHONE_MARGIN = 16  # room around the phone in its pane
+FORM_SHARE = 0.6  # of what the phone leaves: the form, the rest to the side tabs...
+FORM_WIDEST = 720  # ...up to this: wider, the fields only get long, the JSON gets the room
+TAB_NAMES = ("Issues", "JSON", "Webhook", "History")
+SIDE_MIN_WIDTH = 220
 
 
 def placeholder_splitter() -> QSplitter:
     splitter = QSplitter()
+    splitter.setObjectName("mainSplitter")
     splitter.setChildrenCollapsible(False)
+    splitter.setHandleWidth(HANDLE)
     for name in PANE_NAMES:
         pane = QWidget()
         pane.setObjectName(name)
         splitter.addWidget(pane)
-    splitter.setStretchFactor(0, 5)
-    splitter.setStretchFactor(1, 4)
-    splitter.setStretchFactor(2, 4)
+    # A bigger window widens the form and the side tabs; the phone keeps its size.
+    for index, stretch in enumerate((3, 0, 2)):
+        splitter.setStretchFactor(index, stretch)
     splitter.setSizes([520, 380, 380])
     return splitter
 
 
-def place_parts(splitter: QSplitter, parts: WindowParts) -> tuple[QWidget, QTabWidget]:
+def initial_sizes(width: int, height: int) -> list[int]:
+    """Pane widths for a splitter of ``width`` x ``height``: the phone as large as the height
+    lets it be (up to its natural size), the rest shared by the form and the side tabs."""
+    scale = min(1.0, max(height - PHONE_MARGIN, 1) / PHONE_SIZE[1])
+    phone = round(PHONE_SIZE[0] * scale) + PHONE_MARGIN
+    rest = max(width - phone - 2 * HANDLE, 0)
+    form = min(round(rest * FORM_SHARE), FORM_WIDEST)
+    return [form, phone, rest - form]
+
+
+def place_parts(
+    splitter: QSplitter, parts: WindowParts, *, keep_sizes: bool = False
+) -> tuple[QWidget, QTabWidget]:
     """Put the parts in the splitter's panes; returns the preview's pane and the side tabs
-    (Issues, JSON, History).
+    (Issues, JSON, Webhook, History). ``keep_sizes``: the splitter holds the user's sizes.
 
     The caller must keep both: ``replaceWidget`` does not hand their ownership to Qt, so PySide
     deletes a pane (and the preview in it) once its last Python reference goes.
@@ -46,13 +72,49 @@ def place_parts(splitter: QSplitter, parts: WindowParts) -> tuple[QWidget, QTabW
     preview_layout.addWidget(parts.preview)
     tabs = QTabWidget()
     tabs.setObjectName("sideTabs")
-    tabs.addTab(parts.issues_panel, "Issues")
-    tabs.addTab(parts.json_view, "JSON")
-    tabs.addTab(parts.history, "History")
+    tabs.setMinimumWidth(SIDE_MIN_WIDTH)  # its pages wrap down to this; narrower is no use
+    pages = (parts.issues_panel, parts.json_view, webhook_page(parts.preview), parts.history)
+    for page, name in zip(pages, TAB_NAMES, strict=True):
+        tabs.addTab(page, name)
+    sizes = splitter.sizes()
     for index, widget in enumerate((parts.form, preview_box, tabs)):
         old = splitter.replaceWidget(index, widget)
         if old is not None:
             old.deleteLater()
-    total = max(sum(splitter.sizes()), 900)
-    splitter.setSizes([int(total * 0.47), int(total * 0.26), int(total * 0.27)])
+    if keep_sizes:
+        splitter.setSizes(sizes)
+    else:
+        splitter.setSizes(initial_sizes(max(sum(sizes), 900), splitter.height()))
     return preview_box, tabs
+
+
+def webhook_page(preview: PhoneView) -> QWidget:
+    """The side tab with the webhook JSON of the last tap: whatever the phone view lays out
+    under its canvas (the hint, Copy, the JSON) moves here, so a tap never shrinks the phone."""
+    page = QWidget()
+    page.setObjectName("webhookPage")
+    column = QVBoxLayout(page)
+    column.setContentsMargins(8, 8, 8, 8)
+    column.setSpacing(6)
+    box = preview.layout()
+    assert box is not None
+    canvas_at = next(
+        (i for i in range(box.count()) if _widget_at(box, i) is preview.canvas), box.count() - 1
+    )
+    while box.count() > canvas_at + 1:
+        item = box.takeAt(canvas_at + 1)
+        if item is None:
+            break
+        inner, widget = item.layout(), item.widget()
+        if inner is not None:
+            column.addLayout(inner)
+        elif widget is not None:
+            column.addWidget(widget, 1)
+    preview.json_view.setMaximumHeight(16_777_215)  # the tab has the room the phone had not
+    preview.json_view.setVisible(True)  # its placeholder says what a tap shows here
+    return page
+
+
+def _widget_at(layout: QLayout, index: int) -> QWidget | None:
+    item = layout.itemAt(index)
+    return item.widget() if item is not None else None

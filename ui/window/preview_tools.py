@@ -9,7 +9,6 @@ on every change. ``file_actions()`` and ``view_actions()`` are what a File and a
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup
@@ -46,7 +45,8 @@ class PreviewTools:
         layout.removeWidget(window.preview)
         layout.addWidget(self.pane)
         self.save_png_action = _action(window, "Save preview as PNG…", "Ctrl+Shift+P")
-        self.save_json_action = _action(window, "Save JSON…", "Ctrl+Shift+J")
+        # The one Export JSON action: the File menu adopts it, the JSON tab's button triggers it.
+        self.save_json_action = _action(window, "Export JSON…", "Ctrl+Shift+E")
         self.settings_action = _action(window, "Preview settings…", "")
         self.save_png_action.triggered.connect(lambda: self.save_preview_png())
         self.save_json_action.triggered.connect(lambda: self.save_json())
@@ -86,22 +86,8 @@ class PreviewTools:
         return target
 
     def save_json(self, path: str | None = None) -> str | None:
-        """Save the message POST body (as the JSON tab shows it: never a token) to a file."""
-        text = self.window.json_view.json_text()
-        if not text:
-            self.window.send_bar.show_result("warning", "There is no message JSON to save yet.")
-            return None
-        target = path or self._ask_path("Save JSON", f"{self._stem()}.json", "JSON (*.json)")
-        if not target:
-            return None
-        try:
-            Path(target).write_text(text + "\n", encoding="utf-8")
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            self.window.send_bar.show_result("error", f"The JSON could not be saved: {reason}")
-            return None
-        self.window.send_bar.show_result("ok", f"JSON saved to {target}")
-        return target
+        """Save the message POST body (never a token); the window's one export path."""
+        return self.window.dialogs.export_json(path)
 
     def _ask_path(self, title: str, name: str, filter_: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self.window, title, name, filter_)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ui.editors.registry import TITLES
+from ui.elided_label import ElidedLabel
 from ui.restyle import restyle
 
 # = composer.accounts.SANDBOX_PROFILE_NAME, not imported: the bar is drawn before the first paint
@@ -23,9 +24,13 @@ class TopBar(QWidget):
             self.type_combo.addItem(title, key)
         self.profile_combo = QComboBox()
         self.profile_combo.setAccessibleName("Sending profile")
-        self.profile_combo.addItem("Sandbox (simulated)", SANDBOX)
-        self.profile_combo.setMinimumWidth(190)
-        self.profile_badge = QLabel()
+        self.profile_combo.addItem("Sandbox", SANDBOX)  # the badge says what it is
+        self.profile_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.profile_combo.setMinimumContentsLength(12)  # a long profile name never widens it
+        # Elided in a narrow window (the whole text in its tooltip), never clipped or widening
+        self.profile_badge = ElidedLabel()
         self.profile_badge.setObjectName("profileBadge")
         self.example_button = QPushButton("Load example")
         self.import_button = QPushButton("Import JSON…")
@@ -44,8 +49,8 @@ class TopBar(QWidget):
 
     def _lay_out(self) -> None:
         top = QHBoxLayout(self)
-        top.setContentsMargins(16, 10, 16, 10)
-        top.setSpacing(8)
+        top.setContentsMargins(12, 8, 12, 8)
+        top.setSpacing(6)
         type_label = QLabel("Type")
         type_label.setBuddy(self.type_combo)
         profile_label = QLabel("Profile")
@@ -53,11 +58,12 @@ class TopBar(QWidget):
         top.addWidget(type_label)
         top.addWidget(self.type_combo)
         top.addWidget(self.example_button)
-        top.addSpacing(16)
+        top.addSpacing(12)
         top.addWidget(profile_label)
         top.addWidget(self.profile_combo)
         top.addWidget(self.profile_badge)
         top.addStretch(1)
+        top.addSpacing(8)
         top.addWidget(self.import_button)
         top.addWidget(self.drafts_button)
         top.addWidget(self.settings_button)

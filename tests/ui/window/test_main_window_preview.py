@@ -82,8 +82,10 @@ def test_the_view_menu_actions_pick_the_appearance(window: MainWindow) -> None:
     assert window.preview.theme().key == "web-dark"
     assert actions["Web"].isChecked() and not actions["Android"].isChecked()
     assert [a.text() for a in window.preview_tools.file_actions()] == [
-        "Save preview as PNG…", "Save JSON…",
+        "Save preview as PNG…", "Export JSON…",
     ]  # fmt: skip
+    assert window.actions_by_name["save_preview_png"] is window.preview_tools.save_png_action
+    assert window.actions_by_name["export_json"] is window.preview_tools.save_json_action
 
 
 def test_save_png_and_save_json_write_files_without_the_token(
@@ -125,7 +127,7 @@ def test_a_write_that_fails_says_so(
     assert window.load_payload(dict(examples["reply_buttons_text_header"])) is None
     assert window.save_json(str(tmp_path / "no-such-dir" / "x.json")) is None
     result = window.send_bar.result()
-    assert result is not None and result[0] == "error" and "could not be saved" in result[1]
+    assert result is not None and result[0] == "error" and "could not be written" in result[1]
     assert window.save_preview_png(str(tmp_path / "no-such-dir" / "x.png")) is None
     result = window.send_bar.result()
     assert result is not None and result[0] == "error" and "x.png" in result[1]

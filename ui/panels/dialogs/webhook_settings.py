@@ -38,6 +38,17 @@ if TYPE_CHECKING:
 SECRETS = (("app_secret", "App secret"), ("verify_token", "Verify token"))
 
 
+def running_port(control: Any) -> int | None:
+    """The port the receiver listens on now (sandbox-only mode picks a free one), or None."""
+    from urllib.parse import urlsplit
+
+    url = control.url if control is not None and control.running else None
+    try:
+        return urlsplit(url).port if url else None
+    except ValueError:
+        return None
+
+
 class WebhookSettings(QGroupBox):
     """The "Webhook receiver" box of the Settings dialog."""
 
@@ -54,7 +65,7 @@ class WebhookSettings(QGroupBox):
         self.enabled.setChecked(control is not None and control.running)
         self.port = QSpinBox()
         self.port.setRange(1024, 65535)
-        self.port.setValue(saved.port or DEFAULT_PORT)
+        self.port.setValue(running_port(control) or saved.port or DEFAULT_PORT)
         self.port.setAccessibleName("Webhook receiver port")
         self.port.setMaximumWidth(120)
         self.profile = QComboBox()
