@@ -1,0 +1,95 @@
+"""Time on the UI thread per webhook status event, with a large history (issue 14).
+
+Builds the real window (in-process sandbox, a history store in a temporary home) with ROWS sends
+in the store, then for EVENTS of the newest sends: applies a "delivered" status to the store (off
+the clock: the receiver's thread does that) and times, on the UI thread, the window's handling of
+the event (``webhooks.event_received``, as the receiver emits it) plus the event loop until idle
+(repaints included). Runs once with the History tab shown and once with it hidden, and prints
+p50/p95/max per case. Usage:
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/webhook_event.py [--rows N] [--events N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--events", type=int, default=200)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["WA_COMPOSER_HOME"] = tmp
+        from composer.sandbox import Sandbox, StatusDelays
+        from composer.storage.drafts import DraftStore
+        from composer.webhooks.parsing import StatusUpdate
+        from ui.app import make_app, make_window
+        from ui.services import Services
+
+        app = make_app()
+        quiet = StatusDelays(sent=None, delivered=None, read=None)
+        services = Services(
+            drafts=DraftStore(Path(tmp) / "drafts"), sandbox_factory=lambda: Sandbox(delays=quiet)
+        )
+        window = make_window(services, autosave=False)
+        window.show()
+        window.finish_startup()
+        store = services.store()
+        payload = {
+            "messaging_product": "whatsapp", "to": "+15550100001", "type": "interactive",
+            "interactive": {"type": "button", "body": {"text": "Is 14:00 tomorrow fine?"},
+                            "action": {"buttons": [{"type": "reply",
+                                                    "reply": {"id": "y", "title": "Yes"}}]}},
+        }  # fmt: skip
+        start = time.perf_counter()
+        for n in range(args.rows):
+            store.record_send(
+                profile="sandbox", recipient="+15550100001", payload=payload,
+                outcome="accepted", wamid=f"wamid.bench{n}",
+            )  # fmt: skip
+        print(f"store: {args.rows} sends recorded in {time.perf_counter() - start:.1f} s")
+        window.refresh_history()
+        app.processEvents()
+        at = datetime.now(UTC)
+        newest = [f"wamid.bench{args.rows - 1 - i}" for i in range(args.events)]
+        results: dict[str, list[float]] = {}
+        for case, status in (("History tab shown", "delivered"), ("History tab hidden", "read")):
+            window.tabs.setCurrentWidget(window.history if "shown" in case else window.json_view)
+            app.processEvents()
+            times = []
+            for wamid in newest:
+                store.update_status(wamid, status, at)
+                event = StatusUpdate(wamid, status, at, recipient_id="15550100001")
+                t0 = time.perf_counter()
+                window.webhooks.event_received.emit(event)
+                app.processEvents()
+                times.append((time.perf_counter() - t0) * 1000)
+            results[case] = times
+        for case, times in results.items():
+            print(
+                f"{case:20s} per event: p50 {statistics.median(times):6.2f} ms"
+                f"  p95 {percentile(times, 0.95):6.2f} ms  max {max(times):6.2f} ms"
+                f"  ({len(times)} events, {args.rows} rows in the store)"
+            )
+        window.close()
+        services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
