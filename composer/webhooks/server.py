@@ -76,7 +76,7 @@ class _HTTPServer(ThreadingHTTPServer):
                 if any(key.fileobj is self._wake_in for key, _ in ready):
                     return
                 if ready:
-                    self._handle_request_noblock()
+                    self.handle_request()  # ready: accepts without waiting
 
     def wake(self) -> None:
         """Make ``serve_until_woken`` return (from any thread)."""
