@@ -74,7 +74,17 @@ MIGRATIONS: Final[tuple[str, ...]] = (
         source TEXT NOT NULL
     );
     """,
+    # What the history list shows and searches, kept beside the payload so that the list never
+    # parses payloads (``composer.storage.summary``; older rows are filled in on migration), and
+    # an index for the status filter.
+    """
+    ALTER TABLE history ADD COLUMN kind TEXT;
+    ALTER TABLE history ADD COLUMN body TEXT;
+    CREATE INDEX history_status ON history (status);
+    """,
 )
+SUMMARY_SCHEMA: Final = 4
+"""The schema version that brought ``kind`` and ``body``: migrating past it fills them in."""
 SCHEMA_VERSION: Final = len(MIGRATIONS)
 # How long a status for an unknown wamid is kept waiting for its send (then it belongs to
 # a message some other tool sent on the same number, and is dropped).
@@ -94,6 +104,24 @@ class SendRecord:
     profile: str
     recipient: str
     payload: dict[str, Any]
+    outcome: str
+    wamid: str | None
+    status: str
+    error: dict[str, Any] | None
+    status_at: datetime | None = None
+    status_times: dict[str, datetime] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One send as the history list shows it: the record without its payload, with the kind and
+    text summary stored at record time (``Store.history_payload(id)`` reads the payload)."""
+
+    id: int
+    at: datetime
+    recipient: str
+    kind: str
+    text: str
     outcome: str
     wamid: str | None
     status: str
