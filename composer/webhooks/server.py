@@ -64,8 +64,9 @@ class _HTTPServer(ThreadingHTTPServer):
     owner: WebhookServer
 
     def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]) -> None:
-        super().__init__(address, handler)
+        # First: a failed bind calls server_close(), which closes the pair too.
         self._wake_in, self._wake_out = socket.socketpair()
+        super().__init__(address, handler)
 
     def serve_until_woken(self) -> None:
         with selectors.DefaultSelector() as selector:
