@@ -39,17 +39,18 @@ def write_drafts(library: Path, count: int) -> None:
         (library / f"Draft {n:05d}.json").write_text(json.dumps(record), encoding="utf-8")
 
 
-def open_ms(keeper: object) -> float:
+def open_ms(keeper: object) -> tuple[float, float]:
+    """(wall ms, UI thread CPU ms) from construction to painted."""
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     from ui.panels.dialogs.drafts_dialog import DraftsDialog
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.thread_time()
     dialog = DraftsDialog(keeper, None)  # type: ignore[arg-type]
     dialog.show()
     QApplication.processEvents()  # laid out and painted
-    elapsed = (time.perf_counter() - start) * 1000
+    elapsed = (time.perf_counter() - start) * 1000, (time.thread_time() - cpu) * 1000
     dialog.close()
     dialog.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone, not piling up
@@ -68,11 +69,13 @@ def main() -> int:
             time.sleep(2.5)
             store = DraftStore(Path(tmp) / "drafts")
             keeper = SimpleNamespace(store=store)
-            first = open_ms(keeper)
+            first, _ = open_ms(keeper)
             later = [open_ms(keeper) for _ in range(5)]
+            wall, cpu = [w for w, _ in later], [c for _, c in later]
             print(
-                f"{count:6d} drafts: first open {first:7.1f} ms, later opens: median"
-                f" {statistics.median(later):6.1f} ms, best {min(later):6.1f} ms (target <= 10)"
+                f"{count:6d} drafts: first open {first:7.1f} ms; later opens: median"
+                f" {statistics.median(wall):5.1f} ms (best {min(wall):5.1f}), UI thread CPU"
+                f" {statistics.median(cpu):5.1f} ms (target <= 10)"
             )
     return 0
 

@@ -48,8 +48,8 @@ class DraftsDialog(QDialog):
         self.model = DraftsModel(self.store)
         self.list = QListView()
         self.list.setAccessibleName("Saved drafts")
-        self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)  # no measuring of every row
+        self.list.setModel(self.model)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.doubleClicked.connect(lambda _i: self.open_selected())

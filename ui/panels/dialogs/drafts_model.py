@@ -38,7 +38,8 @@ class DraftsModel(QAbstractListModel):
         super().__init__()
         self._store = store
         self._query = DraftQuery()
-        self._rows: list[tuple[DraftInfo, str]] = []
+        self._rows: list[DraftInfo] = []
+        self._texts: dict[int, str] = {}  # row -> its two lines, made when first drawn
         self._exhausted = False
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -47,11 +48,14 @@ class DraftsModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        info, text = self._rows[index.row()]
+        row = index.row()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = self._texts.get(row)
+            if text is None:
+                text = self._texts[row] = describe(self._rows[row])
             return text
         if role == NAME_ROLE:
-            return info.name
+            return self._rows[row].name
         return None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
@@ -60,20 +64,20 @@ class DraftsModel(QAbstractListModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._exhausted:
             return
-        after = self._rows[-1][0] if self._rows else None
+        after = self._rows[-1] if self._rows else None
         page = self._store.library_page(self._query, after=after, limit=PAGE_DRAFTS)
         self._exhausted = len(page) < PAGE_DRAFTS
         if page:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows += [(info, describe(info)) for info in page]
+            self._rows += page
             self.endInsertRows()
 
     def search(self, text: str) -> None:
         """List the drafts whose name, text or kind (by its title) holds ``text``."""
         self.beginResetModel()
         self._query = DraftQuery(text, kinds_titled(text))
-        self._rows, self._exhausted = [], False
+        self._rows, self._texts, self._exhausted = [], {}, False
         self.endResetModel()
         self.fetchMore()
 
@@ -85,7 +89,7 @@ class DraftsModel(QAbstractListModel):
 
     def row_of(self, name: str) -> int | None:
         """The row of draft ``name`` among those fetched, else None."""
-        return next((i for i, (info, _t) in enumerate(self._rows) if info.name == name), None)
+        return next((i for i, info in enumerate(self._rows) if info.name == name), None)
 
     def name(self, row: int) -> str:
-        return self._rows[row][0].name
+        return self._rows[row].name
