@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from composer.storage.history_rows import PAGE_ROWS, HistoryQuery
-from ui.panels.history_model import COLUMNS, MARK_ROLE, HistoryModel, HistorySource
+from ui.panels.history_model import (
+    COLUMNS,
+    DETAIL_COLUMN,
+    MARK_ROLE,
+    HistoryModel,
+    HistorySource,
+)
 from ui.panels.ticks import WORDS
 
 __all__ = ["COLUMNS", "STATUS_CHOICES", "HistoryPanel"]
@@ -112,9 +118,13 @@ class HistoryPanel(QWidget):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((70, 120, 100, 180, 100)):
-            header.resizeSection(column, width)
+        header.setStretchLastSection(True)  # the message text takes what is left
+        metrics = table.fontMetrics()
+        for column, sample in enumerate(("2026-12-31 23:59", "Failed later", "+1 555-010-0001",
+                                         "Reply buttons")):  # fmt: skip
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 30)
+        # The pane is narrow: the wamid or the error is in the details below and the tooltips.
+        table.setColumnHidden(DETAIL_COLUMN, True)
         table.setToolTip("Double-click a send to open its message in the editor")
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         return table

@@ -26,7 +26,7 @@ from ui.panels.ticks import COLOURS, lifecycle, tick_icon
 if TYPE_CHECKING:
     from composer.storage.records import HistoryRow
 
-COLUMNS: Final = ("Time", "To", "Type", "Message", "Status", "wamid / error")
+COLUMNS: Final = ("Time", "Status", "To", "Type", "Message", "wamid / error")
 STATUS_COLUMN: Final = COLUMNS.index("Status")
 DETAIL_COLUMN: Final = COLUMNS.index("wamid / error")
 ID_ROLE: Final = Qt.ItemDataRole.UserRole
@@ -70,12 +70,13 @@ def shown(row: HistoryRow, today: datetime | None = None) -> Shown:
     local = row.at.astimezone()
     number, kind = display(row.recipient), title(row.kind)
     snippet = row.text if len(row.text) <= SNIPPET_CHARS else row.text[: SNIPPET_CHARS - 1] + "…"
-    cells = (_when(row.at, today or datetime.now().astimezone()), number, kind, snippet,
-             life.words, life.detail)  # fmt: skip
     status_tip = life.words + (f": {life.timeline}" if life.timeline else "")
-    tips = (local.strftime("%Y-%m-%d %H:%M:%S %Z"), row.recipient, row.kind,
-            f"<p>{html.escape(row.text)}</p>" if row.text else "", status_tip,
-            f"<p>{html.escape(life.detail)}</p>" if life.detail else "")  # fmt: skip
+    detail_tip = f"<p>{html.escape(life.detail)}</p>" if life.detail else ""
+    cells = (_when(row.at, today or datetime.now().astimezone()), life.words, number, kind,
+             snippet, life.detail)  # fmt: skip
+    text_tip = f"<p>{html.escape(row.text)}</p>" if row.text else ""
+    tips = (local.strftime("%Y-%m-%d %H:%M:%S %Z"), status_tip + detail_tip, row.recipient,
+            row.kind, text_tip, detail_tip)  # fmt: skip
     lines = [f"{life.words} · {kind} to {number} · {local.strftime('%Y-%m-%d %H:%M:%S')}"]
     lines += [part for part in (row.text, life.detail, life.timeline) if part]
     return Shown(row.id, row.wamid, life.mark, cells, tips, "\n".join(lines))

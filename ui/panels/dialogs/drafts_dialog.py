@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -49,6 +50,11 @@ class DraftsDialog(QDialog):
         self.list = QListView()
         self.list.setAccessibleName("Saved drafts")
         self.list.setUniformItemSizes(True)  # no measuring of every row
+        self.list.setSpacing(2)
+        # Long texts are elided at the pane's edge, not scrolled sideways.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setModel(self.model)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
