@@ -100,6 +100,7 @@ class HistoryPanel(QWidget):
         self.table.activated.connect(lambda _i: self._request(self.open_requested))
         self.model.dataChanged.connect(self._row_changed)
         self.model.rowsInserted.connect(self._rows_inserted)
+        self.model.modelReset.connect(self._show_details)
         self._show_details()
 
     def _make_table(self) -> QTableView:
@@ -242,7 +243,7 @@ class HistoryPanel(QWidget):
     def _show_details(self) -> None:
         row = self.table.currentIndex().row()
         valid = 0 <= row < self.model.rowCount()
-        text = self.model.shown_row(row).details if valid else ""
+        text = self.model.shown_row(row).details if valid else self.model.error or ""
         self.details.setText(text)
         self.details.setToolTip(text)
         for button in (self.open_button, self.resend_button):

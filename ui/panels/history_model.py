@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor
 from composer.kinds.catalogue import title
 from composer.phone import display
 from composer.storage.history_rows import PAGE_ROWS, HistoryQuery
+from composer.storage.records import StoreError
 from ui.panels.ticks import COLOURS, lifecycle, tick_icon
 
 if TYPE_CHECKING:
@@ -95,6 +96,7 @@ class HistoryModel(QAbstractTableModel):
         self._by_wamid: dict[str, int] = {}
         self._exhausted = False
         self.reads = 0
+        self.error: str | None = None  # why the store could not be read, shown by the panel
 
     # --- Qt's model interface ------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -135,7 +137,12 @@ class HistoryModel(QAbstractTableModel):
         if parent.isValid() or self._exhausted:
             return
         before = self._rows[-1].id if self._rows else None
-        page = self._source().history_page(self._query, before=before, limit=PAGE_ROWS)
+        try:
+            page = self._source().history_page(self._query, before=before, limit=PAGE_ROWS)
+        except (StoreError, OSError) as exc:  # the history is optional for composing
+            self.error, self._exhausted = f"History could not be read: {exc}", True
+            return
+        self.error = None
         self.reads += len(page)
         self._exhausted = len(page) < PAGE_ROWS
         if not page:
@@ -167,7 +174,11 @@ class HistoryModel(QAbstractTableModel):
         if not self._rows:
             self.reload()
             return len(self._rows)
-        newer = self._source().history_newer(self._query, self._rows[0].id)
+        try:
+            newer = self._source().history_newer(self._query, self._rows[0].id)
+        except (StoreError, OSError) as exc:
+            self.error = f"History could not be read: {exc}"
+            return 0
         self.reads += len(newer)
         if newer:
             self.beginInsertRows(QModelIndex(), 0, len(newer) - 1)
@@ -181,7 +192,11 @@ class HistoryModel(QAbstractTableModel):
         position = self.position(record_id) if record_id is not None else None
         if record_id is None or position is None:
             return False
-        row = self._source().history_row(record_id)
+        try:
+            row = self._source().history_row(record_id)
+        except (StoreError, OSError) as exc:
+            self.error = f"History could not be read: {exc}"
+            return False
         self.reads += 1
         if row is None:
             return False

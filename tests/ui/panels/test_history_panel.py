@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -37,9 +37,9 @@ def send(store: Store, n: int, to: str = "+15550100001", **kw: Any) -> int:
     return store.record_send(**(args | kw))
 
 
-def shown_panel(qtbot: QtBot, store: Store) -> HistoryPanel:
+def shown_panel(qtbot: QtBot, store: Store | Callable[[], Store]) -> HistoryPanel:
     make_app()
-    panel = HistoryPanel(lambda: store)
+    panel = HistoryPanel(store if callable(store) else lambda: store)
     qtbot.addWidget(panel)
     panel.resize(700, 400)
     panel.show()
@@ -208,3 +208,18 @@ def test_dates_older_than_today_show_the_day(qtbot: QtBot, store: Store) -> None
     today, older = panel.row(0)[time], panel.row(1)[time]
     assert len(today) == len("14:02:01") and today.count(":") == 2
     assert older.count("-") == 2 and len(older) == len("2026-05-01 12:00")
+
+
+def test_an_unreadable_store_is_said_not_raised(qtbot: QtBot, tmp_path: Path) -> None:
+    from composer.storage.records import StoreError
+
+    def broken() -> Store:
+        raise StoreError(f"the history database {tmp_path} cannot be used: disk I/O error")
+
+    panel = shown_panel(qtbot, broken)
+    assert panel.row_count() == 0
+    said = panel.details.text()
+    assert "History could not be read" in said and "disk I/O" in said
+    panel.note_new_sends()
+    panel.note_status("wamid.1")
+    assert panel.row_count() == 0
