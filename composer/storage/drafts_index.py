@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, TypeVar
 
+from composer.storage.records import like_pattern
+
 __all__ = ["INDEX_FILENAME", "RACY_SECONDS", "DraftQuery", "DraftsIndex", "IndexEntry"]
 
 log = logging.getLogger(__name__)
@@ -74,8 +76,7 @@ class DraftQuery:
         text = self.text.strip()
         if not text:
             return "1", ()
-        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        like = f"%{escaped}%"
+        like = like_pattern(text)
         parts = ["name LIKE ? ESCAPE '\\'", "text LIKE ? ESCAPE '\\'"]
         if self.kinds:
             parts.append(f"kind IN ({', '.join('?' * len(self.kinds))})")

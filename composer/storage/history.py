@@ -46,6 +46,7 @@ from composer.storage.records import (
     StoreError,
     dt,
     normalize_recipient,
+    send_life,
     to_json,
     ts,
 )
@@ -274,22 +275,8 @@ class Store(HistoryRows, MarketingPreferences):
 
     @staticmethod
     def _record(row: sqlite3.Row) -> SendRecord:
-        at = dt(row["at"])
-        assert at is not None
         return SendRecord(
-            id=int(row["id"]),
-            at=at,
-            profile=row["profile"],
-            recipient=row["recipient"],
-            payload=json.loads(row["payload"]),
-            outcome=row["outcome"],
-            wamid=row["wamid"],
-            status=row["status"],
-            error=json.loads(row["error"]) if row["error"] else None,
-            status_at=dt(row["status_at"]),
-            status_times={
-                k: datetime.fromisoformat(v) for k, v in json.loads(row["status_times"]).items()
-            },
+            **send_life(row), profile=row["profile"], payload=json.loads(row["payload"])
         )
 
     # --- the customer-service window ---------------------------------------------------------

@@ -13,11 +13,10 @@ import sqlite3
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, Final
 
 from composer.phone import is_phone_like, normalize
-from composer.storage.records import HistoryRow, dt
+from composer.storage.records import HistoryRow, like_pattern, send_life
 from composer.storage.summary import payload_kind, payload_text
 
 __all__ = ["PAGE_ROWS", "STATUS_FILTERS", "HistoryQuery", "HistoryRows", "backfill_summaries"]
@@ -36,11 +35,6 @@ STATUS_FILTERS: Final[Mapping[str, str]] = {
 _COLUMNS: Final = (
     "id, at, recipient, kind, body, outcome, wamid, status, status_at, status_times, error"
 )
-
-
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,32 +58,16 @@ class HistoryQuery:
         text = self.text.strip()
         if text:
             found = ["body LIKE ? ESCAPE '\\'", "wamid LIKE ? ESCAPE '\\'"]
-            args += [_like(text), _like(text)]
+            args += [like_pattern(text), like_pattern(text)]
             if is_phone_like(text):
                 found.append("recipient LIKE ? ESCAPE '\\'")
-                args.append(_like(normalize(text)))
+                args.append(like_pattern(normalize(text)))
             parts.append(f"({' OR '.join(found)})")
         return (" AND ".join(parts) or "1"), tuple(args)
 
 
 def _row(row: sqlite3.Row) -> HistoryRow:
-    at = dt(row["at"])
-    assert at is not None
-    return HistoryRow(
-        id=int(row["id"]),
-        at=at,
-        recipient=row["recipient"],
-        kind=row["kind"] or "?",
-        text=row["body"] or "",
-        outcome=row["outcome"],
-        wamid=row["wamid"],
-        status=row["status"],
-        error=json.loads(row["error"]) if row["error"] else None,
-        status_at=dt(row["status_at"]),
-        status_times={
-            k: datetime.fromisoformat(v) for k, v in json.loads(row["status_times"]).items()
-        },
-    )
+    return HistoryRow(**send_life(row), kind=row["kind"] or "?", text=row["body"] or "")
 
 
 class HistoryRows:
