@@ -7,7 +7,7 @@ Meta accepts ``+``, ``-``, ``(``, ``)`` and spaces in ``to`` and answers with th
 
 from __future__ import annotations
 
-__all__ = ["MAX_CHARS", "PUNCTUATION", "display_number", "is_phone_like", "normalize"]
+__all__ = ["MAX_CHARS", "PUNCTUATION", "display", "is_phone_like", "normalize"]
 
 MAX_CHARS = 32
 """Longest text read as a phone number (15 digits plus generous punctuation). Longer input is
@@ -42,13 +42,30 @@ def is_phone_like(number: str) -> bool:
     return has_digit
 
 
-def display_number(number: str) -> str:
-    """A recipient as people read it: ``"15550100001"`` -> ``"+1 555-010-0001"`` (North American
-    numbers are grouped; others are ``+`` and their digits, as no country table is kept here).
-    Text with no digits is returned as it is."""
+# ITU-T E.164 country calling codes of two digits (1 and 7 are the one-digit ones; the rest of
+# the world has three). Only used to put a space after the country code when displaying.
+_TWO_DIGIT_CODES = frozenset(
+    str(code)
+    for code in (20, 27, *range(30, 35), 36, 39, 40, 41, *range(43, 50), *range(51, 59),
+                 *range(60, 67), 81, 82, 84, 86, *range(90, 96), 98)
+)  # fmt: skip
+
+
+def display(number: str) -> str:
+    """A stored wa_id as people read it: ``"15550100001"`` -> ``"+1 555-010-0001"``.
+
+    North American numbers get their usual 3-3-4 form; elsewhere the country code is set apart
+    and the rest grouped in threes (a readable grouping, not each country's own format). Text
+    without digits comes back as it is.
+    """
     digits = normalize(number)
     if not digits:
-        return number.strip()
-    if len(digits) == 11 and digits.startswith("1"):
+        return number
+    if digits[0] == "1" and len(digits) == 11:
         return f"+1 {digits[1:4]}-{digits[4:7]}-{digits[7:]}"
-    return f"+{digits}"
+    size = 1 if digits[0] in "17" else 2 if digits[:2] in _TWO_DIGIT_CODES else 3
+    code, rest = digits[:size], digits[size:]
+    groups = [rest[i : i + 3] for i in range(0, len(rest), 3)]
+    if len(groups) > 1 and len(groups[-1]) == 1:  # no lone last digit: 3-3-4, not 3-3-3-1
+        groups[-2:] = [groups[-2] + groups[-1]]
+    return " ".join([f"+{code}", *groups]) if rest else f"+{code}"

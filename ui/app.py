@@ -104,7 +104,7 @@ def build_parts(services: Services, profile: Callable[[], str]) -> WindowParts:
         preview=PhoneView(),
         issues_panel=IssuesPanel(),
         json_view=JsonView(),
-        history=HistoryPanel(),
+        history=HistoryPanel(services.store),
         countdown=countdown,
         webhooks=control,
         indicator=indicator,

@@ -11,7 +11,7 @@ from typing import Final, NamedTuple
 
 from composer.messages.kind import MessageKind
 
-__all__ = ["CATALOGUE", "Entry", "MessageKind", "entry", "title"]
+__all__ = ["CATALOGUE", "Entry", "MessageKind", "entry", "kinds_titled", "title"]
 
 
 class Entry(NamedTuple):
@@ -56,3 +56,14 @@ def title(kind: str) -> str:
     """The display title of ``kind``; an unknown kind (an old draft, a typo) shows as itself."""
     found = _BY_ID.get(str(kind))
     return kind if found is None else found.title
+
+
+def kinds_titled(text: str) -> tuple[str, ...]:
+    """The kinds whose title or id holds ``text`` (any case): what a search for "buttons" or
+    "product" means by kind. Blank text names none."""
+    needle = text.strip().casefold()
+    if not needle:
+        return ()
+    return tuple(
+        e.kind.value for e in CATALOGUE if needle in e.title.casefold() or needle in e.kind.value
+    )

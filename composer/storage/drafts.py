@@ -9,6 +9,9 @@ A draft's ``data`` is any JSON object (the window stores the Graph payload plus 
 A corrupt file (truncated, empty, not an object, not UTF-8) is never overwritten nor silently
 skipped: it is moved aside in the same folder as ``<name>.json.corrupt-<UTC time>`` and listed by
 ``take_set_aside()``, so the window can tell the user where their text went.
+
+The library is listed and searched through an index kept in step with the files
+(``composer.storage.drafts_index``): each change here goes ``sync()``, write, ``put``/``remove``.
 """
 
 from __future__ import annotations
@@ -16,15 +19,20 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from composer.clock import Clock, utc_now
 from composer.storage import paths
 from composer.storage.atomic_file import atomic_write_json, fsync_dir, keep_aside
+from composer.storage.drafts_index import INDEX_FILENAME, DraftQuery, DraftsIndex, IndexEntry
+from composer.storage.records import dt, ts
+from composer.storage.summary import payload_text
 
 CURRENT = "current"
+PAGE_DRAFTS: Final = 100
+ALL_DRAFTS: Final = DraftQuery()
 _SUFFIX = ".json"
 _NAME_MAX = 80
 _UNSAFE = re.compile(r"[^\w .,()+@-]", re.UNICODE)
@@ -41,6 +49,7 @@ class DraftInfo:
     name: str
     saved_at: datetime
     kind: str
+    text: str = ""  # the message's text on one line (``composer.storage.summary``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +86,11 @@ class DraftStore:
         self._library.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._clock = clock
         self._set_aside: list[Path] = []
+        self._index = DraftsIndex(self._dir / INDEX_FILENAME, self._library, self._entry)
+
+    @property
+    def index(self) -> DraftsIndex:
+        return self._index
 
     def take_set_aside(self) -> list[Path]:
         """Corrupt files moved aside since the last call (the window names them to the user)."""
@@ -103,18 +117,25 @@ class DraftStore:
 
     # --- the library ---------------------------------------------------------------------
     def library(self) -> list[DraftInfo]:
-        """Named drafts, most recently saved first (unreadable files are skipped)."""
+        """Every named draft, most recently saved first (damaged files are set aside)."""
         infos: list[DraftInfo] = []
-        for file in self._library.glob("*" + _SUFFIX):
-            try:
-                draft = self._read(file, file.stem)
-            except DraftError:
-                continue
-            kind = draft.data.get("kind")
-            label = kind if isinstance(kind, str) else ""
-            infos.append(DraftInfo(draft.name, draft.saved_at, label))
-        infos.sort(key=lambda info: (info.saved_at, info.name), reverse=True)
+        while page := self.library_page(after=infos[-1] if infos else None, limit=1000):
+            infos += page
         return infos
+
+    def library_page(
+        self, query: DraftQuery = ALL_DRAFTS, *, after: DraftInfo | None = None,
+        limit: int = PAGE_DRAFTS,
+    ) -> list[DraftInfo]:  # fmt: skip
+        """Up to ``limit`` drafts matching ``query``, newest first, after ``after``; the first
+        page (``after`` None) brings the index in step with the files first."""
+        if after is None:
+            self._index.sync()
+        cursor = (ts(after.saved_at), after.name) if after is not None else None
+        return [_info(entry) for entry in self._index.page(query, cursor, limit)]
+
+    def library_count(self, query: DraftQuery = ALL_DRAFTS) -> int:
+        return self._index.count(query)
 
     def exists(self, name: str) -> bool:
         return self._path(name).exists()
@@ -124,11 +145,22 @@ class DraftStore:
         path = self._path(clean)
         if path.exists() and not overwrite:
             raise DraftError(f"A draft named {clean!r} already exists.")
-        self._write(path, clean, data)
+        self._index.sync()
+        self._index.put(_entry(clean, self._write(path, clean, data)), path)
         return clean
 
     def open(self, name: str) -> Draft:
-        return self._read(self._existing(name), _check_name(name))
+        """The draft ``name`` (read from its file, which the index then follows)."""
+        path, clean = self._existing(name), _check_name(name)
+        try:
+            draft = self._read(path, clean)
+        except DraftError:
+            if not path.exists():  # damaged, now set aside: no longer listed
+                self._index.sync()
+            raise
+        self._index.sync()
+        self._index.put(_entry(clean, draft), path)  # it may have been rewritten in place
+        return draft
 
     def rename(self, old: str, new: str) -> str:
         source = self._existing(old)
@@ -137,10 +169,12 @@ class DraftStore:
         if target.exists() and target != source:
             raise DraftError(f"A draft named {clean!r} already exists.")
         draft = self._read(source, old)
-        self._write(target, clean, draft.data)
+        self._index.sync()
+        self._index.put(_entry(clean, self._write(target, clean, draft.data)), target)
         if target != source:
             source.unlink()
             fsync_dir(self._library)
+            self._index.remove(source.stem)
         return clean
 
     def duplicate(self, name: str, new_name: str | None = None) -> str:
@@ -153,8 +187,11 @@ class DraftStore:
         return self.save_as(new_name, draft.data)
 
     def delete(self, name: str) -> None:
-        self._existing(name).unlink()
+        path = self._existing(name)
+        self._index.sync()
+        path.unlink()
         fsync_dir(self._library)
+        self._index.remove(path.stem)
 
     # --- files ---------------------------------------------------------------------------
     def _path(self, name: str) -> Path:
@@ -166,12 +203,21 @@ class DraftStore:
             raise DraftError(f"There is no draft named {name.strip()!r}.")
         return path
 
-    def _write(self, path: Path, name: str, data: dict[str, Any]) -> None:
-        record = {"name": name, "saved_at": self._clock().isoformat(), "data": data}
+    def _write(self, path: Path, name: str, data: dict[str, Any]) -> Draft:
+        saved_at = self._clock()
+        record = {"name": name, "saved_at": saved_at.isoformat(), "data": data}
         try:
             atomic_write_json(path, record)
         except (OSError, TypeError, ValueError) as exc:
             raise DraftError(f"Could not save the draft {name!r}: {exc}") from exc
+        return Draft(name, saved_at, data)
+
+    def _entry(self, path: Path) -> IndexEntry | None:
+        """The index's reader: one library file, or None when it holds no draft."""
+        try:
+            return _entry(path.stem, self._read(path, path.stem))
+        except DraftError:  # damaged (now set aside) or unreadable: not listed
+            return None
 
     def _read(self, path: Path, name: str) -> Draft:
         """The draft in ``path``; a corrupt one is moved aside first (DraftError names where)."""
@@ -189,6 +235,20 @@ class DraftStore:
         backup = keep_aside(path, self._clock())
         self._set_aside.append(backup)
         return backup
+
+
+def _entry(name: str, draft: Draft) -> IndexEntry:
+    """A draft as the index keeps it, under its file's name."""
+    kind, payload = draft.data.get("kind"), draft.data.get("payload")
+    text = payload_text(payload) if isinstance(payload, dict) else ""
+    saved_at = draft.saved_at if draft.saved_at.tzinfo else draft.saved_at.replace(tzinfo=UTC)
+    return IndexEntry(name, ts(saved_at), kind if isinstance(kind, str) else "", text)
+
+
+def _info(entry: IndexEntry) -> DraftInfo:
+    saved_at = dt(entry.saved_at)
+    assert saved_at is not None
+    return DraftInfo(entry.name, saved_at, entry.kind, entry.text)
 
 
 def _parse(raw: bytes, name: str) -> Draft:

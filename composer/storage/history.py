@@ -29,6 +29,7 @@ from typing import Any, Final
 
 from composer.clock import utc_now
 from composer.storage import paths
+from composer.storage.history_rows import HistoryRows, backfill_summaries
 from composer.storage.preferences import MarketingPreferences
 from composer.storage.records import (
     EARLY_STATUS_KEEP_SECONDS,
@@ -38,24 +39,28 @@ from composer.storage.records import (
     SCHEMA_VERSION,
     STATUS_RANK,
     STATUSES,
+    SUMMARY_SCHEMA,
     InboundRecord,
     SendRecord,
     StoreError,
     dt,
     normalize_recipient,
+    send_life,
     to_json,
     ts,
 )
+from composer.storage.summary import payload_kind, payload_text
 
 __all__ = ["DB_FILENAME", "SCHEMA_VERSION", "InboundRecord", "SendRecord", "Store", "StoreError"]
 
 DB_FILENAME: Final = "composer.sqlite3"
 
 
-class Store(MarketingPreferences):
+class Store(HistoryRows, MarketingPreferences):
     """The app's local database. Safe to share between threads; ``close()`` when done.
-    Marketing preferences: ``composer.storage.preferences``; BSUID links:
-    ``composer.storage.identities`` (reads by recipient take the customer's linked ids too)."""
+    The history as a paged list: ``composer.storage.history_rows``; marketing preferences:
+    ``composer.storage.preferences``; BSUID links: ``composer.storage.identities`` (reads by
+    recipient take the customer's linked ids too)."""
 
     def __init__(self, path: Path | None = None, *, busy_timeout: float = 10.0) -> None:
         """``busy_timeout``: seconds to wait for another process's write before giving up."""
@@ -128,6 +133,8 @@ class Store(MarketingPreferences):
                     if statement.strip():
                         conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {step + 1}")
+            if version < SUMMARY_SCHEMA <= SCHEMA_VERSION:
+                backfill_summaries(conn)
 
     def schema_version(self) -> int:
         return int(self._read("PRAGMA user_version")[0][0])
@@ -164,7 +171,7 @@ class Store(MarketingPreferences):
         with self._write() as conn:
             cur = conn.execute(
                 "INSERT INTO history (at, profile, recipient, payload, outcome, wamid, status,"
-                " status_at, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " status_at, error, kind, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     when,
                     profile,
@@ -175,6 +182,8 @@ class Store(MarketingPreferences):
                     outcome,
                     when,
                     to_json(error) if error is not None else None,
+                    payload_kind(payload),
+                    payload_text(payload),
                 ),
             )
             if wamid:
@@ -267,22 +276,8 @@ class Store(MarketingPreferences):
 
     @staticmethod
     def _record(row: sqlite3.Row) -> SendRecord:
-        at = dt(row["at"])
-        assert at is not None
         return SendRecord(
-            id=int(row["id"]),
-            at=at,
-            profile=row["profile"],
-            recipient=row["recipient"],
-            payload=json.loads(row["payload"]),
-            outcome=row["outcome"],
-            wamid=row["wamid"],
-            status=row["status"],
-            error=json.loads(row["error"]) if row["error"] else None,
-            status_at=dt(row["status_at"]),
-            status_times={
-                k: datetime.fromisoformat(v) for k, v in json.loads(row["status_times"]).items()
-            },
+            **send_life(row), profile=row["profile"], payload=json.loads(row["payload"])
         )
 
     # --- the customer-service window ---------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 from composer.user_ids import bsuid_problem, is_bsuid, looks_like_bsuid, recipient_key
 
@@ -85,7 +85,17 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     );
     CREATE INDEX user_ids_wa_id ON user_ids (wa_id);
     """,
+    # What the history list shows and searches, kept beside the payload so that the list never
+    # parses payloads (``composer.storage.summary``; older rows are filled in on migration), and
+    # an index for the status filter.
+    """
+    ALTER TABLE history ADD COLUMN kind TEXT;
+    ALTER TABLE history ADD COLUMN body TEXT;
+    CREATE INDEX history_status ON history (status);
+    """,
 )
+SUMMARY_SCHEMA: Final = 5
+"""The schema version that brought ``kind`` and ``body``: migrating past it fills them in."""
 SCHEMA_VERSION: Final = len(MIGRATIONS)
 # How long a status for an unknown wamid is kept waiting for its send (then it belongs to
 # a message some other tool sent on the same number, and is dropped).
@@ -97,20 +107,62 @@ class StoreError(Exception):
 
 
 @dataclass(frozen=True)
-class SendRecord:
-    """One send attempt as the history shows it."""
+class SendLife:
+    """What every view of a send has: when, to whom, and its life so far (``ticks.lifecycle``)."""
 
     id: int
     at: datetime
-    profile: str
     recipient: str
-    payload: dict[str, Any]
     outcome: str
     wamid: str | None
     status: str
     error: dict[str, Any] | None
     status_at: datetime | None = None
     status_times: dict[str, datetime] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SendRecord(SendLife):
+    """One send attempt with its payload, as it was recorded."""
+
+    profile: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True, kw_only=True)
+class HistoryRow(SendLife):
+    """One send as the history list shows it: no payload (``Store.history_payload(id)`` reads
+    it), the kind and text summary stored at record time instead."""
+
+    kind: str
+    text: str
+
+
+class Columns(Protocol):
+    """A stored row by column name: ``sqlite3.Row``, or a dict."""
+
+    def __getitem__(self, key: str) -> Any: ...
+
+
+def send_life(row: Columns) -> dict[str, Any]:
+    """The ``SendLife`` fields of a stored history row."""
+    at = dt(row["at"])
+    assert at is not None
+    times = json.loads(row["status_times"])
+    return {
+        "id": int(row["id"]), "at": at, "recipient": row["recipient"],
+        "outcome": row["outcome"], "wamid": row["wamid"], "status": row["status"],
+        "error": json.loads(row["error"]) if row["error"] else None,
+        "status_at": dt(row["status_at"]),
+        "status_times": {k: datetime.fromisoformat(v) for k, v in times.items()},
+    }  # fmt: skip
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern (with ``ESCAPE '\\'``) that finds ``text`` anywhere, ``%`` and ``_``
+    included as themselves."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 @dataclass(frozen=True)

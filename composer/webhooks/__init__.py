@@ -52,7 +52,6 @@ if TYPE_CHECKING:
     from composer.webhooks.server import (
         IDLE_TIMEOUT_SECONDS,
         MAX_BODY_BYTES,
-        POLL_SECONDS,
         ServerStats,
         WebhookServer,
     )
@@ -101,7 +100,6 @@ _HOMES = {
     "server": (
         "IDLE_TIMEOUT_SECONDS",
         "MAX_BODY_BYTES",
-        "POLL_SECONDS",
         "ServerStats",
         "WebhookServer",
     ),
@@ -117,7 +115,6 @@ __all__ = [
     "MAX_BODY_BYTES",
     "NO_KEYRING_FOR_SECRETS",
     "OBJECT_TYPE",
-    "POLL_SECONDS",
     "SECRET_NAMES",
     "SIGNATURE_HEADER",
     "VERIFY_TOKEN_ENV",

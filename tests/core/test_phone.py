@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from composer.phone import is_phone_like, normalize
+from composer.phone import display, is_phone_like, normalize
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,20 @@ def test_a_huge_recipient_is_refused_at_once_without_normalising() -> None:
     assert [i.message for i in to] == [
         "Recipient is 60,000,001 characters long; a phone number has at most 32."
     ]
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("15550100001", "+1 555-010-0001"),  # North America: 3-3-4
+        ("+1 (650) 555-0123", "+1 650-555-0123"),
+        ("447700900123", "+44 770 090 0123"),  # a two-digit country code, no lone last digit
+        ("79161234567", "+7 916 123 4567"),
+        ("2348012345678", "+234 801 234 5678"),  # three digits
+        ("1", "+1"),
+        ("", ""),
+        ("no digits", "no digits"),
+    ],
+)
+def test_display_sets_the_country_code_apart(stored: str, shown: str) -> None:
+    assert display(stored) == shown

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from composer.accounts import Profile
 from tests.examples import examples
 from tests.ui.conftest import home, open_window, services  # noqa: F401 (fixtures)
+from ui.panels.history_model import DETAIL_COLUMN, STATUS_COLUMN
 from ui.services import Services
 
 DELAY = 1.5
@@ -98,9 +99,9 @@ def test_send_to_a_slow_server_keeps_the_window_responsive(
     assert path == "/v24.0/123456789/messages" or path.endswith("/123456789/messages")
     assert auth == f"Bearer {TOKEN}"
     assert body == payload
-    window.refresh_history()
+    window.tabs.setCurrentWidget(window.history)
     assert window.history.row_count() == 1
-    assert window.history.row(0)[4] == "wamid.SLOW123"
+    assert window.history.row(0)[DETAIL_COLUMN] == "wamid.SLOW123"
     window.tasks.wait()
 
 
@@ -129,15 +130,15 @@ def test_sandbox_send_needs_no_confirmation_and_maps_errors(
     qtbot.waitUntil(lambda: len(sent) == 2, timeout=10_000)
     assert not sent[1].ok
     assert "131026" in window.send_bar.status.text()
-    window.refresh_history()
+    window.tabs.setCurrentWidget(window.history)
     assert window.history.row_count() == 2
     # double-clicking a past send opens its message again
     window.load_payload(examples()["reaction_add"])
-    first = window.history.tree.topLevelItem(1)  # oldest: the accepted send to Ana
-    assert first is not None
+    first = window.history.model.index(1, 0)  # oldest: the accepted send to Ana
+    window.history.select(1)
     questions: list[str] = []
     services.confirm = lambda q: questions.append(q) is None  # yes, replace the reaction
-    window.history.tree.itemActivated.emit(first, 0)
+    window.history.table.activated.emit(first)
     current = window.session.current()
     assert current is not None and current.to == "+15550100001"
     assert len(questions) == 1 and "replace the current message" in questions[0]
@@ -232,10 +233,11 @@ def test_server_error_is_explained_and_focuses_its_field(
     assert window.send_bar.status.property("level") == "error"
     footer = window.form.editor().parts.footer  # type: ignore[attr-defined]
     qtbot.waitUntil(footer.editor.hasFocus, timeout=2000)
-    window.refresh_history()
-    assert window.history.row(0)[3] == "Not sent"
+    window.tabs.setCurrentWidget(window.history)
+    assert window.history.row(0)[STATUS_COLUMN] == "Not sent"
     assert window.history.mark(0) == "failed"
-    assert details in window.history.row(0)[4] or "131009" in window.history.row(0)[4]
+    detail = window.history.row(0)[DETAIL_COLUMN]
+    assert details in detail or "131009" in detail
     window.tasks.wait()
 
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 if TYPE_CHECKING:
-    from composer.storage.history import SendRecord
+    from composer.storage.records import HistoryRow, SendRecord
 
 # WhatsApp's tick colours (grey ticks, blue "read" ticks), a red failure mark, amber for unknown.
 COLOURS: Final = {
@@ -57,7 +57,7 @@ def _error_text(error: dict[str, Any] | None) -> str:
     return f"{head}: {explanation}" if explanation else head
 
 
-def lifecycle(record: SendRecord) -> Lifecycle:
+def lifecycle(record: SendRecord | HistoryRow) -> Lifecycle:
     times = " · ".join(
         f"{name} {at.astimezone().strftime('%H:%M:%S')}"
         for name, at in sorted(record.status_times.items(), key=lambda kv: kv[1])

@@ -100,15 +100,17 @@ class WindowDialogs:
         ).exec()
         self._profiles.reload(repolish=True)
 
-    def reopen(self, payload: dict[str, Any]) -> None:
-        """A past send from the history, asking first if it would replace unsaved work."""
+    def reopen(self, payload: dict[str, Any]) -> bool:
+        """A past send from the history, asking first if it would replace unsaved work; True
+        when it is in the editor."""
         if not self._keeper.may_replace("this past send"):
-            return
+            return False
         problem = self._loader.load_payload(payload)
         if problem is not None:
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.warning(self._parent, "Open from history", problem)
+        return problem is None
 
     def load_example(self) -> None:
         """The "Load example" button: asks first when the message is the user's unsaved work."""

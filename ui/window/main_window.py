@@ -178,8 +178,7 @@ class MainWindow(QMainWindow):
         """Connect the panes, the top bar and the keys (none of them acts before start-up)."""
         self.form.edited.connect(self._on_edited)
         self.issues_panel.path_activated.connect(self.focus_path)
-        self.tabs.currentChanged.connect(self._on_tab)
-        self.history.reopen.connect(self.dialogs.reopen)
+        self._wire_history()
         self.countdown.state_changed.connect(self._on_window_state)
         self.countdown.connect_webhooks_requested.connect(parts.indicator.explain)
         self.webhooks.event_received.connect(self._on_webhook_event)
@@ -297,10 +296,11 @@ class MainWindow(QMainWindow):
     def focus_path(self, path: str) -> None:
         self.form.focus_path(path)
 
-    def _on_webhook_event(self, *_args: object) -> None:
-        """A webhook arrived (or was pasted): the history and the countdown may have changed."""
-        self.refresh_history()
-        self.countdown.refresh()
+    def _on_webhook_event(self, event: object = None) -> None:
+        """A webhook event arrived, or bodies were pasted (``history_actions.route_event``)."""
+        from ui.window.history_actions import route_event
+
+        route_event(event, self.history, self.countdown)
 
     # --- profiles -----------------------------------------------------------------------------
     def profile_name(self) -> str:
@@ -361,14 +361,21 @@ class MainWindow(QMainWindow):
         self.sent.emit(outcome)
 
     def refresh_history(self) -> None:
+        """New sends were recorded: their rows go on top of the history (once it is shown)."""
         try:
-            self.history.set_records(self.services.store().history())
+            self.history.note_new_sends()
         except Exception as exc:  # the history database is optional for composing
             self.send_bar.show_result("warning", f"History could not be read: {exc}")
 
-    def _on_tab(self, index: int) -> None:
-        if self.tabs.widget(index) is self.history:
-            self.refresh_history()
+    def _wire_history(self) -> None:
+        from ui.window.history_actions import HistoryActions
+
+        self.history_actions = HistoryActions(
+            self.services.store, reopen=self.dialogs.reopen, ask=self.ask,
+            can_send=self.send_bar.can_send, send=self.send, report=self.send_bar.show_result,
+        )  # fmt: skip
+        self.history.open_requested.connect(self.history_actions.open)
+        self.history.resend_requested.connect(self.history_actions.resend)
 
     # --- messages and drafts (the loader and the keeper do the work) ---------------------------
     def load_payload(self, payload: object) -> str | None:

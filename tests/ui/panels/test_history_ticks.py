@@ -20,6 +20,8 @@ from composer.webhooks.recorder import error_record
 from tests.ui.conftest import open_window
 from ui.app import make_app
 from ui.panels.history import HistoryPanel
+from ui.panels.history_model import DETAIL_COLUMN as DETAIL
+from ui.panels.history_model import STATUS_COLUMN as STATUS
 from ui.panels.ticks import UNKNOWN_TEXT, tick_icon
 from ui.services import Services
 
@@ -47,9 +49,9 @@ def _send(store: Store, wamid: str | None, outcome: str = "accepted", **kw: Any)
 
 def _panel(qtbot: QtBot, store: Store) -> HistoryPanel:
     make_app()
-    panel = HistoryPanel()
+    panel = HistoryPanel(lambda: store)
     qtbot.addWidget(panel)
-    panel.set_records(store.history())
+    panel.show()  # a shown panel reads its first page
     return panel
 
 
@@ -62,10 +64,10 @@ def test_each_status_has_its_mark(qtbot: QtBot, store: Store) -> None:
     panel = _panel(qtbot, store)
     marks = [panel.mark(i) for i in range(panel.row_count())]
     assert marks == ["read", "delivered", "sent", "clock"]  # newest first
-    assert [panel.row(i)[3] for i in range(4)] == [
+    assert [panel.row(i)[STATUS] for i in range(4)] == [
         "Read", "Delivered", "Sent", "Accepted",
     ]  # fmt: skip
-    assert panel.row(0)[4] == "wamid.3"
+    assert panel.row(0)[DETAIL] == "wamid.3"
     images = [tick_icon(m).pixmap(22, 14).toImage() for m in ("clock", "sent", "delivered", "read")]
     assert all(images[i] != images[j] for i in range(4) for j in range(i + 1, 4))
 
@@ -81,9 +83,9 @@ def test_failed_later_shows_the_mapped_explanation(qtbot: QtBot, store: Store) -
     assert expected
     for row in (0, 1):
         assert panel.mark(row) == "failed"
-        assert panel.row(row)[3] == "Failed later"
-        assert expected in panel.row(row)[4] and "131047" in panel.row(row)[4]
-    panel.tree.setCurrentItem(panel.tree.topLevelItem(1))
+        assert panel.row(row)[STATUS] == "Failed later"
+        assert expected in panel.row(row)[DETAIL] and "131047" in panel.row(row)[DETAIL]
+    panel.select(1)
     assert expected in panel.details.text() and "failed" in panel.details.text()
 
 
@@ -92,10 +94,10 @@ def test_unknown_and_refused_sends(qtbot: QtBot, store: Store) -> None:
     refused = {"code": 131026, "title": "Not on WhatsApp", "explanation": "Not on WhatsApp."}
     _send(store, None, outcome="failed", error=refused)
     panel = _panel(qtbot, store)
-    assert (panel.mark(0), panel.row(0)[3]) == ("failed", "Not sent")
-    assert panel.row(0)[4] == "Not on WhatsApp (131026): Not on WhatsApp."
+    assert (panel.mark(0), panel.row(0)[STATUS]) == ("failed", "Not sent")
+    assert panel.row(0)[DETAIL] == "Not on WhatsApp (131026): Not on WhatsApp."
     assert panel.mark(1) == "unknown"
-    assert UNKNOWN_TEXT in panel.row(1)[4]
+    assert UNKNOWN_TEXT in panel.row(1)[DETAIL]
     assert "may or may not have been delivered" in UNKNOWN_TEXT
 
 
@@ -113,6 +115,7 @@ def test_history_reaches_read_live_after_a_sandbox_send(qtbot: QtBot, home: Path
         window.send()
         qtbot.waitUntil(lambda: len(sent) == 1, timeout=10_000)
         assert sent[0].ok
+        window.tabs.setCurrentWidget(window.history)
         assert window.history.row_count() == 1
         seen: set[str] = set()
 
@@ -121,8 +124,8 @@ def test_history_reaches_read_live_after_a_sandbox_send(qtbot: QtBot, home: Path
             return window.history.mark(0) == "read"
 
         qtbot.waitUntil(read, timeout=10_000)
-        assert window.history.row(0)[3] == "Read"
-        assert window.history.row(0)[4] == sent[0].wamid
+        assert window.history.row(0)[STATUS] == "Read"
+        assert window.history.row(0)[DETAIL] == sent[0].wamid
         assert seen & {"clock", "sent", "delivered"}  # it moved through the earlier marks
         window.tasks.wait()
         window.close()

@@ -1,4 +1,7 @@
-"""The drafts library: open, save the current message as, rename, duplicate, delete."""
+"""The drafts library: search, open, save the current message as, rename, duplicate, delete.
+
+A list view over the store's index (``drafts_model``): opening reads one page, not every draft.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +9,27 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QLineEdit,
+    QListView,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
 
-from composer.kinds.catalogue import title
 from composer.storage.drafts import DraftError
+from ui.panels.dialogs.drafts_model import DraftsModel
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from ui.window.draft_keeper import DraftKeeper
+
+EMPTY_TEXT = "No saved drafts yet. Ctrl+S saves the current message."
 
 
 class DraftsDialog(QDialog):
@@ -36,13 +42,32 @@ class DraftsDialog(QDialog):
         self.store = keeper.store
         self.setWindowTitle("Drafts")
         self.resize(560, 400)
-        self.list = QListWidget()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search name, type or text")
+        self.search.setAccessibleName("Search the drafts")
+        self.search.setClearButtonEnabled(True)
+        self.model = DraftsModel(self.store)
+        self.list = QListView()
         self.list.setAccessibleName("Saved drafts")
-        self.list.itemDoubleClicked.connect(lambda _i: self.open_selected())
+        self.list.setUniformItemSizes(True)  # no measuring of every row
+        self.list.setSpacing(2)
+        # Long texts are elided at the pane's edge, not scrolled sideways.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setModel(self.model)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.doubleClicked.connect(lambda _i: self.open_selected())
         self.status = QLabel()
         self.status.setObjectName("hint")
-        buttons = QVBoxLayout()
         self.action_buttons: dict[str, QPushButton] = {}
+        self._lay_out()
+        self.search.textChanged.connect(lambda _t: self.refresh(self.selected()))
+        self.refresh()
+
+    def _lay_out(self) -> None:
+        buttons = QVBoxLayout()
         for label, slot in (
             ("Open", self.open_selected),
             ("Save current as…", self.save_as),
@@ -58,36 +83,40 @@ class DraftsDialog(QDialog):
         close = QPushButton("Close")
         close.clicked.connect(self.accept)
         buttons.addWidget(close)
+        column = QVBoxLayout()
+        column.addWidget(self.search)
+        column.addWidget(self.list, 1)
         row = QHBoxLayout()
-        row.addWidget(self.list, 1)
+        row.addLayout(column, 1)
         row.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(row, 1)
         layout.addWidget(self.status)
-        self.refresh()
 
     def refresh(self, select: str | None = None) -> None:
-        self.list.clear()
-        for info in self.store.library():
-            when = info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            item = QListWidgetItem(
-                f"{info.name}\n{title(info.kind)} · saved {when}"
-            )
-            item.setData(Qt.ItemDataRole.UserRole, info.name)
-            self.list.addItem(item)
-            if info.name == select:
-                self.list.setCurrentItem(item)
-        if self.list.currentItem() is None and self.list.count():
-            self.list.setCurrentRow(0)
-        has = self.list.count() > 0
+        """Read the first page again (the index follows the files), selecting ``select``."""
+        self.model.search(self.search.text())
+        row = self.model.row_of(select) if select is not None else None
+        if row is None and self.model.rowCount():
+            row = 0
+        if row is not None:
+            self.select_row(row)
+        has = self.model.rowCount() > 0
         for key in ("Open", "Rename…", "Duplicate", "Delete"):
             self.action_buttons[key].setEnabled(has)
-        if not has:
-            self.status.setText("No saved drafts yet. Ctrl+S saves the current message.")
+        if has:
+            self.status.setText("")
+        elif self.model.searching():
+            self.status.setText(f"No draft matches “{self.search.text().strip()}”.")
+        else:
+            self.status.setText(EMPTY_TEXT)
+
+    def select_row(self, row: int) -> None:
+        self.list.setCurrentIndex(self.model.index(row, 0))
 
     def selected(self) -> str | None:
-        item = self.list.currentItem()
-        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+        current = self.list.currentIndex()
+        return self.model.name(current.row()) if current.isValid() else None
 
     def _fail(self, exc: Exception) -> None:
         QMessageBox.warning(self, "Drafts", str(exc))
@@ -102,6 +131,7 @@ class DraftsDialog(QDialog):
             problem = self.keeper.open(name, ask=False)
         except DraftError as exc:
             self._fail(exc)
+            self.refresh()
             return
         if problem:
             QMessageBox.warning(self, "Drafts", problem)

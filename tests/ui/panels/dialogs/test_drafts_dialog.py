@@ -53,7 +53,8 @@ def test_library_actions(
     assert window.load_payload(examples["product_single"]) is None
     dialog = DraftsDialog(window.draft_keeper, window)
     qtbot.addWidget(dialog)
-    assert dialog.list.count() == 0
+    assert dialog.model.rowCount() == 0
+    assert dialog.status.text().startswith("No saved drafts yet")
     assert not dialog.action_buttons["Open"].isEnabled()
 
     seen = _answer_modal(_type_name("Jacket promo"))
@@ -61,6 +62,7 @@ def test_library_actions(
     assert seen == ["QInputDialog"]
     assert [d.name for d in services.drafts.library()] == ["Jacket promo"]
     assert dialog.selected() == "Jacket promo"
+    assert dialog.status.text() == ""  # "No saved drafts yet" is gone once one is saved
 
     dialog.duplicate()
     assert {d.name for d in services.drafts.library()} == {"Jacket promo", "Jacket promo copy"}
@@ -111,7 +113,7 @@ def test_open_asks_before_replacing_unsaved_work_and_stays_open_on_no(
     dialog = DraftsDialog(window.draft_keeper, window)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.list.setCurrentRow(0)
+    dialog.select_row(0)
 
     def no(modal: object) -> None:
         assert isinstance(modal, QMessageBox)
@@ -131,3 +133,39 @@ def test_open_asks_before_replacing_unsaved_work_and_stays_open_on_no(
     current = window.session.current()
     assert current is not None and to_payload(current) == examples["list_single_section"]
     assert not dialog.isVisible()
+
+
+def test_the_dialog_reads_one_page_of_the_index_and_searches(
+    window: MainWindow, services: Services, qtbot: QtBot, monkeypatch: Any
+) -> None:
+    from composer.storage.drafts import PAGE_DRAFTS
+
+    store = services.drafts
+    for n in range(PAGE_DRAFTS + 30):
+        kind, body = ("list", "Pick a slot") if n % 2 else ("button", f"Reserve table {n}")
+        payload = {"type": "interactive", "interactive": {"type": kind, "body": {"text": body}}}
+        store.save_as(f"draft {n:03d}", {"kind": kind, "payload": payload})
+    store.library_page()  # the index is in step
+    monkeypatch.setattr(store, "_read", lambda *a: (_ for _ in ()).throw(AssertionError(a)))
+    dialog = DraftsDialog(window.draft_keeper, window)  # no draft file is read to open it
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.model.rowCount() == PAGE_DRAFTS  # one page; the view fetches more on scroll
+    assert dialog.selected() == f"draft {PAGE_DRAFTS + 29:03d}"  # the newest first
+    first = dialog.model.index(0, 0).data()
+    assert first.startswith(f"draft {PAGE_DRAFTS + 29:03d}\nList · saved ")
+    assert first.endswith("Pick a slot")
+    dialog.list.scrollToBottom()
+    QApplication.processEvents()
+    assert dialog.model.rowCount() == PAGE_DRAFTS + 30
+    qtbot.keyClicks(dialog.search, "table 12")
+    assert [dialog.model.name(i) for i in range(dialog.model.rowCount())] == [
+        "draft 128", "draft 126", "draft 124", "draft 122", "draft 120", "draft 012",
+    ]  # fmt: skip
+    dialog.search.clear()
+    qtbot.keyClicks(dialog.search, "reply buttons")  # the kind's title
+    assert dialog.model.rowCount() == (PAGE_DRAFTS + 30) // 2
+    dialog.search.clear()
+    qtbot.keyClicks(dialog.search, "no such thing")
+    assert dialog.model.rowCount() == 0 and "No draft matches" in dialog.status.text()
+    assert not dialog.action_buttons["Open"].isEnabled()
