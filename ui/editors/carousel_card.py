@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from composer import limits
 from composer.messages import (
@@ -70,6 +70,10 @@ class MediaFields(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.header = HeaderEditor(CARD_HEADERS)
+        # A card is narrower than the form: let the link have the room, not the source's name.
+        source = self.header.media.source
+        source.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        source.setMinimumContentsLength(13)
         self.body = TextField(
             "Card body", limits.CAROUSEL_CARD_BODY, multiline=True, lines=3,
             placeholder="Optional: at most 160 characters and 2 line breaks",
