@@ -44,7 +44,9 @@ def edited(editor: CarouselEditor) -> list[Carousel]:
     return out
 
 
-@pytest.mark.parametrize("name", ["media_carousel_url_buttons", "product_carousel"])
+@pytest.mark.parametrize(
+    "name", ["media_carousel_url_buttons", "media_carousel_quick_replies", "product_carousel"]
+)
 def test_load_then_content_gives_the_example_back(editor: CarouselEditor, name: str) -> None:
     content = carousel(EXAMPLES[name])
     editor.load(content)
