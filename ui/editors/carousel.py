@@ -68,7 +68,7 @@ class CarouselEditor(Editor):
         item = CardItem(kind)
         shape = QUICK if self.buttons.value() == "quick_reply" else URL
         replies = 1
-        previous = self.cards.items()[-1:] if hasattr(self, "cards") else []
+        previous = self.cards.items()[-1:]  # the factory runs once the repeater exists
         for last in previous:
             item.set_kind(last.kind)
             item.media.header.load(MediaHeader(kind=last.header_kind(), link=""))
