@@ -8,7 +8,7 @@ from typing import Any
 from composer import limits
 from composer.codec.base import Reader, index, join
 from composer.codec.parts import header_payload, named_action, read_header, read_text_object
-from composer.kinds.kind_spec import Absent, Fields, JsonObject, KindSpec
+from composer.kinds.kind_spec import Fields, JsonObject, KindSpec, interactive_sample
 from composer.messages import (
     CardUrlButton,
     Carousel,
@@ -144,6 +144,30 @@ def _write_card(card: MediaCard | ProductCard) -> dict[str, Any]:
     return out
 
 
+def _sample_card(i: int, slug: str, name: str, line: str) -> dict[str, Any]:
+    """One media card of the sample: an image, two lines of text, two quick replies."""
+    return {
+        "card_index": i,
+        "type": "cta_url",
+        "header": {"type": "image", "image": {"link": f"https://cdn.example.com/plants/{slug}.jpg"}},
+        "body": {"text": f"*{name}*\n{line}"},
+        "action": {"buttons": [
+            {"type": "quick_reply", "quick_reply": {"id": f"more_{slug}", "title": "Tell me more"}},
+            {"type": "quick_reply", "quick_reply": {"id": f"buy_{slug}", "title": "Buy now"}},
+        ]},
+    }  # fmt: skip
+
+
+SAMPLE = interactive_sample({
+    "type": "carousel",
+    "body": {"text": "Three of our latest arrivals, each under EUR 25. Swipe to see them all:"},
+    "action": {"cards": [
+        _sample_card(0, "blue-echeveria", "Blue Echeveria", "Powdery blue rosette, 10 cm pot."),
+        _sample_card(1, "zebra-haworthia", "Zebra Haworthia", "White-striped, happy in shade."),
+        _sample_card(2, "panda-plant", "Panda Plant", "Fuzzy silver leaves, easy care."),
+    ]},
+})  # fmt: skip
+
 SPEC = KindSpec(
     kind=MessageKind.CAROUSEL,
     model=Carousel,
@@ -161,6 +185,6 @@ SPEC = KindSpec(
         limits.CAROUSEL_CARD_INDEX,
         limits.CTA_DISPLAY_TEXT,
     ),
-    sample=Absent("no editor yet, so no starting point to offer"),
-    replies=Absent("quick-reply taps on cards are not built yet; URL buttons send no webhook"),
+    sample=SAMPLE,
+    replies=("carousel_reply_webhook",),
 )

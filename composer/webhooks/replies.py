@@ -22,8 +22,10 @@ from composer.demo_contacts import (
     identity_of,
 )
 from composer.messages import (
+    Carousel,
     ListMessage,
     LocationRequest,
+    MediaCard,
     Message,
     ReplyButtons,
     TemplateMessage,
@@ -73,6 +75,30 @@ def button_reply_webhook(
         "type": "button_reply",
         "button_reply": {"id": button.id, "title": button.title},
     }
+    return _envelope(msg, {"type": "interactive", "interactive": interactive}, at, context)
+
+
+def carousel_reply_webhook(
+    msg: Message,
+    card: int,
+    button: int,
+    *,
+    at: datetime | None = None,
+    context: WebhookContext = DEFAULT_CONTEXT,
+) -> dict[str, Any]:
+    """Body of the POST for a tap on quick reply ``button`` of card ``card`` (positions in the
+    cards array): a ``button_reply`` with that quick reply's id and title, as for reply buttons."""
+    content = msg.content
+    if not isinstance(content, Carousel):
+        raise ReplyError(f"carousel reply: the message is a {content.kind} message")
+    if not 0 <= card < len(content.cards):
+        raise ReplyError(f"carousel reply: there is no card {card + 1}")
+    media = content.cards[card]
+    replies = media.quick_replies if isinstance(media, MediaCard) else None
+    if not replies or not 0 <= button < len(replies):
+        raise ReplyError(f"carousel reply: card {card + 1} has no quick reply {button + 1}")
+    reply = {"id": replies[button].id, "title": replies[button].title}
+    interactive = {"type": "button_reply", "button_reply": reply}
     return _envelope(msg, {"type": "interactive", "interactive": interactive}, at, context)
 
 

@@ -23,6 +23,7 @@ __all__ = ["EDITORS", "NO_EDITOR_YET", "TITLES", "editor_for"]
 EDITORS: Final[dict[MessageKind, str]] = {
     MessageKind.BUTTON: "reply_buttons:ReplyButtonsEditor",
     MessageKind.LIST: "list_message:ListMessageEditor",
+    MessageKind.CAROUSEL: "carousel:CarouselEditor",
     MessageKind.CTA_URL: "cta_url:CtaUrlEditor",
     MessageKind.FLOW: "flow:FlowEditor",
     MessageKind.PRODUCT: "single_product:SingleProductEditor",
@@ -36,7 +37,6 @@ EDITORS: Final[dict[MessageKind, str]] = {
 """The editor of each kind, as ``"<module of ui.editors>:<class>"``."""
 
 NO_EDITOR_YET: Final[dict[MessageKind, str]] = {
-    MessageKind.CAROUSEL: "cards with their own headers and buttons need a nested editor",
     MessageKind.ADDRESS: "the saved addresses and validation errors need a form of their own",
     MessageKind.CALL_PERMISSION: "only the body varies; not offered until calling is supported",
 }

@@ -3,11 +3,16 @@
 The keyboard reaches the same actions: the canvas takes focus (Tab), Tab/Shift+Tab and the arrow
 keys walk its tappable items (``focus.targets``), Enter or Space taps the one in the focus ring,
 Escape closes an open sheet. The focused item's name is the canvas's accessible description.
+
+A press on the Screen's swipe strip (a carousel's cards) waits for the release: a drag moves the
+cards under the pointer and, released, asks for the card it ends on; a press without a drag is a
+click. The Left and Right keys step through the cards too (elsewhere they move the focus ring).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
@@ -25,12 +30,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from ui.preview.focus import Target, targets
-from ui.preview.layout import Hit, Screen
+from ui.preview.layout import Hit, Screen, Swipe, moved
 from ui.preview.painter import Painter
 
 _TAP_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_Select)
 _NEXT_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Right)
 _PREVIOUS_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Left)
+_SWIPE_KEYS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+DRAG_START = 6.0  # device pixels the pointer must travel before a press becomes a drag
 
 
 class PhoneCanvas(QWidget):
@@ -47,6 +54,8 @@ class PhoneCanvas(QWidget):
         self.sheet_scroll = 0.0
         self.focus_index: int | None = None  # the keyboard's item (index in ``focus_targets``)
         self._focus_in_sheet = False
+        self.drag_dx = 0.0  # how far the swipe strip follows the pointer while dragging
+        self._press: tuple[float, Hit | None] | None = None  # a press on the swipe strip
         self.setMouseTracking(True)
         self.setMinimumSize(240, 400)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
@@ -82,7 +91,8 @@ class PhoneCanvas(QWidget):
             p.translate(dx, dy)
             p.scale(s, s)
             self.painter.outside = self.palette().window().color()
-            self.painter.paint(p, self.laid_out, self.images, self.chat_scroll, self.sheet_scroll)
+            screen = self._dragged(self.laid_out)
+            self.painter.paint(p, screen, self.images, self.chat_scroll, self.sheet_scroll)
             self._paint_focus(p, s)
         p.end()
 
@@ -152,6 +162,10 @@ class PhoneCanvas(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        card = self._swipe_target(_SWIPE_KEYS.get(Qt.Key(key), 0))
+        if card is not None:
+            self.action.emit(card)
+            return
         target = self.focused()
         if key in _TAP_KEYS and target is not None:
             self.action.emit(target.hit.action)
@@ -161,6 +175,12 @@ class PhoneCanvas(QWidget):
             self.action.emit(("close_sheet",))
         else:
             super().keyPressEvent(event)
+
+    def _swipe_target(self, steps: int) -> tuple[Any, ...] | None:
+        """The action that shows the cards ``steps`` away, when a carousel is on screen."""
+        screen = self.laid_out
+        swipe = screen.swipe if screen is not None and screen.sheet_rect is None else None
+        return swipe.target(steps) if swipe is not None and steps else None
 
     def _reveal(self) -> None:
         """Scroll the chat (or the sheet) so the focused item is in sight."""
@@ -234,20 +254,68 @@ class PhoneCanvas(QWidget):
         s, dx, dy = self.transform()
         return QPoint(round(x * s + dx), round(y * s + dy))
 
+    def swipe_at(self, x: float, y: float) -> Swipe | None:
+        """The swipe strip under device point (x, y), if the chat shows one there."""
+        screen = self.laid_out
+        if screen is None or screen.swipe is None or screen.sheet_rect is not None:
+            return None
+        if not screen.chat_rect.contains(x, y):
+            return None
+        cy = y - screen.chat_rect.y + self.chat_scroll
+        return screen.swipe if screen.swipe.rect.contains(x, cy) else None
+
+    def _dragged(self, screen: Screen) -> Screen:
+        """``screen`` with the swipe strip's items following the pointer (while dragging)."""
+        if not self.drag_dx or screen.swipe is None:
+            return screen
+        start, end = screen.swipe.items
+        dx = float(round(self.drag_dx))
+        chat = screen.chat[:start] + [moved(i, dx, 0) for i in screen.chat[start:end]]
+        return replace(screen, chat=chat + screen.chat[end:])
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return
-        hit = self.hit_at(*self.to_device(event.position()))
+        x, y = self.to_device(event.position())
+        hit = self.hit_at(x, y)
+        self.focus_index = None  # a click hides the keyboard's ring until Tab comes back
+        if self.swipe_at(x, y) is not None:
+            self._press = (x, hit)  # a click or a drag: the release tells
+            return
         if hit is not None:
-            self.focus_index = None  # a click hides the keyboard's ring until Tab comes back
+            self.action.emit(hit.action)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        _, hit = self._press
+        dx, swipe = self.drag_dx, self.laid_out.swipe if self.laid_out else None
+        self._press, self.drag_dx = None, 0.0
+        if dx and swipe is not None:
+            self.update()
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+            target = swipe.target(swipe.steps_for(dx))
+            if target is not None:
+                self.action.emit(target)
+        elif hit is not None:
             self.action.emit(hit.action)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        hit = self.hit_at(*self.to_device(event.position()))
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            dx = self.to_device(event.position())[0] - self._press[0]
+            if self.drag_dx or abs(dx) >= DRAG_START:
+                self.drag_dx = dx
+                self.setCursor(Qt.CursorShape.ClosedHandCursor)
+                QToolTip.hideText()
+                self.update()
+                return
+        x, y = self.to_device(event.position())
+        hit = self.hit_at(x, y)
         clickable = hit is not None and hit.action not in (("noop",),)
-        self.setCursor(
-            Qt.CursorShape.PointingHandCursor if clickable else Qt.CursorShape.ArrowCursor
-        )
+        cursor = Qt.CursorShape.PointingHandCursor if clickable else Qt.CursorShape.ArrowCursor
+        if not clickable and self.swipe_at(x, y) is not None:
+            cursor = Qt.CursorShape.OpenHandCursor
+        self.setCursor(cursor)
         if hit is not None and hit.tooltip:
             QToolTip.showText(event.globalPosition().toPoint(), hit.tooltip, self)
         else:

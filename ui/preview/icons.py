@@ -39,6 +39,12 @@ def back(p: QPainter, r: QRectF, c: QColor) -> None:
     p.drawPath(_poly(r, (0.55, 0.2), (0.25, 0.5), (0.55, 0.8)))
 
 
+def forward(p: QPainter, r: QRectF, c: QColor) -> None:
+    """The mirror of ``back``: a carousel's "next card" arrow."""
+    _pen(p, c, 2.2)
+    p.drawPath(_poly(r, (0.45, 0.2), (0.75, 0.5), (0.45, 0.8)))
+
+
 def video(p: QPainter, r: QRectF, c: QColor) -> None:
     _fill(p, c)
     p.drawRoundedRect(QRectF(_pt(r, 0.05, 0.28), _pt(r, 0.68, 0.72)), 2, 2)
@@ -194,6 +200,7 @@ def bag(p: QPainter, r: QRectF, c: QColor) -> None:
 
 ICONS: dict[str, IconFn] = {
     "back": back,
+    "forward": forward,
     "video": video,
     "phone": phone,
     "more": more,

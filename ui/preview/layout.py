@@ -107,6 +107,33 @@ class ChatState:
     sheet: Literal["", "list", "products"] = ""
     selected: tuple[int, int] | None = None
     error_count: int = 0
+    carousel_first: int = 0  # the first card a carousel shows (swiped with drag, arrows, keys)
+
+
+@dataclass(frozen=True, slots=True)
+class Swipe:
+    """A strip of the chat that scrolls sideways a whole card at a time (a carousel's cards).
+
+    The canvas turns a drag or an arrow key into ``target(steps)``, the tap that shows another
+    card first; ``items`` are the chat items that follow the finger while dragging."""
+
+    rect: Rect  # content coordinates, like the chat's hits
+    step: float  # one card and the gap after it
+    first: int
+    last: int  # the last card that can come first (the strip cannot scroll past its end)
+    items: tuple[int, int]  # [start, end) in ``Screen.chat``
+    action: str = "carousel_scroll"
+
+    def target(self, steps: int) -> tuple[Any, ...] | None:
+        to = max(0, min(self.last, self.first + steps))
+        return (self.action, to) if to != self.first else None
+
+    def steps_for(self, dx: float) -> int:
+        """Cards to move for a drag of ``dx`` (left is forward); a short flick moves one."""
+        steps = -round(dx / self.step)
+        if steps == 0 and abs(dx) >= self.step * 0.15:
+            steps = -1 if dx > 0 else 1
+        return steps
 
 
 @dataclass(slots=True)
@@ -131,6 +158,7 @@ class Screen:
     sheet_items: list[Item] = field(default_factory=list)
     sheet_hits: list[Hit] = field(default_factory=list)
     sheet_content_height: float = 0.0
+    swipe: Swipe | None = None
 
     def all_items(self) -> list[Item]:
         return [*self.background, *self.chrome, *self.chat, *self.overlay, *self.sheet_items]

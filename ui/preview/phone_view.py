@@ -98,7 +98,7 @@ class PhoneView(QWidget):
         errors = sum(1 for i in issues if i.is_error)
         state = replace(self._state, error_count=errors, time_text=self._fixed_time or _clock())
         if msg is None or previous is None or type(msg.content) is not type(previous.content):
-            state = replace(state, replies=(), sheet="", selected=None)
+            state = replace(state, replies=(), sheet="", selected=None, carousel_first=0)
             self.canvas.from_bottom = 0.0
         elif state.selected is not None and not self._row_exists(msg, state.selected):
             state = replace(state, selected=None)
@@ -321,7 +321,9 @@ class PhoneView(QWidget):
         if handler is None:
             return Tapped.silent(NoWebhook.UNKNOWN_ACTION)
         tapped = handler(msg, action, state, self._webhook_context)
-        if tapped.webhook is not None and tapped.reply is not None:
+        if tapped.state is not None:
+            self._set_state(tapped.state)
+        elif tapped.webhook is not None and tapped.reply is not None:
             replies = (*state.replies, tapped.reply)
             self._publish(replace(state, sheet="", selected=None, replies=replies), tapped.webhook)
         return tapped

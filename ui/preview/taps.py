@@ -33,7 +33,7 @@ class NoWebhook(StrEnum):
     FLOW_NOT_SIMULATED = "opens the Flow: its completion webhook (nfm_reply) is not simulated"
     ADDRESS_NOT_SIMULATED = "opens the address form: its reply webhook is not simulated"
     CALL_PERMISSION_NOT_SIMULATED = "asks for call permission: its reply webhook is not simulated"
-    CAROUSEL_REPLY_NOT_SIMULATED = "a carousel quick reply: its webhook is not simulated yet"
+    SCROLLS_CARDS = "shows other cards of the carousel: nothing is sent"
     CALLS_NUMBER = "starts a phone call: WhatsApp sends the business no webhook"
     COPIES_CODE = "copies the code to the customer's clipboard: no webhook is sent"
     SHOWS_ALL_OPTIONS = "lists every button of the template in the phone: nothing is sent yet"
@@ -41,19 +41,21 @@ class NoWebhook(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Tapped:
-    """One tap's outcome: ``webhook`` and ``reply`` together, or ``no_webhook`` saying why not."""
+    """One tap's outcome: ``webhook`` and ``reply`` together, or ``no_webhook`` saying why not;
+    ``state`` is what the phone shows next for a tap that changes only that (a swiped carousel)."""
 
     webhook: dict[str, Any] | None = None
     reply: Reply | None = None
     no_webhook: NoWebhook | None = None
+    state: ChatState | None = None
 
     @staticmethod
     def sent(webhook: dict[str, Any], reply: Reply) -> Tapped:
         return Tapped(webhook, reply)
 
     @staticmethod
-    def silent(reason: NoWebhook) -> Tapped:
-        return Tapped(no_webhook=reason)
+    def silent(reason: NoWebhook, state: ChatState | None = None) -> Tapped:
+        return Tapped(no_webhook=reason, state=state)
 
     @property
     def reason(self) -> str:

@@ -35,6 +35,7 @@ REPLY_TAPS: dict[str, tuple[tuple[Any, ...], str]] = {
     "list_reply_webhook": ((0, 0), "list_reply"),
     "location_reply_webhook": ((38.72, -9.14), "location"),
     "template_button_webhook": (("Confirm", "confirm-42"), "button"),
+    "carousel_reply_webhook": ((0, 1), "button_reply"),
 }
 # Limits that belong to no kind: the envelope's and the shared header/footer.
 SHARED_LIMITS = {limits.BIZ_OPAQUE_CALLBACK_DATA, limits.PHONE_DIGITS, limits.BSUID_CHARS,

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from composer.kinds import MessageKind, specs
 from composer.payload import to_payload
 from composer.samples import SAMPLE_RECIPIENT, sample_kinds, sample_message, sample_payload
 from composer.validation.check import check
 
+NO_SAMPLE = [str(s.kind) for s in specs() if not isinstance(s.sample, dict)]
+
 
 def test_sample_kinds_are_the_rows_with_a_sample() -> None:
     # Each editor kind has one: tests/ui/editors/test_registry.py (the core does not know editors).
-    assert "button" in sample_kinds() and "carousel" not in sample_kinds()
+    assert "button" in sample_kinds() and "carousel" in sample_kinds()
+    assert set(sample_kinds()) | set(NO_SAMPLE) == {str(k) for k in MessageKind}
 
 
 @pytest.mark.parametrize("kind", sample_kinds())
@@ -35,6 +39,7 @@ def test_unknown_kind_is_a_key_error() -> None:
         sample_payload("carousel_of_dreams")
 
 
-def test_a_kind_without_a_sample_is_a_key_error() -> None:
+@pytest.mark.parametrize("kind", NO_SAMPLE)
+def test_a_kind_without_a_sample_is_a_key_error(kind: str) -> None:
     with pytest.raises(KeyError):
-        sample_payload("carousel")  # its row says Absent("no editor yet ...")
+        sample_payload(kind)  # its row says Absent("why")

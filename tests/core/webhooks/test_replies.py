@@ -10,11 +10,16 @@ import pytest
 
 from composer.demo_contacts import OPEN_CONTACT
 from composer.messages import (
+    Carousel,
     ListMessage,
     ListRow,
     ListSection,
     LocationRequest,
+    MediaCard,
+    MediaHeader,
     Message,
+    ProductCard,
+    QuickReply,
     ReplyButton,
     ReplyButtons,
     TextHeader,
@@ -23,6 +28,7 @@ from composer.webhooks.replies import (
     ReplyError,
     WebhookContext,
     button_reply_webhook,
+    carousel_reply_webhook,
     list_reply_webhook,
     location_reply_webhook,
 )
@@ -59,6 +65,27 @@ LIST = Message(
             ListSection(title="Later", rows=(ListRow(id="ship_std", title="Standard"),)),
         ),
     ),
+)
+CAROUSEL = Message(
+    to="+16505550123",
+    content=Carousel(
+        body="Pick one",
+        cards=tuple(
+            MediaCard(
+                card_index=i,
+                header=MediaHeader(kind="image", link=f"https://cdn.example.com/{i}.jpg"),
+                quick_replies=(
+                    QuickReply(id=f"more_{i}", title="Tell me more"),
+                    QuickReply(id=f"buy_{i}", title=f"Buy {i}"),
+                ),
+            )
+            for i in range(3)
+        ),
+    ),
+)
+PRODUCTS = Message(
+    to="+16505550123",
+    content=Carousel(body="Picks", cards=(ProductCard(card_index=0), ProductCard(card_index=1))),
 )
 LOCATION = Message(to="16505550123", content=LocationRequest(body="Where are you?"))
 
@@ -162,6 +189,18 @@ def test_location_reply_shape() -> None:
     assert bare["type"] == "location"
 
 
+@pytest.mark.parametrize(("card", "button"), [(0, 0), (1, 1), (2, 0)])
+def test_a_carousel_quick_reply_is_a_button_reply(card: int, button: int) -> None:
+    body = carousel_reply_webhook(CAROUSEL, card, button, at=AT)
+    assert shape(body) == shape(REFERENCE["webhook_inbound_button_reply"])
+    reply = CAROUSEL.content.cards[card].quick_replies[button]  # type: ignore[union-attr]
+    assert the_message(body)["interactive"] == {
+        "type": "button_reply",
+        "button_reply": {"id": reply.id, "title": reply.title},
+    }
+    assert the_message(body)["context"]["id"] == "wamid.PREVIEW_BUSINESS_MESSAGE"
+
+
 def test_webhook_is_json_serialisable() -> None:
     for body in (button_reply_webhook(BUTTONS, 2, at=AT), list_reply_webhook(LIST, 0, 0, at=AT)):
         assert json.loads(json.dumps(body)) == body
@@ -176,6 +215,10 @@ def test_webhook_is_json_serialisable() -> None:
         (lambda: list_reply_webhook(LIST, 1, 1), "no row 2"),
         (lambda: list_reply_webhook(BUTTONS, 0, 0), "not a list"),
         (lambda: location_reply_webhook(BUTTONS, 0.0, 0.0), "button"),
+        (lambda: carousel_reply_webhook(BUTTONS, 0, 0), "button message"),
+        (lambda: carousel_reply_webhook(CAROUSEL, 3, 0), "no card 4"),
+        (lambda: carousel_reply_webhook(CAROUSEL, 1, 2), "card 2 has no quick reply 3"),
+        (lambda: carousel_reply_webhook(PRODUCTS, 0, 0), "card 1 has no quick reply 1"),
     ],
 )
 def test_impossible_taps_are_clear_errors(call: Any, needle: str) -> None:

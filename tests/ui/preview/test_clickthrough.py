@@ -218,6 +218,7 @@ WEBHOOK_OF = {
     "send_list": "webhook_inbound_list_reply",
     "send_location": "webhook_inbound_location_after_request",
     "template_reply": "webhook_inbound_template_quick_reply_button",
+    "carousel_reply": "webhook_inbound_button_reply",  # a card's quick reply: a button_reply
 }
 NO_WEBHOOK_OF = {
     "open_list": NoWebhook.OPENS_SHEET,
@@ -233,7 +234,7 @@ NO_WEBHOOK_OF = {
     "flow": NoWebhook.FLOW_NOT_SIMULATED,
     "address": NoWebhook.ADDRESS_NOT_SIMULATED,
     "call_permission": NoWebhook.CALL_PERMISSION_NOT_SIMULATED,
-    "carousel_reply": NoWebhook.CAROUSEL_REPLY_NOT_SIMULATED,
+    "carousel_scroll": NoWebhook.SCROLLS_CARDS,
     "template_url": NoWebhook.OPENS_LINK,
     "template_phone": NoWebhook.CALLS_NUMBER,
     "template_copy": NoWebhook.COPIES_CODE,
@@ -256,6 +257,11 @@ def expected_webhook(msg: Message, action: tuple[Any, ...], selected: Any) -> tu
         else:
             del inbound(reference)["interactive"]["list_reply"]["description"]
         return reference, expected
+    if isinstance(c, Carousel):
+        card = c.cards[action[1]]
+        assert isinstance(card, MediaCard) and card.quick_replies is not None
+        reply = card.quick_replies[action[2]]
+        return reference, {"id": reply.id, "title": reply.title}
     if isinstance(c, TemplateMessage):  # a quick reply: type "button", not interactive
         return reference, None
     loc = inbound(reference)["location"]
@@ -299,6 +305,7 @@ class Walker:
 
     def walk(self, msg: Message) -> None:
         self.msg = msg
+        self.view.set_message(None, [])  # a fresh chat: no carousel swiped by the last walk
         self.view.set_message(msg, [])
         for hit in list(self.view.preview_screen().chat_hits):
             self.tap(hit.action)
