@@ -30,6 +30,9 @@ EDITORS: Final[dict[MessageKind, str]] = {
     MessageKind.CATALOG: "catalog_message:CatalogMessageEditor",
     MessageKind.LOCATION_REQUEST: "location_request:LocationRequestEditor",
     MessageKind.REACTION: "reaction:ReactionEditor",
+    MessageKind.ADDRESS: "address_message:AddressMessageEditor",
+    MessageKind.CALL_PERMISSION: "call_permission:CallPermissionEditor",
+    MessageKind.VOICE_CALL: "voice_call:VoiceCallEditor",
     MessageKind.TEXT: "text:TextEditor",
     MessageKind.TEMPLATE: "template:TemplateEditor",
 }
@@ -37,8 +40,6 @@ EDITORS: Final[dict[MessageKind, str]] = {
 
 NO_EDITOR_YET: Final[dict[MessageKind, str]] = {
     MessageKind.CAROUSEL: "cards with their own headers and buttons need a nested editor",
-    MessageKind.ADDRESS: "the saved addresses and validation errors need a form of their own",
-    MessageKind.CALL_PERMISSION: "only the body varies; not offered until calling is supported",
 }
 
 TITLES: Final[dict[str, str]] = {e.kind.value: e.title for e in CATALOGUE if e.kind in EDITORS}
