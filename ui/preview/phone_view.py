@@ -262,12 +262,22 @@ class PhoneView(QWidget):
         if handler is None:
             return Tapped.silent(NoWebhook.UNKNOWN_ACTION)
         tapped = handler(msg, action, state, self._webhook_context)
+        if tapped.no_webhook is not None:
+            self._say_why(tapped.reason)
         if tapped.form is not None:
             self._open_form(tapped.form)
         if tapped.webhook is not None and tapped.reply is not None:
             replies = (*state.replies, tapped.reply)
             self._publish(replace(state, sheet="", selected=None, replies=replies), tapped.webhook)
         return tapped
+
+    def _say_why(self, reason: str) -> None:
+        """A tap of the message that sends nothing says so under the phone (a CTA URL opens the
+        browser, a call button starts a call...); the last webhook, if any, stays below."""
+        text = f"No webhook for this tap: {reason}."
+        if self.json_view.isVisible():
+            text += " Below: the last webhook."
+        self.json_label.setText(text)
 
     def _open_form(self, form: ReplyForm) -> None:
         """Show the tap's form (one at a time); submitting it is the form's own tap."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.preview.taps import ReplyForm
+from ui.restyle import set_style_property
 
 NEW_ADDRESS = "New address"
 
@@ -38,6 +39,7 @@ class ReplyFormDialog(QDialog):
         self.form = form
         self.setWindowTitle(form.title)
         self.setObjectName("replyForm")
+        self.setMinimumWidth(480)
         box = QVBoxLayout(self)
         if form.note:
             note = QLabel(form.note)
@@ -58,6 +60,7 @@ class ReplyFormDialog(QDialog):
             box.addLayout(self._field_rows(form))
         self.problem = QLabel("")
         self.problem.setObjectName("issueLine")
+        set_style_property(self.problem, "level", "error")
         self.problem.setWordWrap(True)
         self.problem.hide()
         box.addWidget(self.problem)
@@ -93,6 +96,7 @@ class ReplyFormDialog(QDialog):
         values = dict(presets[at][1]) if 0 <= at < len(presets) else dict(self.form.values)
         for key, edit in self.inputs.items():
             edit.setText(values.get(key, ""))
+            edit.setCursorPosition(0)  # show the start of a long value
 
     def values(self) -> dict[str, str]:
         return {key: edit.text().strip() for key, edit in self.inputs.items()}

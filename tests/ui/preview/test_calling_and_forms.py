@@ -205,3 +205,37 @@ def test_flow_answer_is_edited_and_checked_before_it_is_sent(qtbot: QtBot, view:
     assert shape(blocker.args[0]) == shape(REFERENCE["webhook_inbound_flow_reply"])
     assert view.preview_screen().texts("reply_title")[-1] == "Sent"
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=2000)
+
+
+@pytest.mark.parametrize(
+    ("name", "action", "words"),
+    [
+        ("voice_call_button", ("voice_call",), "Calling API"),
+        ("cta_url_text_header", None, "browser"),
+        ("flow_navigate_by_id", ("flow",), "when the customer submits"),
+    ],
+)
+def test_a_tap_without_a_webhook_says_so_under_the_phone(
+    qtbot: QtBot, view: PhoneView, name: str, action: Any, words: str
+) -> None:
+    view.set_message(from_payload(example(name)), [])
+    assert "Tap a button" in view.json_label.text()
+    action = action or view.preview_screen().chat_hits[0].action
+    with qtbot.assertNotEmitted(view.reply_webhook):
+        click(qtbot, view, action)
+    assert view.json_label.text().startswith("No webhook for this tap: ")
+    assert words in view.json_label.text() and not view.json_view.isVisible()
+    if view.reply_form is not None:
+        view.reply_form.reject()
+
+
+def test_after_a_webhook_the_silent_tap_points_at_the_last_one(
+    qtbot: QtBot, view: PhoneView
+) -> None:
+    view.set_message(sample_message("call_permission_request"), [])
+    click(qtbot, view, ("call_permission", "reject"))
+    assert view.json_label.text() == "Webhook the business receives"
+    view.set_message(from_payload(example("voice_call_button")), [])
+    click(qtbot, view, ("voice_call",))
+    assert view.json_label.text().endswith("Below: the last webhook.")
+    assert view.json_view.isVisible()
