@@ -104,6 +104,17 @@ FLOW_CTA: Final = Limit("flow.cta_len", "Flow button label", 30, minimum=1, warn
 
 # --- Address (section 9.4) ---------------------------------------------------------------------
 ADDRESS_PIN_CODE: Final = Limit("address.pin_code_len", "PIN code", 6)
+ADDRESS_POST_CODE: Final = Limit("address.post_code_len", "Post code", 6)
+
+# --- Voice call button (docs/spec/calling-and-replies.md) --------------------------------------
+VOICE_CALL_DISPLAY_TEXT: Final = Limit("voice_call.display_text_len", "Button label", 20, minimum=1)
+VOICE_CALL_TTL_MINUTES: Final = Limit(
+    "voice_call.ttl_minutes", "Button lifetime", 43200, minimum=1, unit="minutes"
+)
+VOICE_CALL_PAYLOAD: Final = Limit("voice_call.payload_len", "Call payload", 512)
+# What WhatsApp uses when the parameters leave them out.
+VOICE_CALL_DEFAULT_LABEL: Final = "Call Now"
+VOICE_CALL_DEFAULT_TTL_MINUTES: Final = 10080  # 7 days
 
 # --- Carousel (sections 9.5, 9.6) --------------------------------------------------------------
 CAROUSEL_CARDS: Final = Limit("carousel.card_count", "Cards", 10, minimum=2, unit="cards")
@@ -189,6 +200,8 @@ FLOW_MESSAGE_VERSION: Final = "3"  # the only version the Cloud API accepts
 SERVICE_WINDOW_SECONDS: Final = 24 * 3600
 WINDOW_CLOSING_SECONDS: Final = 3600
 REACTION_MAX_AGE_SECONDS: Final = 30 * 24 * 3600
+# A temporary call permission lasts 7 days from the customer's approval (calling spec).
+CALL_PERMISSION_TEMPORARY_SECONDS: Final = 7 * 24 * 3600
 # Section 17: default per-number throughput (messages per second; 130429 above it).
 NUMBER_THROUGHPUT_PER_SECOND: Final = 80
 PAIR_RATE_SECONDS: Final = 6

@@ -1,4 +1,5 @@
-"""Address message (``interactive.type: address_message``): asks for a delivery address."""
+"""Address message (``interactive.type: address_message``): asks for a delivery address (India
+and Singapore only); the submitted form comes back as an ``nfm_reply``."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 from composer import limits
 from composer.codec.base import Reader, index, join, json_copy
 from composer.codec.parts import named_action, read_parameters
-from composer.kinds.kind_spec import Absent, Fields, JsonObject, KindSpec
+from composer.kinds.kind_spec import Fields, JsonObject, KindSpec, interactive_sample
 from composer.messages import AddressMessage, MessageKind
 from composer.rules.actions import check_address
 from composer.rules.parts import NO_HEADER, PartsPolicy
@@ -43,6 +44,23 @@ def write(content: AddressMessage) -> dict[str, Any]:
     return named_action(content.action_name, params)
 
 
+SAMPLE = interactive_sample({
+    "type": "address_message",
+    "body": {"text": "Thanks for your order! Tell us where we should deliver it."},
+    "action": {"name": "address_message", "parameters": {
+        "country": "IN",
+        "values": {"name": "Ana Souza", "city": "Mumbai"},
+        "saved_addresses": [{"id": "home", "value": {
+            "name": "Ana Souza",
+            "phone_number": "+919812345678",
+            "in_pin_code": "400063",
+            "address": "Wing A, Cello Triumph, IB Patel Rd",
+            "landmark_area": "Goregaon",
+            "city": "Mumbai",
+        }}],
+    }},
+})  # fmt: skip
+
 SPEC = KindSpec(
     kind=MessageKind.ADDRESS,
     model=AddressMessage,
@@ -50,7 +68,7 @@ SPEC = KindSpec(
     write=write,
     check=check_address,
     parts=PartsPolicy("address messages", NO_HEADER, footer=False),
-    limits=(limits.ADDRESS_PIN_CODE,),
-    sample=Absent("no editor yet, so no starting point to offer"),
-    replies=Absent("the submitted address (nfm_reply) webhook is not built yet"),
+    limits=(limits.ADDRESS_PIN_CODE, limits.ADDRESS_POST_CODE),
+    sample=SAMPLE,
+    replies=("address_reply_webhook",),
 )

@@ -39,6 +39,7 @@ CATALOGUE: Final[tuple[Entry, ...]] = (
     Entry(MessageKind.CAROUSEL, "Carousel", "carousel"),
     Entry(MessageKind.ADDRESS, "Address", "address_message"),
     Entry(MessageKind.CALL_PERMISSION, "Call permission request", "call_permission"),
+    Entry(MessageKind.VOICE_CALL, "Voice call button", "voice_call"),
     Entry(MessageKind.TEXT, "Text", "text"),
     Entry(MessageKind.TEMPLATE, "Template", "template"),
 )

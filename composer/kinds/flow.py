@@ -11,7 +11,7 @@ from typing import Any
 from composer import limits
 from composer.codec.base import Reader, describe, join, json_copy
 from composer.codec.parts import named_action, read_parameters
-from composer.kinds.kind_spec import Absent, Fields, JsonObject, KindSpec, interactive_sample
+from composer.kinds.kind_spec import Fields, JsonObject, KindSpec, interactive_sample
 from composer.limits import FLOW_MESSAGE_VERSION
 from composer.messages import FLOW_ACTIONS, FLOW_MODES, Flow, FlowActionPayload, MessageKind
 from composer.rules.actions import check_flow
@@ -103,5 +103,5 @@ SPEC = KindSpec(
     parts=PartsPolicy("flow messages", ALL_HEADERS),
     limits=(limits.FLOW_CTA,),
     sample=SAMPLE,
-    replies=Absent("the completed flow's nfm_reply webhook is not built yet"),
+    replies=("flow_reply_webhook",),
 )

@@ -24,5 +24,6 @@ class MessageKind(StrEnum):
     CAROUSEL = "carousel"
     ADDRESS = "address_message"
     CALL_PERMISSION = "call_permission_request"
+    VOICE_CALL = "voice_call"
     TEXT = "text"
     TEMPLATE = "template"

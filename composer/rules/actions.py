@@ -12,6 +12,7 @@ from composer.messages import (
     Flow,
     LocationRequest,
 )
+from composer.messages.address_message import ADDRESS_COUNTRIES, address_json_from_text
 from composer.messages.flow import flow_data_problem
 from composer.rules.base import Out, is_web_url
 from composer.rules.emoji import contains_emoji
@@ -140,12 +141,27 @@ def check_call_permission(content: CallPermissionRequest, out: Out) -> None:
 
 def check_address(content: AddressMessage, out: Out) -> None:
     check_action_name(content.action_name, "address_message", "address.action_name", _ACTION, out)
-    if not content.country.strip():
+    country = content.country
+    if not country.strip():
         out.error(
             "address.country",
             _PARAMS + ".country",
-            'An address message needs parameters.country (e.g. "IN").',
+            'An address message needs parameters.country ("IN" or "SG").',
         )
-    pin = (content.values or {}).get("in_pin_code")
-    if isinstance(pin, str):
-        out.length(pin, limits.ADDRESS_PIN_CODE, _PARAMS + ".values.in_pin_code")
+    elif country not in ADDRESS_COUNTRIES:
+        out.error(
+            "address.country",
+            _PARAMS + ".country",
+            f'Address messages are available in India ("IN") and Singapore ("SG") only, '
+            f'not "{country[:20]}".',
+        )
+    values = content.values or {}
+    for key, limit in (("in_pin_code", limits.ADDRESS_PIN_CODE),
+                       ("sg_post_code", limits.ADDRESS_POST_CODE)):  # fmt: skip
+        code = values.get(key)
+        if isinstance(code, str):
+            out.length(code, limit, f"{_PARAMS}.values.{key}")
+    for key, text in (content.typed_json or {}).items():
+        problem = address_json_from_text(key, text)[1]
+        if problem is not None:
+            out.error("address.json", f"{_PARAMS}.{key}", problem)

@@ -10,9 +10,10 @@ and phone-number ids) are placeholders the caller may override.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
 
 from composer.demo_contacts import (
     SANDBOX_DISPLAY_PHONE_NUMBER,
@@ -21,8 +22,12 @@ from composer.demo_contacts import (
     Identity,
     identity_of,
 )
+from composer.limits import CALL_PERMISSION_TEMPORARY_SECONDS
 from composer.messages import (
+    AddressMessage,
+    CallPermissionRequest,
     Carousel,
+    Flow,
     ListMessage,
     LocationRequest,
     MediaCard,
@@ -31,6 +36,7 @@ from composer.messages import (
     TemplateMessage,
 )
 from composer.phone import normalize
+from composer.webhooks.nfm import address_summary, default_flow_response, flow_response_problem
 
 
 class ReplyError(ValueError):
@@ -169,6 +175,89 @@ def template_button_webhook(
         raise ReplyError(f"template button: the message is a {msg.content.kind} message")
     button = {"payload": text if payload is None else payload, "text": text}
     return _envelope(msg, {"type": "button", "button": button}, at, context)
+
+
+def call_permission_reply_webhook(
+    msg: Message,
+    response: Literal["accept", "reject"] = "accept",
+    *,
+    permanent: bool = False,
+    at: datetime | None = None,
+    context: WebhookContext = DEFAULT_CONTEXT,
+) -> dict[str, Any]:
+    """Body of the POST for the customer's answer to a call-permission request.
+
+    An accepted temporary permission carries ``is_permanent: false`` and its
+    ``expiration_timestamp`` (7 days on); a permanent one ``is_permanent: true``; a rejection
+    only ``response`` and ``response_source`` (Meta's samples, docs/spec/calling-and-replies.md).
+    """
+    if not isinstance(msg.content, CallPermissionRequest):
+        raise ReplyError(f"call permission reply: the message is a {msg.content.kind} message")
+    if response not in ("accept", "reject"):
+        raise ReplyError(f'call permission reply: "{response}" is neither accept nor reject')
+    when = at if at is not None else datetime.now(UTC)
+    reply: dict[str, Any] = {"response": response}
+    if response == "accept":
+        reply["is_permanent"] = permanent
+        if not permanent:
+            expires = when + timedelta(seconds=CALL_PERMISSION_TEMPORARY_SECONDS)
+            reply["expiration_timestamp"] = str(int(expires.timestamp()))
+    reply["response_source"] = "user_action"
+    interactive = {"type": "call_permission_reply", "call_permission_reply": reply}
+    return _envelope(msg, {"type": "interactive", "interactive": interactive}, when, context)
+
+
+def address_reply_webhook(
+    msg: Message,
+    values: dict[str, str] | None = None,
+    saved_address_id: str | None = None,
+    *,
+    at: datetime | None = None,
+    context: WebhookContext = DEFAULT_CONTEXT,
+) -> dict[str, Any]:
+    """Body of the POST for a submitted address form: an ``nfm_reply`` named
+    ``address_message`` whose ``response_json`` holds the filled ``values`` (and the chosen
+    ``saved_address_id``); ``body`` is the address as the customer's bubble shows it.
+    ``values`` None: the message's prefilled values."""
+    content = msg.content
+    if not isinstance(content, AddressMessage):
+        raise ReplyError(f"address reply: the message is a {content.kind} message")
+    if values is None:
+        values = {k: str(v) for k, v in (content.values or {}).items()}
+    filled = {k: v for k, v in values.items() if v}
+    response: dict[str, Any] = (
+        {} if saved_address_id is None else {"saved_address_id": saved_address_id}
+    )
+    response["values"] = filled
+    nfm = {
+        "response_json": json.dumps(response, ensure_ascii=False, separators=(",", ":")),
+        "body": address_summary(content.country, filled),
+        "name": "address_message",
+    }
+    interactive = {"type": "nfm_reply", "nfm_reply": nfm}
+    return _envelope(msg, {"type": "interactive", "interactive": interactive}, at, context)
+
+
+def flow_reply_webhook(
+    msg: Message,
+    response_json: str | None = None,
+    *,
+    at: datetime | None = None,
+    context: WebhookContext = DEFAULT_CONTEXT,
+) -> dict[str, Any]:
+    """Body of the POST for a completed Flow: ``nfm_reply`` named ``flow``, body ``"Sent"``,
+    ``response_json`` the flow's answer as a JSON string (None: only the flow's token)."""
+    content = msg.content
+    if not isinstance(content, Flow):
+        raise ReplyError(f"flow reply: the message is a {content.kind} message")
+    text = default_flow_response(content) if response_json is None else response_json
+    problem = flow_response_problem(text)
+    if problem is not None:
+        raise ReplyError(f"flow reply: {problem}")
+    compact = json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
+    nfm = {"name": "flow", "body": "Sent", "response_json": compact}
+    interactive = {"type": "nfm_reply", "nfm_reply": nfm}
+    return _envelope(msg, {"type": "interactive", "interactive": interactive}, at, context)
 
 
 def _envelope(

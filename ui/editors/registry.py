@@ -31,15 +31,16 @@ EDITORS: Final[dict[MessageKind, str]] = {
     MessageKind.CATALOG: "catalog_message:CatalogMessageEditor",
     MessageKind.LOCATION_REQUEST: "location_request:LocationRequestEditor",
     MessageKind.REACTION: "reaction:ReactionEditor",
+    MessageKind.ADDRESS: "address_message:AddressMessageEditor",
+    MessageKind.CALL_PERMISSION: "call_permission:CallPermissionEditor",
+    MessageKind.VOICE_CALL: "voice_call:VoiceCallEditor",
     MessageKind.TEXT: "text:TextEditor",
     MessageKind.TEMPLATE: "template:TemplateEditor",
 }
 """The editor of each kind, as ``"<module of ui.editors>:<class>"``."""
 
-NO_EDITOR_YET: Final[dict[MessageKind, str]] = {
-    MessageKind.ADDRESS: "the saved addresses and validation errors need a form of their own",
-    MessageKind.CALL_PERMISSION: "only the body varies; not offered until calling is supported",
-}
+NO_EDITOR_YET: Final[dict[MessageKind, str]] = {}
+"""Kinds without an editor, each with the reason (none today: every kind has one)."""
 
 TITLES: Final[dict[str, str]] = {e.kind.value: e.title for e in CATALOGUE if e.kind in EDITORS}
 """Type picker entries (kind id -> the core's title), in the core's catalogue order."""

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
+from ui.preview.call_icons import handset
+
 IconFn = Callable[[QPainter, QRectF, QColor], None]
 
 
@@ -221,6 +223,7 @@ ICONS: dict[str, IconFn] = {
     "play": play,
     "image": image,
     "bag": bag,
+    "handset": handset,
 }
 
 

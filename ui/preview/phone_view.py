@@ -4,7 +4,8 @@ The canvas shows the layout (``layout.py``) drawn by ``painter.py``; taps go thr
 hit regions. ``tap`` returns a ``Tapped``: a tap the business would hear about (reply button,
 list row + send, "Send location", decided by the kind's layout in ``ui.preview.kinds``) adds the
 customer's reply bubble and emits ``reply_webhook`` with the exact webhook body from
-``composer.webhooks.replies``; any other tap says why it sends nothing.
+``composer.webhooks.replies``; any other tap says why it sends nothing. A tap that opens a form
+(address, Flow) shows it as a small dialog (``reply_form``); submitting it is a tap of its own.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication, QImage
@@ -40,8 +41,11 @@ from ui.preview.kinds import layout_for
 from ui.preview.layout import ChatState, ProductPreview, Screen, ShapeItem
 from ui.preview.layouter import Layouter
 from ui.preview.media import MediaStore
-from ui.preview.taps import SHEET_TAPS, Action, NoWebhook, Tapped
+from ui.preview.taps import SHEET_TAPS, Action, NoWebhook, ReplyForm, Tapped
 from ui.preview.themes import Theme, theme_for
+
+if TYPE_CHECKING:
+    from ui.preview.reply_form import ReplyFormDialog
 
 _CLOCK: list[tuple[int, str]] = [(-1, "")]
 
@@ -78,6 +82,7 @@ class PhoneView(QWidget):
         self._templates: TemplateLookup = no_templates
         self.last_webhook: dict[str, Any] | None = None
         self._webhook_context = WebhookContext()
+        self.reply_form: ReplyFormDialog | None = None  # the form a tap opened, while it is open
 
         self.canvas = PhoneCanvas(self)
         self.canvas.action.connect(self._on_action)
@@ -322,11 +327,40 @@ class PhoneView(QWidget):
             return Tapped.silent(NoWebhook.UNKNOWN_ACTION)
         tapped = handler(msg, action, state, self._webhook_context)
         if tapped.state is not None:
-            self._set_state(tapped.state)
-        elif tapped.webhook is not None and tapped.reply is not None:
+            self._set_state(tapped.state)  # a swipe: the cards move, nothing to explain
+        elif tapped.no_webhook is not None:
+            self._say_why(tapped.reason)
+        if tapped.form is not None:
+            self._open_form(tapped.form)
+        if tapped.webhook is not None and tapped.reply is not None:
             replies = (*state.replies, tapped.reply)
             self._publish(replace(state, sheet="", selected=None, replies=replies), tapped.webhook)
         return tapped
+
+    def _say_why(self, reason: str) -> None:
+        """A tap of the message that sends nothing says so under the phone (a CTA URL opens the
+        browser, a call button starts a call...); the last webhook, if any, stays below."""
+        text = f"No webhook for this tap: {reason}."
+        if self.json_view.isVisible():
+            text += " Below: the last webhook."
+        self.json_label.setText(text)
+
+    def _open_form(self, form: ReplyForm) -> None:
+        """Show the tap's form (one at a time); submitting it is the form's own tap."""
+        from ui.preview.reply_form import ReplyFormDialog
+
+        if self.reply_form is not None:
+            self.reply_form.close()
+        dialog = ReplyFormDialog(form, self)
+        dialog.submitted.connect(self.tap)
+        dialog.finished.connect(lambda _r: self._forget_form(dialog))
+        self.reply_form = dialog
+        dialog.open()
+
+    def _forget_form(self, dialog: QWidget) -> None:
+        if self.reply_form is dialog:
+            self.reply_form = None
+        dialog.deleteLater()
 
     def _set_state(self, state: ChatState) -> None:
         self._state = state

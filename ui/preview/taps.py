@@ -7,8 +7,8 @@ Every tap returns a ``Tapped``. A tap the business would hear about carries the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -30,24 +30,49 @@ class NoWebhook(StrEnum):
     OPENS_LINK = "opens the link in the browser: WhatsApp sends the business no webhook"
     OPENS_PRODUCT = "opens the product page in WhatsApp: the business receives no webhook"
     OPENS_CATALOG = "opens the catalog in WhatsApp: a webhook comes only with an order"
-    FLOW_NOT_SIMULATED = "opens the Flow: its completion webhook (nfm_reply) is not simulated"
-    ADDRESS_NOT_SIMULATED = "opens the address form: its reply webhook is not simulated"
-    CALL_PERMISSION_NOT_SIMULATED = "asks for call permission: its reply webhook is not simulated"
     SCROLLS_CARDS = "shows other cards of the carousel: nothing is sent"
+    OPENS_FLOW = "opens the Flow: its nfm_reply webhook is sent when the customer submits it"
+    TEMPLATE_FLOW_NOT_SIMULATED = "opens the template's Flow: its nfm_reply is not simulated yet"
+    OPENS_ADDRESS_FORM = "opens the address form: its nfm_reply is sent when the customer submits"
+    STARTS_WHATSAPP_CALL = (
+        "starts a WhatsApp call to the business: call webhooks come from the Calling API, "
+        "not as a message"
+    )
     CALLS_NUMBER = "starts a phone call: WhatsApp sends the business no webhook"
     COPIES_CODE = "copies the code to the customer's clipboard: no webhook is sent"
     SHOWS_ALL_OPTIONS = "lists every button of the template in the phone: nothing is sent yet"
 
 
 @dataclass(frozen=True, slots=True)
+class ReplyForm:
+    """A small form the customer fills before the reply goes out (WhatsApp's address form, a
+    Flow's last screen). Submitting it is the tap ``(submit, values, preset_id)`` for fields,
+    ``(submit, text)`` for a JSON box; ``check`` (from the core) vets the text first.
+
+    ``presets`` are ready-made value sets (saved addresses) by id; the first one is chosen.
+    """
+
+    title: str
+    submit: str
+    fields: tuple[tuple[str, str], ...] = ()  # (key, label)
+    values: Mapping[str, str] = field(default_factory=dict)
+    presets: tuple[tuple[str, Mapping[str, str]], ...] = ()
+    json_text: str | None = None
+    check: Callable[[str], str | None] | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Tapped:
-    """One tap's outcome: ``webhook`` and ``reply`` together, or ``no_webhook`` saying why not;
-    ``state`` is what the phone shows next for a tap that changes only that (a swiped carousel)."""
+    """One tap's outcome: ``webhook`` and ``reply`` together, or ``no_webhook`` saying why not
+    (with the ``form`` the tap opened, if any: its submission is a tap of its own); ``state`` is
+    what the phone shows next for a tap that changes only that (a swiped carousel)."""
 
     webhook: dict[str, Any] | None = None
     reply: Reply | None = None
     no_webhook: NoWebhook | None = None
     state: ChatState | None = None
+    form: ReplyForm | None = None
 
     @staticmethod
     def sent(webhook: dict[str, Any], reply: Reply) -> Tapped:
@@ -56,6 +81,10 @@ class Tapped:
     @staticmethod
     def silent(reason: NoWebhook, state: ChatState | None = None) -> Tapped:
         return Tapped(no_webhook=reason, state=state)
+
+    @staticmethod
+    def opens(form: ReplyForm, reason: NoWebhook) -> Tapped:
+        return Tapped(no_webhook=reason, form=form)
 
     @property
     def reason(self) -> str:

@@ -36,6 +36,9 @@ REPLY_TAPS: dict[str, tuple[tuple[Any, ...], str]] = {
     "location_reply_webhook": ((38.72, -9.14), "location"),
     "template_button_webhook": (("Confirm", "confirm-42"), "button"),
     "carousel_reply_webhook": ((0, 1), "button_reply"),
+    "call_permission_reply_webhook": (("accept",), "call_permission_reply"),
+    "address_reply_webhook": (({"name": "Ana", "city": "Mumbai"},), "nfm_reply"),
+    "flow_reply_webhook": (('{"flow_token": "booking-7f3c2a91"}',), "nfm_reply"),
 }
 # Limits that belong to no kind: the envelope's and the shared header/footer.
 SHARED_LIMITS = {limits.BIZ_OPAQUE_CALLBACK_DATA, limits.PHONE_DIGITS, limits.BSUID_CHARS,

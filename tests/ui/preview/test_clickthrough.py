@@ -11,7 +11,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from composer.messages import (
+    AddressMessage,
+    CallPermissionRequest,
     Carousel,
+    Flow,
     ListMessage,
     MediaCard,
     Message,
@@ -219,6 +222,9 @@ WEBHOOK_OF = {
     "send_location": "webhook_inbound_location_after_request",
     "template_reply": "webhook_inbound_template_quick_reply_button",
     "carousel_reply": "webhook_inbound_button_reply",  # a card's quick reply: a button_reply
+    "call_permission": "webhook_inbound_call_permission_reply",
+    "address_submit": "webhook_inbound_address_reply",
+    "flow_submit": "webhook_inbound_flow_reply",
 }
 NO_WEBHOOK_OF = {
     "open_list": NoWebhook.OPENS_SHEET,
@@ -231,9 +237,9 @@ NO_WEBHOOK_OF = {
     "view_catalog": NoWebhook.OPENS_CATALOG,
     "cta_url": NoWebhook.OPENS_LINK,
     "link_preview": NoWebhook.OPENS_LINK,
-    "flow": NoWebhook.FLOW_NOT_SIMULATED,
-    "address": NoWebhook.ADDRESS_NOT_SIMULATED,
-    "call_permission": NoWebhook.CALL_PERMISSION_NOT_SIMULATED,
+    "flow": NoWebhook.OPENS_FLOW,
+    "address": NoWebhook.OPENS_ADDRESS_FORM,
+    "voice_call": NoWebhook.STARTS_WHATSAPP_CALL,
     "carousel_scroll": NoWebhook.SCROLLS_CARDS,
     "template_url": NoWebhook.OPENS_LINK,
     "template_phone": NoWebhook.CALLS_NUMBER,
@@ -263,6 +269,13 @@ def expected_webhook(msg: Message, action: tuple[Any, ...], selected: Any) -> tu
         reply = card.quick_replies[action[2]]
         return reference, {"id": reply.id, "title": reply.title}
     if isinstance(c, TemplateMessage):  # a quick reply: type "button", not interactive
+        return reference, None
+    if isinstance(c, CallPermissionRequest):
+        reply = inbound(reference)["interactive"]["call_permission_reply"]
+        if action[1] == "reject":  # a rejection carries neither (Meta's samples)
+            del reply["is_permanent"], reply["expiration_timestamp"]
+        return reference, None
+    if isinstance(c, AddressMessage | Flow):  # an nfm_reply: name, body and response_json
         return reference, None
     loc = inbound(reference)["location"]
     del loc["name"], loc["address"]  # a dropped pin has neither (spec section 8)
@@ -301,7 +314,21 @@ class Walker:
             assert tapped.no_webhook is NO_WEBHOOK_OF[action[0]], action
             assert tapped.reason == str(NO_WEBHOOK_OF[action[0]]) != ""
             assert tapped.webhook is None and self.emitted == []
+            assert (tapped.form is None) == (view.reply_form is None)
         return tapped
+
+    def submit_form(self) -> None:
+        """Press Submit on the form a tap opened, as the customer would; check its webhook."""
+        dialog = self.view.reply_form
+        assert dialog is not None and dialog.isVisible() and self.msg is not None
+        action = dialog.action()
+        self.emitted.clear()
+        assert dialog.submit()
+        self.seen.add(action[0])
+        (body,) = self.emitted
+        reference, _ = expected_webhook(self.msg, action, None)
+        assert shape(body) == shape(reference), action
+        assert self.view.reply_form is None and not dialog.isVisible()
 
     def walk(self, msg: Message) -> None:
         self.msg = msg
@@ -309,6 +336,8 @@ class Walker:
         self.view.set_message(msg, [])
         for hit in list(self.view.preview_screen().chat_hits):
             self.tap(hit.action)
+            if self.view.reply_form is not None:
+                self.submit_form()
             if self.view.state().sheet:
                 self.walk_sheet(hit.action)
             self.view.canvas.repaint()

@@ -26,6 +26,7 @@ from ui.preview.kinds import (
     single_product,
     template,
     text,
+    voice_call,
 )
 from ui.preview.kinds.base import PreviewLayout, SheetLayout
 
@@ -51,6 +52,7 @@ _ALL = (
     carousel.LAYOUT,
     address_message.LAYOUT,
     call_permission.LAYOUT,
+    voice_call.LAYOUT,
     text.LAYOUT,
     template.LAYOUT,
 )

@@ -106,7 +106,7 @@ def _button(parts: BubbleParts, b: ButtonDef, c: TemplateMessage) -> None:
         number = b.phone_number or ""
         parts.action_row(b.text, icon, ("template_phone", number), tooltip=number)
     elif b.type == "FLOW":
-        parts.action_row(b.text, "", ("flow", b.index))
+        parts.action_row(b.text, "", ("template_flow", b.index))
     else:  # CATALOG, MPM: open the catalog in WhatsApp
         parts.action_row(b.text, "bag", ("view_catalog", b.index))
 
@@ -154,7 +154,7 @@ LAYOUT = PreviewLayout(
         "template_phone": no_webhook(NoWebhook.CALLS_NUMBER),
         "template_copy": no_webhook(NoWebhook.COPIES_CODE),
         "template_all": no_webhook(NoWebhook.SHOWS_ALL_OPTIONS),
-        "flow": no_webhook(NoWebhook.FLOW_NOT_SIMULATED),
+        "template_flow": no_webhook(NoWebhook.TEMPLATE_FLOW_NOT_SIMULATED),
         "view_catalog": no_webhook(NoWebhook.OPENS_CATALOG),
     },
 )
