@@ -35,15 +35,15 @@ from composer.messages import Message
 from composer.validation.check import Issue
 from composer.webhooks.replies import WebhookContext
 from ui.preview.canvas import PhoneCanvas
-from ui.preview.chat_base import TemplateLookup, no_templates
+from ui.preview.chat_base import MessageLookup, TemplateLookup, no_messages, no_templates
 from ui.preview.export import render_image
-from ui.preview.fonts import ensure_emoji_font
+from ui.preview.fonts import ensure_emoji_font, fallback_note
 from ui.preview.kinds import layout_for
 from ui.preview.layout import ChatState, ProductPreview, Screen, ShapeItem
 from ui.preview.layouter import Layouter
 from ui.preview.media import MediaStore
 from ui.preview.taps import SHEET_TAPS, Action, NoWebhook, Tapped
-from ui.preview.themes import Theme, theme_for
+from ui.preview.themes import ERAS, Theme, theme_for
 
 _CLOCK: list[tuple[int, str]] = [(-1, "")]
 
@@ -75,11 +75,16 @@ class PhoneView(QWidget):
         self._state = ChatState()
         self._products: dict[str, ProductPreview] = {}
         self._templates: TemplateLookup = no_templates
+        self._messages: MessageLookup = no_messages
         self.last_webhook: dict[str, Any] | None = None
         self._webhook_context = WebhookContext()
 
         self.canvas = PhoneCanvas(self)
         self.canvas.action.connect(self._on_action)
+        self.font_note = QLabel(self)  # says when the text is not drawn in the platform's face
+        self.font_note.setObjectName("fontNote")
+        self.font_note.setWordWrap(True)
+        self.font_note.setVisible(False)
         self.json_view = QPlainTextEdit(self)
         self.json_view.setReadOnly(True)
         self.json_view.setObjectName("webhookJson")
@@ -101,9 +106,11 @@ class PhoneView(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.canvas, 1)
+        box.addWidget(self.font_note)
         box.addLayout(head)
         box.addWidget(self.json_view)
         self._relayout()
+        self._note_font()
 
     # --- public API -----------------------------------------------------------------------------
 
@@ -121,9 +128,16 @@ class PhoneView(QWidget):
         self._state = state
         self._relayout()
 
-    def set_appearance(self, platform: str, dark: bool) -> None:
-        self._theme = theme_for(platform, dark)
+    def set_appearance(self, platform: str, dark: bool, era: str = ERAS[0]) -> None:
+        """Platform, dark mode and chrome era ("current", the default, or "2021")."""
+        self._theme = theme_for(platform, dark, era)
         self._relayout()
+        self._note_font()
+
+    def _note_font(self) -> None:
+        note = fallback_note(self._theme)
+        self.font_note.setText(note)
+        self.font_note.setVisible(bool(note))
 
     def set_business_name(self, name: str) -> None:
         self._state = replace(self._state, business_name=name)
@@ -151,6 +165,11 @@ class PhoneView(QWidget):
 
     def template_lookup(self) -> TemplateLookup:
         return self._templates
+
+    def set_message_lookup(self, lookup: MessageLookup) -> None:
+        """Where a reply or a reaction finds the message it names (the window's history)."""
+        self._messages = lookup
+        self._relayout()
 
     def refresh(self) -> None:
         """Lay out again (what a lookup returns has changed: a library arrived)."""
@@ -229,7 +248,7 @@ class PhoneView(QWidget):
     def _layout(self) -> Screen:
         return self._layouter.layout(
             self._msg, self._theme, self._state, self._products, self._media.sizes(),
-            self._templates,
+            self._templates, self._messages,
         )  # fmt: skip
 
     @staticmethod

@@ -29,9 +29,7 @@ from composer.webhooks.recorder import WebhookRecorder, import_pasted, parse_pas
 from composer.window.facts import WindowState, load_facts
 from tests.paths import DATA
 
-SHAPES: dict[str, Any] = json.loads(
-    (DATA / "reference-shapes.json").read_text("utf-8")
-)
+SHAPES: dict[str, Any] = json.loads((DATA / "reference-shapes.json").read_text("utf-8"))
 VECTORS = SHAPES["webhook_signature_test_vectors"]
 SECRET = VECTORS["app_secret"]
 WAMID = "wamid.HBgLMTY1MDU1NTAxMjMVAgARGBI1RjQyNUE3NEYxMzAzMzQ5MkEA"

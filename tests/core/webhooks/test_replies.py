@@ -27,9 +27,7 @@ from composer.webhooks.replies import (
 )
 from tests.paths import DATA
 
-REFERENCE = json.loads(
-    (DATA / "reference-shapes.json").read_text(encoding="utf-8")
-)
+REFERENCE = json.loads((DATA / "reference-shapes.json").read_text(encoding="utf-8"))
 AT = datetime(2025, 6, 15, 22, 5, 36, tzinfo=UTC)
 
 BUTTONS = Message(

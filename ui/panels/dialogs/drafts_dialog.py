@@ -70,9 +70,7 @@ class DraftsDialog(QDialog):
         self.list.clear()
         for info in self.store.library():
             when = info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            item = QListWidgetItem(
-                f"{info.name}\n{title(info.kind)} · saved {when}"
-            )
+            item = QListWidgetItem(f"{info.name}\n{title(info.kind)} · saved {when}")
             item.setData(Qt.ItemDataRole.UserRole, info.name)
             self.list.addItem(item)
             if info.name == select:
