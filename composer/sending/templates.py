@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from composer.sending.route import SendDeps, open_route
+from composer.sending.route import SendDeps
 
 if TYPE_CHECKING:
     from composer.accounts import Profile
@@ -88,38 +88,10 @@ def cached_library(profile: Profile) -> TemplateLibrary | None:
 
 def fetch_templates(profile: Profile | None, deps: SendDeps) -> list[dict[str, Any]]:
     """Every ``message_templates`` record of the account, as the Graph API returns them."""
-    from composer.accounts import sandbox_profile
-    from composer.credentials import CredentialsError
-    from composer.demo_contacts import SANDBOX_WABA_ID
-    from composer.graph.client import GraphClient
-    from composer.graph.errors import ConfigurationError
+    from composer.sending.waba import waba_client
 
-    chosen = profile if profile is not None else sandbox_profile()
-    waba_id = SANDBOX_WABA_ID if chosen.is_sandbox else chosen.waba_id
-    if waba_id is None:
-        raise ConfigurationError(
-            "No WABA id",
-            f"Profile {chosen.name!r} has no WhatsApp Business Account id, and templates belong "
-            "to the account, not to the phone number.",
-            f"Add it: `wa-composer profile remove {chosen.name}`, then `wa-composer profile add "
-            f"{chosen.name} --phone-number-id {chosen.phone_number_id} --waba-id ID` (WhatsApp "
-            "Manager > Account tools, or the App Dashboard > WhatsApp > API Setup).",
-        )
-    try:
-        route = open_route(chosen, deps)
-    except CredentialsError as exc:
-        raise ConfigurationError(
-            "No access token", str(exc), f"Store one with `wa-composer token set {chosen.name}`."
-        ) from None
-    try:
-        with GraphClient(
-            route.profile, route.token, transport=route.transport, sleep=deps.sleep,
-            retry_policy=deps.retry_policy,
-        ) as client:  # fmt: skip
-            return client.list_templates(waba_id)
-    finally:
-        if route.sandbox is not None and deps.owns_sandbox:
-            route.sandbox.close()
+    with waba_client(profile, deps, "templates") as (client, waba_id):
+        return client.list_templates(waba_id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.messages import Message
+from composer.messages import Message, MessageKind
 from composer.validation.check import Issue
 from composer.webhooks.replies import WebhookContext
 from ui.preview.canvas import PhoneCanvas
@@ -56,6 +56,9 @@ def _clock() -> str:
     return _CLOCK[0][1]
 
 
+_PRODUCT_KINDS = frozenset(
+    {MessageKind.PRODUCT, MessageKind.PRODUCT_LIST, MessageKind.CATALOG, MessageKind.CAROUSEL}
+)
 _HINT = "Tap a button in the phone to see the webhook JSON your business would receive."
 
 
@@ -81,10 +84,13 @@ class PhoneView(QWidget):
 
         self.canvas = PhoneCanvas(self)
         self.canvas.action.connect(self._on_action)
-        self.font_note = QLabel(self)  # says when the text is not drawn in the platform's face
-        self.font_note.setObjectName("fontNote")
-        self.font_note.setWordWrap(True)
-        self.font_note.setVisible(False)
+        # Under the phone: a font the preview could not have, a catalog that could not be read.
+        self.note = QLabel(self)
+        self.note.setObjectName("previewNote")
+        self.note.setWordWrap(True)
+        self.note.setVisible(False)
+        self._font_note = ""
+        self._catalog_note = ""
         self.json_view = QPlainTextEdit(self)
         self.json_view.setReadOnly(True)
         self.json_view.setObjectName("webhookJson")
@@ -106,7 +112,7 @@ class PhoneView(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.canvas, 1)
-        box.addWidget(self.font_note)
+        box.addWidget(self.note)
         box.addLayout(head)
         box.addWidget(self.json_view)
         self._relayout()
@@ -127,6 +133,7 @@ class PhoneView(QWidget):
             state = replace(state, selected=None)
         self._state = state
         self._relayout()
+        self._show_notes()
 
     def set_appearance(self, platform: str, dark: bool, era: str = ERAS[0]) -> None:
         """Platform, dark mode and chrome era ("current", the default, or "2021")."""
@@ -135,9 +142,15 @@ class PhoneView(QWidget):
         self._note_font()
 
     def _note_font(self) -> None:
-        note = fallback_note(self._theme)
-        self.font_note.setText(note)
-        self.font_note.setVisible(bool(note))
+        self._font_note = fallback_note(self._theme)
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        kind = self._msg.kind if self._msg is not None else None
+        catalog = self._catalog_note if kind in _PRODUCT_KINDS else ""
+        text = "\n".join(n for n in (self._font_note, catalog) if n)
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def set_business_name(self, name: str) -> None:
         self._state = replace(self._state, business_name=name)
@@ -145,12 +158,16 @@ class PhoneView(QWidget):
 
     @property
     def preview_data(self) -> dict[str, ProductPreview]:
-        """Product name/price/image per retailer id, as the user typed them."""
+        """Product name/price/image per retailer id (the catalog's, or as a test set them)."""
         return dict(self._products)
 
-    def set_preview_data(self, products: Mapping[str, ProductPreview]) -> None:
+    def set_preview_data(self, products: Mapping[str, ProductPreview], note: str = "") -> None:
+        """Name, price and picture per SKU (the account's catalog); ``note``: why there are none
+        (the catalog could not be read), shown under a product message."""
         self._products = dict(products)
+        self._catalog_note = note
         self._relayout()
+        self._show_notes()
 
     def set_product_preview(
         self, retailer_id: str, name: str = "", price: str = "", image: str = ""

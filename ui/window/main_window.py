@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from ui.window.draft_keeper import DraftKeeper
     from ui.window.message_loader import MessageLoader
     from ui.window.parts import PartsFactory, WindowParts
+    from ui.window.products import CatalogLink
     from ui.window.templates import TemplateLink
 
 __all__ = ["AUTOSAVE_MS", "SANDBOX", "MainWindow"]
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
     draft_keeper: DraftKeeper
     dialogs: WindowDialogs
     templates: TemplateLink
+    products: CatalogLink
 
     def __init__(
         self,
@@ -149,9 +151,11 @@ class MainWindow(QMainWindow):
             webhooks=self.webhooks, loader=self.messages, keeper=self.draft_keeper,
             profiles=self.profiles, ask=self.ask, after_drafts=self.show_storage_notices,
         )  # fmt: skip
+        from ui.window.products import wire_products
         from ui.window.templates import wire_templates
 
         self.templates = wire_templates(self)
+        self.products = wire_products(self)
 
     def _wire(self, parts: WindowParts) -> None:
         """Connect the panes, the top bar and the keys (none of them acts before start-up)."""
@@ -296,6 +300,7 @@ class MainWindow(QMainWindow):
     def _on_profile_picked(self, _index: int) -> None:
         self.top.show_profile_badge(self.profile_name())
         self.templates.profile_changed()
+        self.products.profile_changed()
         self._offer_contacts()
         self.profiles.update_url()
         if self.session.current() is not None:
