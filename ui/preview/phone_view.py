@@ -137,7 +137,11 @@ class PhoneView(QWidget):
 
     def set_appearance(self, platform: str, dark: bool, era: str = ERAS[0]) -> None:
         """Platform, dark mode and chrome era ("current", the default, or "2021")."""
-        self._theme = theme_for(platform, dark, era)
+        self.set_theme(theme_for(platform, dark, era))
+
+    def set_theme(self, theme: Theme) -> None:
+        """Draw with ``theme`` (a table of ``ui.preview.themes``, or one a test changed)."""
+        self._theme = theme
         self._relayout()
         self._note_font()
 

@@ -152,10 +152,12 @@ class MainWindow(QMainWindow):
             profiles=self.profiles, ask=self.ask, after_drafts=self.show_storage_notices,
         )  # fmt: skip
         from ui.window.products import wire_products
+        from ui.window.quoted import wire_quotes
         from ui.window.templates import wire_templates
 
         self.templates = wire_templates(self)
         self.products = wire_products(self)
+        wire_quotes(self)
 
     def _wire(self, parts: WindowParts) -> None:
         """Connect the panes, the top bar and the keys (none of them acts before start-up)."""
