@@ -2,7 +2,7 @@
 
 ``themes.py`` holds the ``Theme`` fields and the base (WhatsApp Web, light); this module holds the
 deltas as data, so each platform's look is edited in one table. Values follow
-shared/notes/whatsapp-look.md (2021-24 palette); the comment after a value gives its confidence
+docs/whatsapp-look.md (2021-24 palette); the comment after a value gives its confidence
 there (H/M/L).
 """
 
@@ -189,7 +189,7 @@ IOS_DARK = {
 
 WEB_DARK: dict[str, object] = {}
 
-# Today's chrome, over the 2021 tables above (docs/whatsapp-look.md, "Chrome eras").
+# Today's chrome, over the 2021 tables above (docs/whatsapp-look.md, section 10b).
 CURRENT_CHROME: dict[tuple[Platform, bool], dict[str, object]] = {
     # M: Android's 2023/24 Material-3 redesign has a white top bar with a dark title and icons.
     ("android", False): {
@@ -211,7 +211,6 @@ CURRENT_CHROME: dict[tuple[Platform, bool], dict[str, object]] = {
     # M (hexes L): the 2024 green refresh turned iOS's blue bar items green.
     ("ios", False): {"header_icon": "#1B8755"},
     ("ios", True): {"header_icon": "#21C063"},
-    # H: the WDS header of WhatsApp Web is white (dark: #161717).
-    ("web", False): {"header_bar": "#FFFFFF"},
-    ("web", True): {"header_bar": "#161717"},
+    # Web: none. Its current (WDS) header (#FFFFFF / #161717, H) comes with a whole new palette
+    # the preview does not draw yet; on the 2021-24 palette it would be a mix of two eras.
 }
