@@ -26,23 +26,10 @@ sys.path.insert(0, str(ROOT))
 def sample_products(tmp: Path) -> dict[str, Any]:
     """Preview data from the sandbox's demo catalog (names, prices and its shipped pictures),
     as the window gets it; ``tmp`` is unused (kept for callers)."""
-    from contextlib import nullcontext
-
-    from composer.sandbox import Sandbox, StatusDelays
-    from composer.sending import SendDeps
-    from composer.sending.catalog import fetch_catalog
+    from composer.sandbox.catalog import DemoCatalog
     from ui.window.products import previews
 
-    class NoTokens:
-        def get(self, profile: str) -> str | None:
-            return None
-
-    deps = SendDeps(
-        tokens=NoTokens,  # type: ignore[arg-type]
-        sandbox=lambda: Sandbox(delays=StatusDelays(None, None, None)),
-        history=lambda: nullcontext(None),  # type: ignore[arg-type,return-value]
-    )
-    return previews(fetch_catalog(None, deps))
+    return previews(DemoCatalog().catalog())
 
 
 def template_lookup() -> Any:

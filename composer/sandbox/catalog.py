@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
+from composer.catalog import Catalog
 from composer.demo_contacts import SANDBOX_WABA_ID
 from composer.sandbox.meta_errors import graph_error
 from composer.sandbox.paging import graph_page
@@ -63,6 +64,10 @@ class DemoCatalog:
 
     def records(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self._records]
+
+    def catalog(self) -> Catalog:
+        """The demo catalog as the app reads it (what the gallery and tests draw with)."""
+        return Catalog.from_graph(self.catalog_id, self.records(), None)
 
     def serves(self, parts: list[str]) -> bool:
         """Whether a GET of these path segments is one of the catalog's edges."""

@@ -18,6 +18,8 @@ from composer.sending.route import SendDeps
 from composer.sending.templates import library_key
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from composer.accounts import Profile
     from composer.catalog import Catalog
 
@@ -47,26 +49,23 @@ def load_catalog(
     from composer.catalog.cache import cache_path, read_cache, write_cache
     from composer.catalog.products import Catalog
     from composer.graph.errors import GraphPermissionError
+    from composer.sending.cached import through_cache
+
+    def read(path: Path) -> tuple[Catalog | None, str | None]:
+        cached = read_cache(path, deps.clock)
+        return cached.catalog, cached.notice()
+
+    def fetch() -> Catalog:
+        try:
+            return fetch_catalog(profile, deps)
+        except GraphPermissionError:
+            return Catalog(note=REFUSED_NOTE)
 
     path = cache_path(library_key(profile))
-    if not refresh:
-        cached = read_cache(path, deps.clock)
-        if cached.notice() is not None and on_notice is not None:
-            on_notice(str(cached.notice()))
-        if cached.catalog is not None:
-            return cached.catalog
-    try:
-        catalog = fetch_catalog(profile, deps)
-    except GraphPermissionError:
-        return Catalog(note=REFUSED_NOTE)  # not cached: a granted permission works next time
-    if catalog.note:
-        return catalog
-    try:
-        write_cache(path, catalog)
-    except OSError as exc:
-        if on_notice is not None:
-            on_notice(f"The catalog cache {path} could not be written ({exc.strerror or exc}).")
-    return catalog
+    return through_cache(
+        path, read, write_cache, fetch, what="catalog", refresh=refresh, on_notice=on_notice,
+        keep=lambda catalog: not catalog.note,  # a refusal is never cached: a grant works next
+    )  # fmt: skip
 
 
 def fetch_catalog(profile: Profile | None, deps: SendDeps) -> Catalog:

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from composer.sending.route import SendDeps
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from composer.accounts import Profile
     from composer.messages import TemplateMessage
     from composer.storage.records import MarketingPreference
@@ -59,23 +61,21 @@ def load_library(
     """The library of ``profile`` (None: the built-in sandbox): the cache first unless
     ``refresh``; otherwise (or with no usable cache) fetched and cached. ``on_notice`` hears
     that a damaged cache was kept aside, or that the new one could not be written."""
+    from composer.sending.cached import through_cache
     from composer.templates.cache import cache_path, read_cache, write_cache
     from composer.templates.library import TemplateLibrary
 
-    path = cache_path(library_key(profile))
-    if not refresh:
+    def read(path: Path) -> tuple[TemplateLibrary | None, str | None]:
         cached = read_cache(path, deps.clock)
-        if cached.notice() is not None and on_notice is not None:
-            on_notice(str(cached.notice()))
-        if cached.library is not None:
-            return cached.library
-    library = TemplateLibrary.from_graph(fetch_templates(profile, deps), deps.clock())
-    try:
-        write_cache(path, library)
-    except OSError as exc:
-        if on_notice is not None:
-            on_notice(f"The template cache {path} could not be written ({exc.strerror or exc}).")
-    return library
+        return cached.library, cached.notice()
+
+    def fetch() -> TemplateLibrary:
+        return TemplateLibrary.from_graph(fetch_templates(profile, deps), deps.clock())
+
+    path = cache_path(library_key(profile))
+    return through_cache(
+        path, read, write_cache, fetch, what="template", refresh=refresh, on_notice=on_notice
+    )
 
 
 def cached_library(profile: Profile) -> TemplateLibrary | None:

@@ -4,18 +4,13 @@ section added later picks from the same catalog; without a catalog the field is 
 
 from __future__ import annotations
 
-from contextlib import nullcontext
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from composer.catalog import Catalog
 from composer.messages import CatalogMessage, MultiProduct, SingleProduct
-from composer.sandbox import Sandbox, StatusDelays
-from composer.sending import SendDeps
-from composer.sending.catalog import fetch_catalog
-from tests.core.sending.test_pipeline import MemoryTokens
+from composer.sandbox.catalog import DemoCatalog
 from ui.editors.catalog_message import CatalogMessageEditor
 from ui.editors.multi_product import MultiProductEditor
 from ui.editors.product_picker import HINT, ProductPicker, product_line
@@ -24,12 +19,7 @@ from ui.editors.single_product import SingleProductEditor
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    deps = SendDeps(
-        tokens=MemoryTokens,
-        sandbox=lambda: Sandbox(delays=StatusDelays(None, None, None)),
-        history=lambda: nullcontext(None),
-    )
-    return fetch_catalog(None, deps)
+    return DemoCatalog().catalog()  # the sandbox's demo catalog, as the app reads it
 
 
 def popup_rows(picker: ProductPicker) -> list[str]:

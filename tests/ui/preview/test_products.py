@@ -4,7 +4,6 @@ SKU the catalog lacks is shown once; a catalog that could not be read says so un
 
 from __future__ import annotations
 
-from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from composer.catalog import Catalog
 from composer.payload import from_payload
-from composer.sandbox import Sandbox, StatusDelays
-from composer.sending import SendDeps
-from composer.sending.catalog import REFUSED_NOTE, fetch_catalog
-from tests.core.sending.test_pipeline import MemoryTokens
+from composer.sandbox.catalog import DemoCatalog
+from composer.sending.catalog import REFUSED_NOTE
 from tests.examples import examples
 from ui.preview import PhoneView
 from ui.preview.layout import Screen
@@ -27,12 +24,7 @@ EXAMPLES: dict[str, Any] = examples()
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    deps = SendDeps(
-        tokens=MemoryTokens,
-        sandbox=lambda: Sandbox(delays=StatusDelays(None, None, None)),
-        history=lambda: nullcontext(None),
-    )
-    return fetch_catalog(None, deps)  # the sandbox's demo catalog, no cache involved
+    return DemoCatalog().catalog()  # the sandbox's demo catalog, as the app reads it
 
 
 @pytest.fixture
