@@ -24,35 +24,12 @@ sys.path.insert(0, str(ROOT))
 
 
 def sample_products(tmp: Path) -> dict[str, Any]:
-    """Preview data for the example catalog ids, with generated product pictures."""
-    from PySide6.QtCore import QPointF
-    from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
+    """Preview data from the sandbox's demo catalog (names, prices and its shipped pictures),
+    as the window gets it; ``tmp`` is unused (kept for callers)."""
+    from composer.sandbox.catalog import DemoCatalog
+    from ui.window.products import previews
 
-    from ui.preview.layout import ProductPreview
-
-    def picture(name: str, a: str, b: str) -> str:
-        img = QImage(400, 400, QImage.Format.Format_RGB32)
-        p = QPainter(img)
-        grad = QLinearGradient(QPointF(0, 0), QPointF(400, 400))
-        grad.setColorAt(0, QColor(a))
-        grad.setColorAt(1, QColor(b))
-        p.fillRect(img.rect(), grad)
-        p.end()
-        path = tmp / f"{name}.png"
-        img.save(str(path))
-        return str(path)
-
-    return {
-        "JKT-RAIN-M-NAVY": ProductPreview(
-            "Rain jacket, navy, M", "EUR 89.00", picture("jacket", "#1D3557", "#457B9D")
-        ),
-        "BOOT-WELLY-41": ProductPreview(
-            "Wellington boots 41", "EUR 45.00", picture("boots", "#6A994E", "#F2E8CF")
-        ),
-        "UMB-COMPACT-BLK": ProductPreview(
-            "Compact umbrella", "EUR 19.90", picture("umbrella", "#222222", "#E63946")
-        ),
-    }
+    return previews(DemoCatalog().catalog())
 
 
 def template_lookup() -> Any:

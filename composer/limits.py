@@ -153,7 +153,9 @@ TEMPLATE_BODY_SPACES: Final = Limit(
 # Reading the library: 100 a page [RULE] (Meta states no maximum), at most 100 pages: more than
 # the 6,000 templates a verified WABA may hold.
 TEMPLATE_PAGE_SIZE: Final = 100
-TEMPLATE_MAX_PAGES: Final = 100
+GRAPH_MAX_PAGES: Final = 100  # any Graph list the app reads page by page
+# Reading the catalog's products (docs/spec/catalog.md): 100 a page [RULE], so 10,000 at most.
+CATALOG_PAGE_SIZE: Final = 100
 
 
 # --- Media upload (section 15) -----------------------------------------------------------------

@@ -16,6 +16,7 @@ from composer.clock import utc_now
 
 if TYPE_CHECKING:
     from composer.accounts import Profile, ProfileStore
+    from composer.catalog import Catalog
     from composer.credentials import KeyringSecretStore, TokenStore
     from composer.sandbox import Sandbox
     from composer.storage.drafts import DraftStore
@@ -138,3 +139,12 @@ class Services:
         from ui.sender import window_deps
 
         return load_library(profile, window_deps(self), refresh=refresh)
+
+    def product_catalog(self, profile: Profile | None, *, refresh: bool = False) -> Catalog:
+        """The account's catalog (``profile`` None: the sandbox's demo catalog), cached like
+        the templates; an empty one with a note when the token may not read it. Blocking.
+        The one seam between the window and ``composer.sending.catalog.load_catalog``."""
+        from composer.sending.catalog import load_catalog
+        from ui.sender import window_deps
+
+        return load_catalog(profile, window_deps(self), refresh=refresh)

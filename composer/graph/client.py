@@ -36,7 +36,12 @@ from composer.graph.responses import (
     transport_error,
 )
 from composer.graph.retry import Attempt, RetryPolicy, run_with_retries
-from composer.graph.urls import messages_path, templates_path
+from composer.graph.urls import (
+    catalog_products_path,
+    messages_path,
+    product_catalogs_path,
+    templates_path,
+)
 
 __all__ = ["DEFAULT_TIMEOUT", "GraphClient", "PhoneNumberInfo", "SendResult"]
 
@@ -47,6 +52,7 @@ PHONE_FIELDS = "display_phone_number,verified_name,quality_rating"
 TEMPLATE_FIELDS = (
     "id,name,language,status,category,parameter_format,components,rejected_reason,quality_score"
 )
+PRODUCT_FIELDS = "id,retailer_id,name,price,currency,image_url,description,availability"
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,18 +204,33 @@ class GraphClient:
         return PhoneNumberInfo(display, name, quality if isinstance(quality, str) else None)
 
     def list_templates(self, waba_id: str) -> list[dict[str, Any]]:
-        """GET /{version}/{waba-id}/message_templates, every page: the ``data`` items in order.
+        """GET /{version}/{waba-id}/message_templates, every page: the ``data`` items in order."""
+        path = templates_path(self.profile.api_version, waba_id)
+        return self._every_page(path, TEMPLATE_FIELDS, limits.TEMPLATE_PAGE_SIZE, "template list")
+
+    def list_product_catalogs(self, waba_id: str) -> list[dict[str, Any]]:
+        """GET /{version}/{waba-id}/product_catalogs: the catalog connected to the account (needs
+        catalog_management; a refusal raises ``GraphPermissionError``)."""
+        path = product_catalogs_path(self.profile.api_version, waba_id)
+        return self._every_page(path, "id,name", limits.CATALOG_PAGE_SIZE, "catalog list")
+
+    def list_catalog_products(self, catalog_id: str) -> list[dict[str, Any]]:
+        """GET /{version}/{catalog-id}/products, every page (docs/spec/catalog.md)."""
+        path = catalog_products_path(self.profile.api_version, catalog_id)
+        return self._every_page(path, PRODUCT_FIELDS, limits.CATALOG_PAGE_SIZE, "product list")
+
+    def _every_page(self, path: str, fields: str, size: int, what: str) -> list[dict[str, Any]]:
+        """A Graph edge read page by page: the ``data`` items in order.
 
         Pages are followed while the answer has ``paging.next``, by re-asking the same path with
         ``after=<cursor>`` (the token never goes to a host named in a ``next`` URL); at most
-        ``limits.TEMPLATE_MAX_PAGES`` pages, and a cursor that repeats is an unreadable answer.
+        ``limits.GRAPH_MAX_PAGES`` pages, and a cursor that repeats is an unreadable answer.
         """
-        path = templates_path(self.profile.api_version, waba_id)
         items: list[dict[str, Any]] = []
         after: str | None = None
         seen: set[str] = set()
-        for _ in range(limits.TEMPLATE_MAX_PAGES):
-            params = {"fields": TEMPLATE_FIELDS, "limit": str(limits.TEMPLATE_PAGE_SIZE)}
+        for _ in range(limits.GRAPH_MAX_PAGES):
+            params = {"fields": fields, "limit": str(size)}
             if after is not None:
                 params["after"] = after
 
@@ -219,17 +240,15 @@ class GraphClient:
             data, _ = run_with_retries(call, self._policy, sleep=self._sleep, clock=self._clock)
             page = data.get("data")
             if not isinstance(page, list):
-                raise malformed_response(200, "the template list has no 'data' list")
+                raise malformed_response(200, f"the {what} has no 'data' list")
             items += [item for item in page if isinstance(item, dict)]
             after = _next_cursor(data.get("paging"))
             if after is None:
                 return items
             if after in seen:
-                raise malformed_response(200, "the template list repeats a page cursor")
+                raise malformed_response(200, f"the {what} repeats a page cursor")
             seen.add(after)
-        raise malformed_response(
-            200, f"the template list has more than {limits.TEMPLATE_MAX_PAGES} pages"
-        )
+        raise malformed_response(200, f"the {what} has more than {limits.GRAPH_MAX_PAGES} pages")
 
     # --- one HTTP exchange -----------------------------------------------------------------------
     def _request(

@@ -34,6 +34,16 @@ def templates_path(api_version: str, waba_id: str) -> str:
     return f"/{api_version}/{waba_id}/message_templates"
 
 
+def product_catalogs_path(api_version: str, waba_id: str) -> str:
+    """``/{version}/{waba-id}/product_catalogs``: the catalog connected to the account."""
+    return f"/{api_version}/{waba_id}/product_catalogs"
+
+
+def catalog_products_path(api_version: str, catalog_id: str) -> str:
+    """``/{version}/{catalog-id}/products``: a catalog's products (docs/spec/catalog.md)."""
+    return f"/{api_version}/{catalog_id}/products"
+
+
 def messages_url(profile: Endpoint | None) -> str:
     """The full POST URL of ``profile``; with None, one that works with a real account once the
     phone-number id is filled in (the sandbox lives in-process and has no URL of its own)."""

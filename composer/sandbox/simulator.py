@@ -1,10 +1,11 @@
 """The Cloud API simulator: the app's default backend when no account is set.
 
-It answers the same three endpoints as Graph (``POST /{v}/{pnid}/messages``,
-``POST /{v}/{pnid}/media``, ``GET /{v}/{pnid}``; the version segment is optional) with the same
-JSON, runs the app's own validation (``composer.validation.check.validate_payload``) and applies the
-runtime rules the real API applies: the 24-hour window, the number's throughput and the pair
-rate, numbers not on WhatsApp, reactions to unknown messages. It is transport-free: the
+It answers the same endpoints as Graph (``POST /{v}/{pnid}/messages``,
+``POST /{v}/{pnid}/media``, ``GET /{v}/{pnid}``, the WABA's ``message_templates`` and
+``product_catalogs`` and the demo catalog's ``products``; the version segment is optional) with
+the same JSON, runs the app's own validation (``composer.validation.check.validate_payload``)
+and applies the runtime rules the real API applies: the 24-hour window, the number's throughput
+and the pair rate, numbers not on WhatsApp, reactions to unknown messages. It is transport-free: the
 in-process ``SandboxTransport`` and the loopback server both call ``Sandbox.handle``.
 
 Decisions worth knowing:
@@ -33,6 +34,7 @@ from composer import demo_contacts as contacts
 from composer import limits
 from composer.clock import utc_now
 from composer.codec.strict_json import JsonRefused, loads_strict
+from composer.sandbox.catalog import DemoCatalog
 from composer.sandbox.expiring import ExpiringIds
 from composer.sandbox.media import parse_upload
 from composer.sandbox.meta_errors import (
@@ -78,6 +80,7 @@ class Sandbox:
         validator: Validator | None = None,
         phone_number_id: str = contacts.SANDBOX_PHONE_NUMBER_ID,
         scheduler: StatusScheduler | None = None,
+        catalog_access: bool = True,
     ) -> None:
         self.clock = clock
         self.phone_number_id = phone_number_id
@@ -88,6 +91,7 @@ class Sandbox:
         self._lock = threading.RLock()
         self._feed = StatusFeed(clock, self.delays, scheduler)  # None: a real timer thread
         self.templates = TemplateDesk(self._feed, clock)
+        self.catalog = DemoCatalog(readable=catalog_access)  # False: catalog_management refused
         self._sent: ExpiringIds[_Sent] = ExpiringIds()
         self._media: ExpiringIds[tuple[str, int]] = ExpiringIds()
         self._media_ids = itertools.count(1037543291543636)
@@ -201,6 +205,8 @@ class Sandbox:
             return self.templates.control(parts[1], request.body)
         if method == "GET" and parts == [contacts.SANDBOX_WABA_ID, "message_templates"]:
             return self.templates.list_templates(request)
+        if method == "GET" and self.catalog.serves(parts):
+            return self.catalog.answer(parts, request)
         if parts and parts[0] == self.phone_number_id:
             if method == "POST" and parts[1:] == ["messages"]:
                 return self._send(request.body)

@@ -8,14 +8,13 @@ always starts from the demo records). Facts and sources: docs/spec/templates.md.
 
 from __future__ import annotations
 
-import base64
 import threading
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
-from urllib.parse import urlencode
 
 from composer.sandbox.demo_templates import demo_template_records
 from composer.sandbox.meta_errors import ErrorReply, IssueLike, graph_error, value_at
+from composer.sandbox.paging import graph_page
 from composer.templates.checks import META_CODES
 from composer.templates.definition import TemplateDefinition
 from composer.templates.library import TemplateLibrary
@@ -61,27 +60,9 @@ class TemplateBook:
 
     def page(self, query: Mapping[str, str], host: str, path: str) -> tuple[int, dict[str, Any]]:
         """One page of ``GET message_templates`` (``fields``, ``limit``, ``after``)."""
-        raw_limit = query.get("limit", str(DEFAULT_PAGE_SIZE)).strip()
-        if not raw_limit.isdigit() or int(raw_limit) < 1:
-            error = graph_error(100, None, message="(#100) Param limit must be a positive integer")
-            return error.status, error.body
-        limit = int(raw_limit)
-        start = _offset(query.get("after"))
-        if start is None:
-            error = graph_error(100, None, message="(#100) The after cursor is not valid")
-            return error.status, error.body
-        wanted = [f.strip() for f in query.get("fields", "").split(",") if f.strip()]
         with self._lock:
-            chunk = self._records[start : start + limit]
-            more = start + limit < len(self._records)
-        data = [_only(r, wanted) for r in chunk]
-        paging: dict[str, Any] = {}
-        if data:
-            after = _cursor(start + len(chunk))
-            paging["cursors"] = {"before": _cursor(start), "after": after}
-            if more:
-                paging["next"] = f"http://{host}{path}?" + urlencode({**query, "after": after})
-        return 200, {"data": data, "paging": paging} if paging else {"data": data}
+            records = [dict(r) for r in self._records]
+        return graph_page(records, query, host, path, DEFAULT_PAGE_SIZE)
 
     def change(self, name: str, language: str | None, **fields: Any) -> list[dict[str, Any]]:
         """Set ``fields`` on the template (every language when ``language`` is None); returns
@@ -115,28 +96,6 @@ def _missing_component(payload: object, definition: TemplateDefinition | None) -
 def _unknown(name: str, language: str | None) -> str:
     where = f" in {language}" if language else ""
     return f"the sandbox has no template named {name!r}{where}"
-
-
-def _only(record: dict[str, Any], wanted: list[str]) -> dict[str, Any]:
-    """The asked ``fields`` (Graph always adds ``id``), or the whole record."""
-    if not wanted:
-        return dict(record)
-    return {k: v for k, v in record.items() if k in wanted or k == "id"}
-
-
-def _cursor(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"offset:{offset}".encode()).decode().rstrip("=")
-
-
-def _offset(cursor: str | None) -> int | None:
-    if not cursor:
-        return 0
-    try:
-        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-    except (ValueError, UnicodeDecodeError):
-        return None
-    head, _, digits = text.partition(":")
-    return int(digits) if head == "offset" and digits.isdigit() else None
 
 
 def template_error(issue: IssueLike, payload: object, library: TemplateLibrary) -> ErrorReply:

@@ -14,9 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from composer.sending.route import SendDeps, open_route
+from composer.sending.route import SendDeps
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from composer.accounts import Profile
     from composer.messages import TemplateMessage
     from composer.storage.records import MarketingPreference
@@ -59,23 +61,21 @@ def load_library(
     """The library of ``profile`` (None: the built-in sandbox): the cache first unless
     ``refresh``; otherwise (or with no usable cache) fetched and cached. ``on_notice`` hears
     that a damaged cache was kept aside, or that the new one could not be written."""
+    from composer.sending.cached import through_cache
     from composer.templates.cache import cache_path, read_cache, write_cache
     from composer.templates.library import TemplateLibrary
 
-    path = cache_path(library_key(profile))
-    if not refresh:
+    def read(path: Path) -> tuple[TemplateLibrary | None, str | None]:
         cached = read_cache(path, deps.clock)
-        if cached.notice() is not None and on_notice is not None:
-            on_notice(str(cached.notice()))
-        if cached.library is not None:
-            return cached.library
-    library = TemplateLibrary.from_graph(fetch_templates(profile, deps), deps.clock())
-    try:
-        write_cache(path, library)
-    except OSError as exc:
-        if on_notice is not None:
-            on_notice(f"The template cache {path} could not be written ({exc.strerror or exc}).")
-    return library
+        return cached.library, cached.notice()
+
+    def fetch() -> TemplateLibrary:
+        return TemplateLibrary.from_graph(fetch_templates(profile, deps), deps.clock())
+
+    path = cache_path(library_key(profile))
+    return through_cache(
+        path, read, write_cache, fetch, what="template", refresh=refresh, on_notice=on_notice
+    )
 
 
 def cached_library(profile: Profile) -> TemplateLibrary | None:
@@ -88,38 +88,10 @@ def cached_library(profile: Profile) -> TemplateLibrary | None:
 
 def fetch_templates(profile: Profile | None, deps: SendDeps) -> list[dict[str, Any]]:
     """Every ``message_templates`` record of the account, as the Graph API returns them."""
-    from composer.accounts import sandbox_profile
-    from composer.credentials import CredentialsError
-    from composer.demo_contacts import SANDBOX_WABA_ID
-    from composer.graph.client import GraphClient
-    from composer.graph.errors import ConfigurationError
+    from composer.sending.waba import waba_client
 
-    chosen = profile if profile is not None else sandbox_profile()
-    waba_id = SANDBOX_WABA_ID if chosen.is_sandbox else chosen.waba_id
-    if waba_id is None:
-        raise ConfigurationError(
-            "No WABA id",
-            f"Profile {chosen.name!r} has no WhatsApp Business Account id, and templates belong "
-            "to the account, not to the phone number.",
-            f"Add it: `wa-composer profile remove {chosen.name}`, then `wa-composer profile add "
-            f"{chosen.name} --phone-number-id {chosen.phone_number_id} --waba-id ID` (WhatsApp "
-            "Manager > Account tools, or the App Dashboard > WhatsApp > API Setup).",
-        )
-    try:
-        route = open_route(chosen, deps)
-    except CredentialsError as exc:
-        raise ConfigurationError(
-            "No access token", str(exc), f"Store one with `wa-composer token set {chosen.name}`."
-        ) from None
-    try:
-        with GraphClient(
-            route.profile, route.token, transport=route.transport, sleep=deps.sleep,
-            retry_policy=deps.retry_policy,
-        ) as client:  # fmt: skip
-            return client.list_templates(waba_id)
-    finally:
-        if route.sandbox is not None and deps.owns_sandbox:
-            route.sandbox.close()
+    with waba_client(profile, deps, "templates") as (client, waba_id):
+        return client.list_templates(waba_id)
 
 
 @dataclass(frozen=True, slots=True)

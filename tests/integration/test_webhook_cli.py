@@ -17,9 +17,7 @@ from composer.storage.history import Store
 from composer.webhooks.parsing import SIGNATURE_HEADER, canonical_body, sign
 from tests.paths import DATA
 
-SHAPES = json.loads(
-    (DATA / "reference-shapes.json").read_text("utf-8")
-)
+SHAPES = json.loads((DATA / "reference-shapes.json").read_text("utf-8"))
 ROOT = Path(__file__).resolve().parents[2]
 
 

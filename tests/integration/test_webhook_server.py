@@ -21,9 +21,7 @@ from composer.webhooks.recorder import WebhookRecorder
 from composer.webhooks.server import WebhookServer
 from tests.paths import DATA
 
-SHAPES: dict[str, Any] = json.loads(
-    (DATA / "reference-shapes.json").read_text("utf-8")
-)
+SHAPES: dict[str, Any] = json.loads((DATA / "reference-shapes.json").read_text("utf-8"))
 SECRET = "loopback-test-secret"
 TOKEN = "loopback-verify-token"
 WAMID = "wamid.HBgLMTY1MDU1NTAxMjMVAgARGBI1RjQyNUE3NEYxMzAzMzQ5MkEA"

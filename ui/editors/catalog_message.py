@@ -10,8 +10,10 @@ from composer.messages import CatalogMessage, MessageKind
 from ui.editors.base import Editor, opt
 from ui.editors.fields import Markable, TextField, section_title
 from ui.editors.parts import PartsEditor
+from ui.editors.product_picker import ProductPicker
 
 if TYPE_CHECKING:
+    from composer.catalog import Catalog
     from composer.messages import Content
 
 
@@ -24,10 +26,15 @@ class CatalogMessageEditor(Editor):
         self.thumbnail = TextField(
             "Thumbnail SKU", None, placeholder="JKT-RAIN-M-NAVY (recommended)"
         )
+        self.picker = ProductPicker(self.thumbnail)
         self.add(self.parts, section_title("Catalog"), self.thumbnail)
         self.watch(*self.parts.widgets, self.thumbnail)
         self._action_name = "catalog_message"
         self.finish()
+
+    def set_catalog(self, catalog: Catalog | None) -> None:
+        """The account's catalog for the thumbnail picker (None: not read yet)."""
+        self.picker.set_catalog(catalog)
 
     def content(self) -> Content:
         return CatalogMessage(

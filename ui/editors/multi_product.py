@@ -1,11 +1,12 @@
 """Multi-product: text header, body, footer, catalog id and sections of product SKUs.
 
 Products are limited in total across sections, like list rows; the editor blocks "Add product" in
-every section once the total is reached.
+every section once the total is reached. Each SKU is picked from the catalog by name or SKU.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -15,16 +16,26 @@ from composer.messages import MessageKind, MultiProduct, ProductSection
 from ui.editors.base import Editor, opt
 from ui.editors.fields import CountBadge, Markable, TextField, section_title
 from ui.editors.parts import PartsEditor
+from ui.editors.product_picker import ProductPicker
 from ui.editors.repeater import Item, Repeater
 
 if TYPE_CHECKING:
+    from composer.catalog import Catalog
     from composer.messages import Content
+
+CatalogSource = Callable[[], "Catalog | None"]
+
+
+def _no_catalog() -> Catalog | None:
+    return None
 
 
 class ProductItem(Item):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: CatalogSource = _no_catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sku = TextField("Product SKU", None, placeholder="JKT-RAIN-M-NAVY")
+        self.picker = ProductPicker(self.sku)
+        self.picker.set_catalog(catalog())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.sku)
@@ -35,11 +46,11 @@ class ProductItem(Item):
 
 
 class ProductSectionItem(Item):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: CatalogSource = _no_catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = TextField("Section title", limits.PRODUCT_SECTION_TITLE, placeholder="Jackets")
         self.products: Repeater[ProductItem] = Repeater(
-            "product", ProductItem, limits.PRODUCT_SECTION_ITEMS
+            "product", lambda: ProductItem(catalog), limits.PRODUCT_SECTION_ITEMS
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -58,6 +69,7 @@ class MultiProductEditor(Editor):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.catalog: Catalog | None = None
         self.parts = PartsEditor.for_kind(self.kind)
         self.catalog_id = TextField("Catalog id", None, placeholder="194836987003835")
         self.total = CountBadge(limits.PRODUCT_ITEMS_TOTAL)
@@ -70,11 +82,19 @@ class MultiProductEditor(Editor):
         self.set_products([1])
         self.finish()
 
-    @staticmethod
-    def _new_section() -> ProductSectionItem:
-        item = ProductSectionItem()
+    def _new_section(self) -> ProductSectionItem:
+        item = ProductSectionItem(lambda: self.catalog)
         item.products.set_count(1)
         return item
+
+    def set_catalog(self, catalog: Catalog | None) -> None:
+        """The account's catalog for every SKU picker, present and future."""
+        self.catalog = catalog
+        for section in self.sections.items():
+            for product in section.products.items():
+                product.picker.set_catalog(catalog)
+        if catalog is not None and catalog.catalog_id:
+            self.catalog_id.editor.setPlaceholderText(catalog.catalog_id)
 
     def _on_sections(self) -> None:
         self._sync_total()

@@ -268,11 +268,12 @@ def row_content(
     total = icon_w + para.natural_width
     x = row.x + (row.w - total) / 2
     items: list[Item] = []
-    if icon:
-        items.append(
-            ShapeItem("icon", Rect(x, row.y + (row.h - _ICON) / 2, _ICON, _ICON), color, 0, icon)
-        )
-    tx = x + icon_w - ((para.width - para.natural_width) if rtl else 0)
+    if icon:  # a right-to-left label reads from the right: the icon leads it there, mirrored
+        ix = x + para.natural_width + 6 if rtl else x
+        flags = ("rtl",) if rtl else ()
+        icon_rect = Rect(ix, row.y + (row.h - _ICON) / 2, _ICON, _ICON)
+        items.append(ShapeItem("icon", icon_rect, color, 0, icon, flags))
+    tx = x - (para.width - para.natural_width) if rtl else x + icon_w
     items.append(
         TextItem(
             Rect(tx, row.y + (row.h - para.height) / 2, para.width, para.height),

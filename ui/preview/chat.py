@@ -10,7 +10,14 @@ from collections.abc import Mapping
 
 from composer.messages import Message
 from ui.preview.bubble import BubbleParts
-from ui.preview.chat_base import ChatBase, TemplateLookup, no_templates, quoted_text
+from ui.preview.chat_base import (
+    ChatBase,
+    MessageLookup,
+    TemplateLookup,
+    no_messages,
+    no_templates,
+    quoted_text,
+)
 from ui.preview.kinds import layout_for, why_no_layout
 from ui.preview.layout import ChatState, ProductPreview, Reply, Screen, ShapeItem
 from ui.preview.text_engine import TextEngine
@@ -24,9 +31,10 @@ def build_chat(
     products: Mapping[str, ProductPreview],
     image_sizes: Mapping[str, tuple[int, int]],
     templates: TemplateLookup = no_templates,
+    messages: MessageLookup = no_messages,
 ) -> None:
     t = screen.theme
-    chat = ChatBase(engine, screen, state, products, image_sizes, templates)
+    chat = ChatBase(engine, screen, state, products, image_sizes, templates, messages, _quote_of)
     chat.chip("Today", t.chip_bg, t.chip_text)
     if state.error_count:
         noun = "problem" if state.error_count == 1 else "problems"
@@ -55,13 +63,21 @@ def _business(chat: ChatBase, msg: Message) -> None:
     layout.bubble(chat, msg)
 
 
+def _quote_of(chat: ChatBase, msg: Message) -> str:
+    """The line a quote of ``msg`` shows: its kind's own (a template's filled body), else the
+    body or text header."""
+    layout = layout_for(msg.kind)
+    if layout is not None and layout.quote is not None:
+        return layout.quote(chat, msg)
+    return quoted_text(msg)
+
+
 def _reply(chat: ChatBase, reply: Reply, msg: Message | None) -> None:
     """The customer's reply bubble (outgoing, right), quoting the business message."""
     t = chat.t
     chat.y += t.sender_gap - t.bubble_gap
     parts = BubbleParts(chat.e, t, chat.max_w)
-    layout = layout_for(msg.kind) if msg is not None else None
-    quoted = layout.quote(chat, msg) if layout and layout.quote and msg else quoted_text(msg)
+    quoted = _quote_of(chat, msg) if msg is not None else quoted_text(msg)
     chat.quote(
         parts,
         chat.state.business_name,
@@ -72,7 +88,8 @@ def _reply(chat: ChatBase, reply: Reply, msg: Message | None) -> None:
     if reply.kind == "location":
         rect = parts.block_top(140)
         parts.add(ShapeItem("map", rect, t.media_placeholder, 4, "map"))
-        parts.text("small", reply.title, t.text_primary, "reply_title")
+        if reply.title:  # a named place has a caption; a dropped pin has none
+            parts.text("small", reply.title, t.text_primary, "reply_title")
     else:
         parts.text("body", reply.title, t.text_primary, "reply_title")
         if reply.description:

@@ -22,9 +22,22 @@ if TYPE_CHECKING:
 TemplateLookup = Callable[[str, str], "TemplateDefinition | None"]
 """(name, language) -> the account's definition of that template; what the window installs."""
 
+MessageLookup = Callable[[str], "Message | None"]
+"""wamid -> the business message it names (the window reads its send history), None: unknown
+(most often the customer's own message, whose text the business never stored)."""
+
+UNKNOWN_MESSAGE = "Message"
+"""What a quote or a reacted-to bubble says when the message it names is unknown: its type,
+never its raw wamid (WhatsApp shows the message itself)."""
+
 
 def no_templates(name: str, language: str) -> TemplateDefinition | None:
     """The lookup before the window installs one: no template is known."""
+    return None
+
+
+def no_messages(wamid: str) -> Message | None:
+    """The lookup before the window installs one: no earlier message is known."""
     return None
 
 
@@ -46,9 +59,13 @@ class ChatBase:
         products: Mapping[str, ProductPreview],
         image_sizes: Mapping[str, tuple[int, int]],
         templates: TemplateLookup = no_templates,
+        messages: MessageLookup = no_messages,
+        quote_of: Callable[[ChatBase, Message], str] | None = None,
     ) -> None:
         self.e = engine
         self.templates = templates
+        self.messages = messages
+        self.quote_of = quote_of or (lambda _chat, msg: quoted_text(msg))
         self.s = screen
         self.t: Theme = screen.theme
         self.state = state
@@ -66,14 +83,19 @@ class ChatBase:
         """A new business bubble, opening with the quoted message when ``msg`` replies to one."""
         parts = BubbleParts(self.e, self.t, self.max_w)
         if msg.context_message_id:
-            self.quote(
-                parts,
-                "You",
-                short_id(msg.context_message_id),
-                self.t.quote_bar_self,
-                self.t.bubble_in_deeper,
-            )
+            author, text, by_business = self.replied_to(msg.context_message_id)
+            bar = self.t.quote_bar_other if by_business else self.t.quote_bar_self
+            self.quote(parts, author, text, bar, self.t.bubble_in_deeper)
         return parts
+
+    def replied_to(self, wamid: str) -> tuple[str, str, bool]:
+        """(author, text, sent by the business) of the message ``wamid`` names, as the customer
+        sees it: the business's own message (from the history) under its name, else the
+        customer's message ("You") by its type."""
+        found = self.messages(wamid)
+        if found is None:
+            return "You", UNKNOWN_MESSAGE, False
+        return self.state.business_name, self.quote_of(self, found) or UNKNOWN_MESSAGE, True
 
     def texts(self, parts: BubbleParts, c: Interactive) -> None:
         """Body, footer and time: the parts every interactive bubble shares, in WhatsApp's order."""
@@ -228,10 +250,6 @@ class ChatBase:
 
     def product(self, rid: str) -> ProductPreview:
         return self.products.get(rid) or ProductPreview()
-
-
-def short_id(wamid: str) -> str:
-    return wamid if len(wamid) <= 18 else wamid[:14] + "…"
 
 
 def quoted_text(msg: Message | None) -> str:

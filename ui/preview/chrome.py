@@ -59,8 +59,9 @@ def _chat_header(engine: TextEngine, theme: Theme, state: ChatState, chrome: lis
     icon_y = hy + (theme.header_h - _ICON) / 2
     x = b + 6.0
     if theme.platform != "web":
-        colour = theme.action_label if theme.platform == "ios" else theme.header_text
-        chrome.append(ShapeItem("icon", Rect(x, icon_y, _ICON, _ICON), colour, 0, "back"))
+        chrome.append(
+            ShapeItem("icon", Rect(x, icon_y, _ICON, _ICON), theme.header_icon, 0, "back")
+        )
         x += _ICON + 2
     else:
         x += 10
@@ -76,10 +77,7 @@ def _chat_header(engine: TextEngine, theme: Theme, state: ChatState, chrome: lis
     _title(engine, theme, state, chrome, Rect(x, hy, right - x, theme.header_h))
     ix = right + 8
     for icon in icons:
-        colour = theme.action_label if theme.platform == "ios" else theme.header_text
-        if theme.platform == "web":
-            colour = theme.header_subtext
-        chrome.append(ShapeItem("icon", Rect(ix, icon_y, _ICON, _ICON), colour, 0, icon))
+        chrome.append(ShapeItem("icon", Rect(ix, icon_y, _ICON, _ICON), theme.header_icon, 0, icon))
         ix += _ICON + 14
 
 

@@ -54,10 +54,22 @@ def video(p: QPainter, r: QRectF, c: QColor) -> None:
 
 
 def phone(p: QPainter, r: QRectF, c: QColor) -> None:
-    _pen(p, c, r.width() * 0.16)
-    path = QPainterPath(_pt(r, 0.25, 0.15))
-    path.cubicTo(_pt(r, 0.05, 0.35), _pt(r, 0.45, 0.95), _pt(r, 0.85, 0.75))
-    p.drawPath(path)
+    """A telephone handset: earpiece at the top left, mouthpiece at the bottom right, joined by
+    a curved grip (a thin stroke alone reads as a crescent moon at 22 px)."""
+    w = r.width()
+    _pen(p, c, w * 0.2)
+    grip = QPainterPath(_pt(r, 0.26, 0.26))
+    grip.cubicTo(_pt(r, 0.24, 0.52), _pt(r, 0.48, 0.76), _pt(r, 0.74, 0.74))
+    p.drawPath(grip)
+    _fill(p, c)
+    p.save()  # each pad is a rounded bar across the grip's end, turned to face it
+    for cx, cy, angle in ((0.3, 0.2, -40.0), (0.8, 0.7, -50.0)):
+        p.translate(_pt(r, cx, cy))
+        p.rotate(angle)
+        p.drawRoundedRect(QRectF(-w * 0.19, -w * 0.1, w * 0.38, w * 0.2), w * 0.08, w * 0.08)
+        p.rotate(-angle)
+        p.translate(-_pt(r, cx, cy))
+    p.restore()
 
 
 def more(p: QPainter, r: QRectF, c: QColor) -> None:
@@ -227,9 +239,20 @@ ICONS: dict[str, IconFn] = {
 }
 
 
-def draw_icon(p: QPainter, name: str, rect: QRectF, color: QColor) -> None:
+MIRRORED_IN_RTL = frozenset({"reply", "back", "send"})
+"""Icons that point a direction: beside right-to-left text they are drawn mirrored (the platforms'
+own rule for directional icons); a handset, a pin or a list stays as it is."""
+
+
+def draw_icon(
+    p: QPainter, name: str, rect: QRectF, color: QColor, *, mirrored: bool = False
+) -> None:
+    """Draw icon ``name`` in ``rect``; ``mirrored`` (right-to-left text) flips a directional one."""
     fn = ICONS.get(name)
     if fn is not None:
         p.save()
+        if mirrored and name in MIRRORED_IN_RTL:
+            p.translate(rect.x() * 2 + rect.width(), 0)
+            p.scale(-1, 1)
         fn(p, rect, color)
         p.restore()

@@ -79,7 +79,7 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class ProductPreview:
-    """What the user typed about a catalog product, to draw it (the API cannot be asked here)."""
+    """A catalog product as the preview draws it: name, price as shown, picture (path or link)."""
 
     name: str = ""
     price: str = ""

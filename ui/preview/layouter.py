@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from composer.messages import Message
 from ui.preview.chat import build_chat
-from ui.preview.chat_base import TemplateLookup, no_templates
+from ui.preview.chat_base import MessageLookup, TemplateLookup, no_messages, no_templates
 from ui.preview.chrome import build_chrome
 from ui.preview.layout import ChatState, ProductPreview, Screen
 from ui.preview.sheet import build_sheet
@@ -33,10 +33,14 @@ class Layouter:
         products: Mapping[str, ProductPreview] | None = None,
         image_sizes: Mapping[str, tuple[int, int]] | None = None,
         templates: TemplateLookup = no_templates,
+        messages: MessageLookup = no_messages,
     ) -> Screen:
-        """``templates``: the definitions a template message is drawn from (the window's)."""
+        """``templates``: the definitions a template message is drawn from (the window's);
+        ``messages``: the earlier messages a reply or a reaction names (the send history)."""
         screen = build_chrome(self.text, theme, state)
-        build_chat(self.text, screen, msg, state, products or {}, image_sizes or {}, templates)
+        build_chat(
+            self.text, screen, msg, state, products or {}, image_sizes or {}, templates, messages
+        )
         if state.sheet and msg is not None:
             build_sheet(self.text, screen, msg, state, products or {})
         return screen

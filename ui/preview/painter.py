@@ -194,7 +194,7 @@ class Painter:
         elif kind in ("rect", "round_rect", "circle", "pill", "sheet"):
             self._box(p, item)
         elif kind == "icon":
-            draw_icon(p, item.name, r, color(item.color))
+            draw_icon(p, item.name, r, color(item.color), mirrored="rtl" in item.flags)
         elif kind == "image":
             self._image(p, item, t, images)
         elif kind == "wallpaper":

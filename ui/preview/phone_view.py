@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.messages import Message
+from composer.messages import Message, MessageKind
 from composer.validation.check import Issue
 from composer.webhooks.replies import WebhookContext
 from ui.preview.appearance import PreviewSettings
 from ui.preview.canvas import PhoneCanvas
-from ui.preview.chat_base import TemplateLookup, no_templates
+from ui.preview.chat_base import MessageLookup, TemplateLookup, no_messages, no_templates
 from ui.preview.export import render_image, write_png
-from ui.preview.fonts import ensure_emoji_font
+from ui.preview.fonts import ensure_emoji_font, fallback_note
 from ui.preview.kinds import layout_for
 from ui.preview.layout import ChatState, ProductPreview, Screen, ShapeItem
 from ui.preview.layouter import Layouter
@@ -58,6 +58,9 @@ def _clock() -> str:
     return _CLOCK[0][1]
 
 
+_PRODUCT_KINDS = frozenset(
+    {MessageKind.PRODUCT, MessageKind.PRODUCT_LIST, MessageKind.CATALOG, MessageKind.CAROUSEL}
+)
 _HINT = "Tap a button in the phone to see the webhook JSON your business would receive."
 
 
@@ -80,18 +83,28 @@ class PhoneView(QWidget):
         self._state = ChatState()
         self._products: dict[str, ProductPreview] = {}
         self._templates: TemplateLookup = no_templates
+        self._messages: MessageLookup = no_messages
         self.last_webhook: dict[str, Any] | None = None
         self._webhook_context = WebhookContext()
         self.reply_form: ReplyFormDialog | None = None  # the form a tap opened, while it is open
 
         self.canvas = PhoneCanvas(self)
         self.canvas.action.connect(self._on_action)
+        # Under the phone: a font the preview could not have, a catalog that could not be read.
+        self.note = QLabel(self)
+        self.note.setObjectName("previewNote")
+        self.note.setWordWrap(True)
+        self.note.setVisible(False)
+        self._font_note = ""
+        self._catalog_note = ""
         self.panel = self._make_panel()
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.canvas, 1)
+        box.addWidget(self.note)
         box.addWidget(self.panel)
         self._relayout()
+        self._note_font()
 
     # --- public API -----------------------------------------------------------------------------
 
@@ -109,12 +122,29 @@ class PhoneView(QWidget):
             state = replace(state, selected=None)
         self._state = state
         self._relayout()
+        self._show_notes()
         self.message_shown.emit()
 
     def set_appearance(self, platform: str, dark: bool, era: str = "") -> None:
         """Platform, light/dark and the chrome era ("" = today's; see ui.preview.appearance)."""
-        self._theme = theme_for(platform, dark, era)
+        self.set_theme(theme_for(platform, dark, era))
+
+    def set_theme(self, theme: Theme) -> None:
+        """Draw with ``theme`` (a table of ``ui.preview.themes``, or one a test changed)."""
+        self._theme = theme
         self._relayout()
+        self._note_font()
+
+    def _note_font(self) -> None:
+        self._font_note = fallback_note(self._theme)
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        kind = self._msg.kind if self._msg is not None else None
+        catalog = self._catalog_note if kind in _PRODUCT_KINDS else ""
+        text = "\n".join(n for n in (self._font_note, catalog) if n)
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def theme(self) -> Theme:
         return self._theme
@@ -158,12 +188,16 @@ class PhoneView(QWidget):
 
     @property
     def preview_data(self) -> dict[str, ProductPreview]:
-        """Product name/price/image per retailer id, as the user typed them."""
+        """Product name/price/image per retailer id (the catalog's, or as a test set them)."""
         return dict(self._products)
 
-    def set_preview_data(self, products: Mapping[str, ProductPreview]) -> None:
+    def set_preview_data(self, products: Mapping[str, ProductPreview], note: str = "") -> None:
+        """Name, price and picture per SKU (the account's catalog); ``note``: why there are none
+        (the catalog could not be read), shown under a product message."""
         self._products = dict(products)
+        self._catalog_note = note
         self._relayout()
+        self._show_notes()
 
     def set_product_preview(
         self, retailer_id: str, name: str = "", price: str = "", image: str = ""
@@ -178,6 +212,11 @@ class PhoneView(QWidget):
 
     def template_lookup(self) -> TemplateLookup:
         return self._templates
+
+    def set_message_lookup(self, lookup: MessageLookup) -> None:
+        """Where a reply or a reaction finds the message it names (the window's history)."""
+        self._messages = lookup
+        self._relayout()
 
     def refresh(self) -> None:
         """Lay out again (what a lookup returns has changed: a library arrived)."""
@@ -298,7 +337,7 @@ class PhoneView(QWidget):
     def _layout(self) -> Screen:
         return self._layouter.layout(
             self._msg, self._theme, self._state, self._products, self._media.sizes(),
-            self._templates,
+            self._templates, self._messages,
         )  # fmt: skip
 
     @staticmethod

@@ -2,7 +2,7 @@
 
 ``themes.py`` holds the ``Theme`` fields and the base (WhatsApp Web, light); this module holds the
 deltas as data, so each platform's look is edited in one table. Values follow
-shared/notes/whatsapp-look.md (2021-24 palette); the comment after a value gives its confidence
+docs/whatsapp-look.md (2021-24 palette); the comment after a value gives its confidence
 there (H/M/L).
 """
 
@@ -13,6 +13,9 @@ from typing import Literal
 Platform = Literal["android", "ios", "web"]
 PLATFORMS: tuple[Platform, ...] = ("android", "ios", "web")
 
+Era = Literal["current", "2021"]
+ERAS: tuple[Era, ...] = ("current", "2021")  # the first is the default
+
 EMOJI_FAMILY = "Noto Color Emoji"
 
 
@@ -21,12 +24,19 @@ def rgba(r: int, g: int, b: int, a: float) -> str:
     return f"#{round(a * 255):02X}{r:02X}{g:02X}{b:02X}"
 
 
+# The face each platform draws with, and the open font shipped in resources/fonts/ that stands in
+# for it where the real one is not installed (metric-close, so line breaks and "…" match better).
+PLATFORM_FACE: dict[Platform, str] = {"android": "Roboto", "ios": "SF Pro Text", "web": "Segoe UI"}
+STAND_IN: dict[Platform, str] = {"android": "Roboto", "ios": "Inter", "web": "Liberation Sans"}
 FONT_STACK: dict[Platform, tuple[str, ...]] = {
-    # Each platform's own face first; DejaVu Sans is the fallback every Linux machine has.
+    # The platform's own face, the shipped stand-in, then what a Linux machine may have.
     "android": ("Roboto", "Noto Sans", "DejaVu Sans", EMOJI_FAMILY),
-    "ios": ("SF Pro Text", "Helvetica Neue", "Helvetica", "Noto Sans", "DejaVu Sans", EMOJI_FAMILY),
-    "web": ("Segoe UI", "Helvetica Neue", "Helvetica", "Ubuntu", "DejaVu Sans", EMOJI_FAMILY),
-}
+    "ios": ("SF Pro Text", "Inter", "Helvetica Neue", "Noto Sans", "DejaVu Sans", EMOJI_FAMILY),
+    "web": (
+        "Segoe UI", "Helvetica Neue", "Helvetica", "Liberation Sans", "Arimo", "Ubuntu",
+        "DejaVu Sans", EMOJI_FAMILY,
+    ),
+}  # fmt: skip
 MONO_STACK: dict[Platform, tuple[str, ...]] = {
     "android": ("Roboto Mono", "Droid Sans Mono", "DejaVu Sans Mono", EMOJI_FAMILY),
     "ios": ("SF Mono", "Menlo", "DejaVu Sans Mono", EMOJI_FAMILY),
@@ -49,6 +59,7 @@ DARK_COLOURS = {
     "header_bar": "#202C33",  # H
     "header_text": "#E9EDEF",
     "header_subtext": "#8696A0",
+    "header_icon": "#AEBAC1",  # M: Web dark panel-header icons
     "status_bar": "#202C33",
     "status_text": "#E9EDEF",
     "avatar_bg": "#6A7175",
@@ -82,6 +93,7 @@ ANDROID = {
     "header_bar": "#008069",  # H (2021-23)
     "header_text": "#FFFFFF",
     "header_subtext": rgba(255, 255, 255, 0.8),
+    "header_icon": "#FFFFFF",
     "status_bar": "#017561",
     "status_text": "#FFFFFF",
     "font_families": FONT_STACK["android"],
@@ -113,6 +125,7 @@ ANDROID_DARK = {
     "bubble_out": "#005C4B",  # M
     "action_label": "#53BDEB",  # L
     "header_bar": "#1F2C34",  # H
+    "header_icon": "#AEBAC1",  # M: grey icons on the dark header
     "status_bar": "#1F2C34",
     "reaction_pill": "#1F2C34",
 }
@@ -124,6 +137,7 @@ IOS = {
     "header_bar": "#F6F6F6",  # M
     "header_text": "#000000",
     "header_subtext": "#8E8E93",
+    "header_icon": "#007AFF",  # M: blue bar items before the 2024 green refresh
     "status_bar": "#F6F6F6",
     "status_text": "#000000",
     "radio_on": "#25D366",
@@ -167,9 +181,36 @@ IOS_DARK = {
     "action_label": "#0A84FF",
     "header_bar": "#1C1C1E",  # L: translucent dark grey
     "header_text": "#FFFFFF",
+    "header_icon": "#0A84FF",
     "status_bar": "#1C1C1E",
     "status_text": "#FFFFFF",
     "reaction_pill": "#1F2C34",
 }
 
 WEB_DARK: dict[str, object] = {}
+
+# Today's chrome, over the 2021 tables above (docs/whatsapp-look.md, section 10b).
+CURRENT_CHROME: dict[tuple[Platform, bool], dict[str, object]] = {
+    # M: Android's 2023/24 Material-3 redesign has a white top bar with a dark title and icons.
+    ("android", False): {
+        "header_bar": "#FFFFFF",
+        "header_text": "#111B21",
+        "header_subtext": "#667781",
+        "header_icon": "#111B21",
+        "status_bar": "#FFFFFF",
+        "status_text": "#111B21",
+    },
+    ("android", True): {  # L: near-black, the chat's own background
+        "header_bar": "#0B141A",
+        "header_text": "#E9EDEF",
+        "header_subtext": "#8696A0",
+        "header_icon": "#E9EDEF",
+        "status_bar": "#0B141A",
+        "status_text": "#E9EDEF",
+    },
+    # M (hexes L): the 2024 green refresh turned iOS's blue bar items green.
+    ("ios", False): {"header_icon": "#1B8755"},
+    ("ios", True): {"header_icon": "#21C063"},
+    # Web: none. Its current (WDS) header (#FFFFFF / #161717, H) comes with a whole new palette
+    # the preview does not draw yet; on the 2021-24 palette it would be a mix of two eras.
+}

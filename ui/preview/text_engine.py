@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 
 from composer.formatting import Span, Style
 from composer.limits import utf16_length
+from ui.preview.fonts import ensure_platform_font
 from ui.preview.themes import Theme
 
 PIXMAP_PAD = 4  # margin around a pre-rendered paragraph (italic overhang, tall emoji)
@@ -90,6 +91,7 @@ class Fonts:
 
     @staticmethod
     def _make(theme: Theme, role: Role) -> QFont:
+        ensure_platform_font(theme.platform)  # the first layout of a platform loads its font
         font = QFont()
         families = theme.mono_families if role == "mono" else theme.font_families
         font.setFamilies(list(families))

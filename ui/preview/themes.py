@@ -3,8 +3,9 @@
 WhatsApp has changed its palette several times and differs per platform, so every colour, font
 and distance the painter uses lives here as data (design convention 12), never as a literal in the
 painting code. This module holds the ``Theme`` fields and the base table (WhatsApp Web, light);
-``platform_themes.py`` holds what Android, iOS and dark mode change. Values follow
-shared/notes/whatsapp-look.md, 2021-24 palette (the one most users recognise); the comment after a
+``platform_themes.py`` holds what Android, iOS and dark mode change, and the chrome of each era
+(``current``, the default, and ``2021``: Android's teal header). Values follow
+docs/whatsapp-look.md, 2021-24 palette (the one most users recognise); the comment after a
 value gives its confidence there (H/M/L).
 """
 
@@ -16,19 +17,24 @@ from typing import Literal
 from ui.preview.platform_themes import (
     ANDROID,
     ANDROID_DARK,
+    CURRENT_CHROME,
     DARK_COLOURS,
     EMOJI_FAMILY,
+    ERAS,
     FONT_STACK,
     IOS,
     IOS_DARK,
     MONO_STACK,
     PLATFORMS,
     WEB_DARK,
+    Era,
     Platform,
     rgba,
 )
 
-__all__ = ["EMOJI_FAMILY", "PLATFORMS", "THEMES", "Platform", "Theme", "rgba", "theme_for"]
+__all__ = [
+    "EMOJI_FAMILY", "ERAS", "PLATFORMS", "THEMES", "Era", "Platform", "Theme", "rgba", "theme_for",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +43,7 @@ class Theme:
 
     platform: Platform
     dark: bool
+    era: Era  # the chrome's era: "current" (default) or "2021" (Android's teal header)
     # --- colours --------------------------------------------------------------------------------
     wallpaper: str
     doodle: str
@@ -54,6 +61,7 @@ class Theme:
     header_bar: str
     header_text: str
     header_subtext: str
+    header_icon: str  # the back arrow and the call/menu icons of the chat header
     status_bar: str
     status_text: str
     avatar_bg: str
@@ -145,6 +153,7 @@ class Theme:
 _LIGHT = Theme(
     platform="web",
     dark=False,
+    era="2021",
     wallpaper="#EFEAE2",  # H
     doodle=rgba(0, 0, 0, 0.06),  # M: the doodle tile at opacity .4 over the base
     bubble_in="#FFFFFF",  # H
@@ -161,6 +170,7 @@ _LIGHT = Theme(
     header_bar="#F0F2F5",  # H
     header_text="#111B21",
     header_subtext="#667781",
+    header_icon="#54656F",  # M: Web's panel-header icon colour (legacy var)
     status_bar="#F0F2F5",
     status_text="#111B21",
     avatar_bg="#DFE5E7",
@@ -243,31 +253,38 @@ _LIGHT = Theme(
 )
 
 
-def _build() -> dict[tuple[Platform, bool], Theme]:
-    themes: dict[tuple[Platform, bool], Theme] = {}
-    for platform, base, dark_extra in (
-        ("web", {}, WEB_DARK),
-        ("android", ANDROID, ANDROID_DARK),
-        ("ios", IOS, IOS_DARK),
-    ):
+def _build() -> dict[tuple[Platform, bool, Era], Theme]:
+    """Every platform x dark x era. The platform tables describe the 2021 chrome; the current
+    era replaces the header and status bar colours (``CURRENT_CHROME``)."""
+    themes: dict[tuple[Platform, bool, Era], Theme] = {}
+    for base, dark_extra in (({}, WEB_DARK), (ANDROID, ANDROID_DARK), (IOS, IOS_DARK)):
         light = replace(_LIGHT, **base)  # type: ignore[arg-type]
         dark = replace(light, dark=True, **{**DARK_COLOURS, **dark_extra})  # type: ignore[arg-type]
-        themes[(platform, False)] = light  # type: ignore[index]
-        themes[(platform, True)] = dark  # type: ignore[index]
+        for theme in (light, dark):
+            key = (theme.platform, theme.dark)
+            themes[(*key, "2021")] = theme
+            themes[(*key, "current")] = replace(
+                theme,
+                era="current",
+                **CURRENT_CHROME.get(key, {}),  # type: ignore[arg-type]
+            )
     return themes
 
 
-THEMES: dict[tuple[Platform, bool], Theme] = _build()
+THEMES: dict[tuple[Platform, bool, Era], Theme] = _build()
 
 
 def theme_for(platform: str, dark: bool, era: str = "") -> Theme:
-    """The theme table for one appearance; ValueError naming the platform if it is unknown.
+    """The theme table for one appearance; ValueError naming the platform or era if unknown.
 
-    ``era`` ("" = today's chrome; "2021" = Android's 2021-23 teal header, ui.preview.appearance
-    ERAS) picks the chrome where the notes are unsure; each era's table is data of this module.
+    ``era`` picks the chrome where the notes are unsure: "" or "current" is today's (the
+    default), "2021" Android's 2021-23 teal header (``ERAS``; ui.preview.appearance offers them).
     """
-    del era  # one table per platform so far: both eras draw it until the era tables land
+    wanted = era or ERAS[0]
+    known_era = next((e for e in ERAS if e == wanted), None)
+    if known_era is None:
+        raise ValueError(f"appearance: unknown chrome era {era!r} (use {' or '.join(ERAS)})")
     for known in PLATFORMS:
         if platform == known:
-            return THEMES[(known, dark)]
+            return THEMES[(known, dark, known_era)]
     raise ValueError(f"appearance: unknown platform {platform!r} (use android, ios or web)")

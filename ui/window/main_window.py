@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from ui.window.message_loader import MessageLoader
     from ui.window.parts import PartsFactory, WindowParts
     from ui.window.preview_tools import PreviewTools
+    from ui.window.products import CatalogLink
     from ui.window.templates import TemplateLink
 
 __all__ = ["AUTOSAVE_MS", "SANDBOX", "MainWindow"]
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
     templates: TemplateLink
     preview_tools: PreviewTools
     commands: WindowCommands
+    products: CatalogLink
 
     def __init__(
         self,
@@ -165,11 +167,14 @@ class MainWindow(QMainWindow):
             after_drafts=self.show_storage_notices,
         )  # fmt: skip
         from ui.window.commands import WindowCommands
-
-        self.commands = WindowCommands(self)
+        from ui.window.products import wire_products
+        from ui.window.quoted import wire_quotes
         from ui.window.templates import wire_templates
 
+        self.commands = WindowCommands(self)
         self.templates = wire_templates(self)
+        self.products = wire_products(self)
+        wire_quotes(self)
         from ui.window.preview_tools import PreviewTools
 
         self.preview_tools = PreviewTools(self)  # appearance bar, settings, Save PNG / JSON
@@ -317,6 +322,7 @@ class MainWindow(QMainWindow):
     def _on_profile_picked(self, _index: int) -> None:
         self.top.show_profile_badge(self.profile_name())
         self.templates.profile_changed()
+        self.products.profile_changed()
         self._offer_contacts()
         self.profiles.update_url()
         if self.session.current() is not None:

@@ -12,9 +12,7 @@ from composer.cli import main
 from composer.window.facts import iso_utc
 from tests.paths import DATA
 
-SHAPES = json.loads(
-    (DATA / "reference-shapes.json").read_text("utf-8")
-)
+SHAPES = json.loads((DATA / "reference-shapes.json").read_text("utf-8"))
 
 
 @pytest.fixture(autouse=True)

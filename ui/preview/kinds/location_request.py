@@ -22,7 +22,7 @@ def _tap_send(msg: Message, action: Action, state: ChatState, ctx: WebhookContex
     content_of(msg, LocationRequest)
     lat, lon = SAMPLE_LOCATION
     body = location_reply_webhook(msg, lat, lon, context=ctx)
-    return Tapped.sent(body, Reply("location", f"📍 {lat}, {lon}"))
+    return Tapped.sent(body, Reply("location", ""))  # a dropped pin: the map alone, no caption
 
 
 LAYOUT = PreviewLayout(MessageKind.LOCATION_REQUEST, _bubble, taps={"send_location": _tap_send})

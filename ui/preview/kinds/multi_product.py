@@ -50,7 +50,8 @@ def _rows(place: SheetPlace) -> Rows:
 
 
 def _product_row(place: SheetPlace, rid: str, top: float, items: list[Item]) -> float:
-    """One item: thumbnail, name (or id) and price (or id); returns the y below its divider."""
+    """One item: thumbnail, name (the SKU when the catalog lacks it) and price; returns the y
+    below its divider."""
     t = place.screen.theme
     e, left, width = place.engine, place.left, place.width
     text_w = width - 3 * PAD - _THUMB
@@ -70,18 +71,20 @@ def _product_row(place: SheetPlace, rid: str, top: float, items: list[Item]) -> 
             ((name, frozenset()),),
         )
     )
-    sub = p.price or rid
-    sp = e.paragraph(t, "small", sub or " ", text_w, max_lines=1)
-    items.append(
-        TextItem(
-            Rect(tx, top + 10 + np_.height, text_w, sp.height),
-            "product_price",
-            sub,
-            t.text_secondary,
-            sp,
+    sub_h = 0.0
+    if p.price:  # a product the catalog does not know shows its SKU once, as its name
+        sp = e.paragraph(t, "small", p.price, text_w, max_lines=1)
+        items.append(
+            TextItem(
+                Rect(tx, top + 10 + np_.height, text_w, sp.height),
+                "product_price",
+                p.price,
+                t.text_secondary,
+                sp,
+            )
         )
-    )
-    y = max(top + 10 + np_.height + sp.height + 10, thumb.bottom + 8)
+        sub_h = sp.height
+    y = max(top + 10 + np_.height + sub_h + 10, thumb.bottom + 8)
     items.append(
         ShapeItem("rect", Rect(tx, y - 1, width - (tx - left), 1), t.divider, 0, "row_divider")
     )

@@ -1,10 +1,16 @@
-"""A reaction: the customer's message it reacts to, with the emoji pill (or "removed")."""
+"""A reaction: the message it reacts to, with the emoji pill (nothing when it is removed).
+
+The reacted-to message is the business's own when the send history knows its wamid (an
+incoming bubble with its text), else the customer's (an outgoing bubble by its type: the
+business never stored its text). A removed reaction (empty emoji) leaves the message bare, as
+WhatsApp does.
+"""
 
 from __future__ import annotations
 
 from composer.messages import Message, MessageKind, Reaction
 from ui.preview.bubble import BubbleParts
-from ui.preview.chat_base import ChatBase, short_id
+from ui.preview.chat_base import ChatBase
 from ui.preview.kinds.base import PreviewLayout, content_of
 from ui.preview.layout import Rect, ShapeItem, TextItem
 
@@ -12,17 +18,17 @@ from ui.preview.layout import Rect, ShapeItem, TextItem
 def _bubble(chat: ChatBase, msg: Message) -> None:
     r = content_of(msg, Reaction)
     t = chat.t
+    _author, text, by_business = chat.replied_to(r.message_id)
     parts = BubbleParts(chat.e, t, chat.max_w)
-    parts.text("body", f"Your message {short_id(r.message_id)}", t.text_primary, "reacted_to")
-    parts.time(chat.state.time_text, ticks=True)
-    rect = chat.emit(parts, outgoing=True)
+    parts.text("body", text, t.text_primary, "reacted_to")
+    parts.time(chat.state.time_text, ticks=not by_business)
+    rect = chat.emit(parts, outgoing=not by_business)
     if not r.emoji:
-        chat.y += 6
-        chat.chip("Reaction removed", t.chip_bg, t.chip_text, role="reaction_removed")
         return
     para = chat.e.paragraph(t, "body", r.emoji, 80, max_lines=1)
     w, h = para.natural_width + 14, para.height + 6
-    x = rect.right - 10 - w if t.reaction_out_right else rect.x + 10
+    right = t.reaction_out_right and not by_business
+    x = rect.right - 10 - w if right else rect.x + 10
     pill = Rect(x, rect.bottom - t.reaction_offset, w, h)
     chat.s.chat.append(
         ShapeItem("pill", pill, t.reaction_pill, h / 2, "reaction_pill", (t.reaction_border,))
