@@ -10,7 +10,6 @@ customer's reply bubble and emits ``reply_webhook`` with the exact webhook body 
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -19,12 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +39,7 @@ from ui.preview.layouter import Layouter
 from ui.preview.media import MediaStore
 from ui.preview.taps import SHEET_TAPS, Action, NoWebhook, ReplyForm, Tapped
 from ui.preview.themes import Theme, theme_for
+from ui.preview.webhook_panel import WebhookPanel
 
 if TYPE_CHECKING:
     from ui.preview.reply_form import ReplyFormDialog
@@ -61,9 +58,6 @@ def _clock() -> str:
 _PRODUCT_KINDS = frozenset(
     {MessageKind.PRODUCT, MessageKind.PRODUCT_LIST, MessageKind.CATALOG, MessageKind.CAROUSEL}
 )
-_HINT = "Tap a button in the phone to see the webhook JSON your business would receive."
-
-
 class PhoneView(QWidget):
     """The preview widget D mounts in the main window (CONTRACTS.md, section E)."""
 
@@ -97,7 +91,9 @@ class PhoneView(QWidget):
         self.note.setVisible(False)
         self._font_note = ""
         self._catalog_note = ""
-        self.panel = self._make_panel()
+        self.panel = WebhookPanel(self)
+        self.json_view, self.json_label = self.panel.json_view, self.panel.json_label
+        self.copy_button, self.save_png_button = self.panel.copy_button, self.panel.save_png_button
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.canvas, 1)
@@ -269,42 +265,12 @@ class PhoneView(QWidget):
         return self._on_action(action)
 
     def copy_webhook(self) -> None:
-        QGuiApplication.clipboard().setText(self.json_view.toPlainText())
+        self.panel.copy()
 
     def close_media(self) -> None:
         self._media.close()
 
     # --- internals ------------------------------------------------------------------------------
-
-    def _make_panel(self) -> QWidget:
-        """The webhook JSON under the phone: hint or title, Copy, Save PNG…, the JSON itself."""
-        panel = QWidget(self)
-        self.json_view = QPlainTextEdit(panel)
-        self.json_view.setReadOnly(True)
-        self.json_view.setObjectName("webhookJson")
-        self.json_view.setPlaceholderText(
-            "Tap a reply button, send a list row or share a location in the preview to see the "
-            "webhook JSON your business endpoint would receive."
-        )
-        self.json_view.setMaximumHeight(160)
-        self.json_view.setVisible(False)  # shown with the first webhook: the phone gets the room
-        self.copy_button = QPushButton("Copy", panel)
-        self.copy_button.setToolTip("Copy the webhook JSON")
-        self.copy_button.setEnabled(False)
-        self.copy_button.clicked.connect(self.copy_webhook)
-        self.json_label = QLabel(_HINT, panel)
-        self.json_label.setWordWrap(True)
-        self.save_png_button = QPushButton("Save PNG…", panel)  # the window connects it
-        self.save_png_button.setToolTip("Save preview as PNG")
-        head = QHBoxLayout()
-        head.addWidget(self.json_label, 1)
-        head.addWidget(self.copy_button)
-        head.addWidget(self.save_png_button)
-        box = QVBoxLayout(panel)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(head)
-        box.addWidget(self.json_view)
-        return panel
 
     def take_back_panel(self) -> None:
         """Put the webhook panel back under the phone (the pane may have moved it)."""
@@ -377,12 +343,7 @@ class PhoneView(QWidget):
         return tapped
 
     def _say_why(self, reason: str) -> None:
-        """A tap of the message that sends nothing says so under the phone (a CTA URL opens the
-        browser, a call button starts a call...); the last webhook, if any, stays below."""
-        text = f"No webhook for this tap: {reason}."
-        if self.json_view.isVisible():
-            text += " Below: the last webhook."
-        self.json_label.setText(text)
+        self.panel.say_why(reason)
 
     def _open_form(self, form: ReplyForm) -> None:
         """Show the tap's form (one at a time); submitting it is the form's own tap."""
@@ -409,8 +370,5 @@ class PhoneView(QWidget):
         self.canvas.from_bottom = 0.0
         self._set_state(state)
         self.last_webhook = body
-        self.json_view.setPlainText(json.dumps(body, indent=2, ensure_ascii=False))
-        self.json_view.setVisible(True)
-        self.json_label.setText("Webhook the business receives")
-        self.copy_button.setEnabled(True)
+        self.panel.show_webhook(body)
         self.reply_webhook.emit(body)

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from ui.window.composer_form import ComposerForm
     from ui.window.dialogs import WindowDialogs
     from ui.window.draft_keeper import DraftKeeper
+    from ui.window.history_actions import HistoryActions
     from ui.window.message_loader import MessageLoader
     from ui.window.parts import PartsFactory, WindowParts
     from ui.window.preview_tools import PreviewTools
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
     preview_tools: PreviewTools
     commands: WindowCommands
     products: CatalogLink
+    history_actions: HistoryActions
 
     def __init__(
         self,
@@ -166,24 +168,17 @@ class MainWindow(QMainWindow):
             profiles=self.profiles, ask=self.ask, report=report,
             after_drafts=self.show_storage_notices,
         )  # fmt: skip
-        from ui.window.commands import WindowCommands
-        from ui.window.products import wire_products
-        from ui.window.quoted import wire_quotes
-        from ui.window.templates import wire_templates
+        from ui.window.add_ons import attach_add_ons
 
-        self.commands = WindowCommands(self)
-        self.templates = wire_templates(self)
-        self.products = wire_products(self)
-        wire_quotes(self)
-        from ui.window.preview_tools import PreviewTools
-
-        self.preview_tools = PreviewTools(self)  # appearance bar, settings, Save PNG / JSON
+        attach_add_ons(self)
 
     def _wire(self, parts: WindowParts) -> None:
         """Connect the panes, the top bar and the keys (none of them acts before start-up)."""
         self.form.edited.connect(self._on_edited)
         self.issues_panel.path_activated.connect(self.focus_path)
-        self._wire_history()
+        from ui.window.add_ons import adopt_preview_actions, wire_history
+
+        wire_history(self)
         self.countdown.state_changed.connect(self._on_window_state)
         self.countdown.connect_webhooks_requested.connect(parts.indicator.explain)
         self.webhooks.event_received.connect(self._on_webhook_event)
@@ -197,9 +192,7 @@ class MainWindow(QMainWindow):
         self.settings_button.clicked.connect(self.dialogs.settings)
         self.preview.reply_webhook.connect(lambda _body: self.commands.show_side_tab("Webhook"))
         self.menus.fill()  # every shortcut lives on a menu action (none defined twice)
-        self.menus.adopt("save_preview_png", self.preview_tools.save_png_action)
-        self.menus.adopt("export_json", self.preview_tools.save_json_action)
-        self.menus.fill_appearance(self.preview_tools.view_actions())
+        adopt_preview_actions(self)
         self.commands.restore_hidden(self._layout_saved)
 
     # --- start-up -----------------------------------------------------------------------------
@@ -372,16 +365,6 @@ class MainWindow(QMainWindow):
             self.history.note_new_sends()
         except Exception as exc:  # the history database is optional for composing
             self.send_bar.show_result("warning", f"History could not be read: {exc}")
-
-    def _wire_history(self) -> None:
-        from ui.window.history_actions import HistoryActions
-
-        self.history_actions = HistoryActions(
-            self.services.store, reopen=self.dialogs.reopen, ask=self.ask,
-            can_send=self.send_bar.can_send, send=self.send, report=self.send_bar.show_result,
-        )  # fmt: skip
-        self.history.open_requested.connect(self.history_actions.open)
-        self.history.resend_requested.connect(self.history_actions.resend)
 
     # --- messages and drafts (the loader and the keeper do the work) ---------------------------
     def load_payload(self, payload: object) -> str | None:
