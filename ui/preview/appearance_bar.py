@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QToolButton, QWidget
 
+from ui.flow_layout import FlowLayout
 from ui.preview.appearance import (
     PLATFORM_TITLES,
     SIDE_BY_SIDE,
@@ -40,15 +41,12 @@ class AppearanceBar(QWidget):
         )
         self.settings_button.setAccessibleName("Preview settings")
         self._era = ""
-        row = QHBoxLayout(self)
+        # The pickers keep their whole text and wrap onto a second row in a narrow pane (one
+        # phone in a 1024 px window) instead of being cut or widening the window.
+        row = FlowLayout(self)
         row.setContentsMargins(6, 4, 6, 4)
-        row.setSpacing(4)
-        # "Light"/"Dark" are short: that picker keeps its width, the other two share the rest
-        self.theme_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for widget in (self.platform_combo, self.theme_combo, self.side_combo):
-            widget.setMaximumWidth(150)
-            row.addWidget(widget, 0 if widget is self.theme_combo else 1)
-        row.addStretch(0)
+            row.addWidget(widget)
         row.addWidget(self.settings_button)
         for combo in (self.platform_combo, self.theme_combo, self.side_combo):
             combo.currentIndexChanged.connect(self._emit)
@@ -93,9 +91,7 @@ def _combo(name: str, items: Iterable[tuple[str, str]]) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
     combo.setToolTip(name)
-    # shrinks with the pane (one phone in a 1024 px window) instead of widening it
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(1)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     for key, title in items:
         combo.addItem(title, key)
     return combo

@@ -19,11 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import (
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QLayout, QVBoxLayout, QWidget
 
 from composer.messages import Message, MessageKind
 from composer.validation.check import Issue
@@ -92,6 +88,7 @@ class PhoneView(QWidget):
         self._font_note = ""
         self._catalog_note = ""
         self.panel = WebhookPanel(self)
+        self._panel_docked = False
         self.json_view, self.json_label = self.panel.json_view, self.panel.json_label
         self.copy_button, self.save_png_button = self.panel.copy_button, self.panel.save_png_button
         box = QVBoxLayout(self)
@@ -272,9 +269,21 @@ class PhoneView(QWidget):
 
     # --- internals ------------------------------------------------------------------------------
 
+    def dock_panel(self, layout: QLayout) -> None:
+        """Show the webhook panel in ``layout`` for good (the window's Webhook tab), so a tap
+        never takes the phone's room; the font/catalog note stays under the phone."""
+        self._panel_docked = True
+        layout.addWidget(self.panel)
+
+    def panel_docked(self) -> bool:
+        return self._panel_docked
+
     def take_back_panel(self) -> None:
-        """Put the webhook panel back under the phone (the pane may have moved it)."""
+        """Put the webhook panel back under the phone (the pane may have moved it), unless the
+        window docked it elsewhere."""
         layout = self.layout()
+        if self._panel_docked:
+            return
         if layout is not None and self.panel.parentWidget() is not self:
             layout.addWidget(self.panel)
 

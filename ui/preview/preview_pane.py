@@ -117,7 +117,9 @@ class PreviewPane(QWidget):
                 self._row.addLayout(self._captioned(look, view), width)
             else:
                 self._row.addWidget(view, 1)
-        if len(shown) > 1:  # one webhook panel under the whole row: the phones line up
+        if self.view.panel_docked():
+            pass  # the window shows the webhook panel in its own tab
+        elif len(shown) > 1:  # one webhook panel under the whole row: the phones line up
             self._column.addWidget(self.view.panel)
         else:
             self.view.take_back_panel()

@@ -96,20 +96,7 @@ def webhook_page(preview: PhoneView) -> QWidget:
     column = QVBoxLayout(page)
     column.setContentsMargins(8, 8, 8, 8)
     column.setSpacing(6)
-    box = preview.layout()
-    assert box is not None
-    canvas_at = next(
-        (i for i in range(box.count()) if _widget_at(box, i) is preview.canvas), box.count() - 1
-    )
-    while box.count() > canvas_at + 1:
-        item = box.takeAt(canvas_at + 1)
-        if item is None:
-            break
-        inner, widget = item.layout(), item.widget()
-        if inner is not None:
-            column.addLayout(inner)
-        elif widget is not None:
-            column.addWidget(widget, 1)
+    preview.dock_panel(column)
     preview.json_view.setMaximumHeight(16_777_215)  # the tab has the room the phone had not
     preview.json_view.setVisible(True)  # its placeholder says what a tap shows here
     return page
