@@ -4,7 +4,8 @@ the sandbox, without a web framework: the public entry points pywa offers a cust
 * ``PywaInbox`` parses webhook bodies with ``WhatsApp.webhook_update_validator`` (the
   ``X-Hub-Signature-256`` check) and ``webhook_update_handler`` (dispatch to its handlers), and
   keeps every update pywa constructed. pywa logs and swallows a body it cannot read, so "it
-  parsed" means "an update of the right type came out".
+  parsed" means "an update of the right type came out". Every body also reaches pywa's
+  ``on_raw_update`` (``raw``): the only way a body pywa has no type for reaches a handler.
 * ``PywaInbox.serve()`` puts the same on a loopback HTTP server, for the sandbox's signed
   status webhooks (``WebhookPoster``).
 * ``with pywa_client(url) as (wa, transport)`` sends through pywa's own httpx client to a
@@ -22,7 +23,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import httpx
-from pywa import WhatsApp, handlers
+from pywa import WhatsApp, handlers, types
 
 from composer.demo_contacts import SANDBOX_PHONE_NUMBER_ID
 from composer.webhooks.parsing import SIGNATURE_HEADER, canonical_body, sign
@@ -46,15 +47,21 @@ class PywaInbox:
     def __init__(self) -> None:
         self.wa = WhatsApp(phone_id=SANDBOX_PHONE_NUMBER_ID, app_secret=SECRET, server=None)
         self.updates: list[Any] = []
+        self.raw: list[types.RawUpdate] = []
         self._lock = threading.Lock()
         self.arrived = threading.Condition(self._lock)
         for handler in _HANDLERS:
             self.wa.add_handlers(handler(self._keep))
+        self.wa.add_handlers(handlers.RawUpdateHandler(self._keep_raw))
 
     def _keep(self, _wa: WhatsApp, update: Any) -> None:
         with self.arrived:
             self.updates.append(update)
             self.arrived.notify_all()
+
+    def _keep_raw(self, _wa: WhatsApp, update: types.RawUpdate) -> None:
+        with self.arrived:
+            self.raw.append(update)
 
     def receive(self, raw: bytes, signature: str | None) -> int:
         """What pywa answers a POST with (its status code), as a custom server would call it."""
@@ -72,6 +79,16 @@ class PywaInbox:
         built = self.updates[before:]
         assert len(built) == 1, f"pywa built {len(built)} updates from {body}"
         return built[0]
+
+    def parse_raw(self, body: dict[str, Any]) -> types.RawUpdate:
+        """The raw update of a body pywa has no type for; AssertionError if pywa built a typed
+        update from it after all."""
+        raw = canonical_body(body)
+        before, raw_before = len(self.updates), len(self.raw)
+        assert self.receive(raw, sign(raw, SECRET)) == 200
+        assert self.updates[before:] == [], f"pywa now builds a type from {body}"
+        (update,) = self.raw[raw_before:]
+        return update
 
     def wait_for(self, count: int, timeout: float = 10.0) -> list[Any]:
         with self.arrived:

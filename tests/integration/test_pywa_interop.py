@@ -23,12 +23,12 @@ from composer.demo_contacts import (
     identity_of,
 )
 from composer.kinds import specs
-from composer.messages import ListMessage, Message, ReplyButtons
 from composer.samples import sample_message
 from composer.sandbox import Sandbox, SandboxServer, StatusDelays, serve
 from composer.sandbox.webhooks_out import WebhookPoster
 from composer.webhooks import replies
 from tests.integration.pywa_harness import SECRET, PywaInbox, pywa_client
+from tests.integration.pywa_taps import PYWA_HAS_NO_TYPE, TAPS
 
 Client = Callable[[str], tuple[WhatsApp, Any]]
 
@@ -39,66 +39,6 @@ FAST = StatusDelays(sent=0.02, delivered=0.05, read=0.08)
 
 
 # --- the click-through webhooks of the preview ---------------------------------------------------
-
-Tap = tuple[dict[str, Any], Callable[[Any], None]]
-"""A webhook body and the check of what pywa built from it."""
-
-
-def _button_taps(msg: Message) -> list[Tap]:
-    assert isinstance(msg.content, ReplyButtons)
-    taps = []
-    for i, button in enumerate(msg.content.buttons):
-
-        def check(u: Any, button: Any = button) -> None:
-            assert isinstance(u, types.CallbackButton) and not u.is_quick_reply
-            assert (u.data, u.title) == (button.id, button.title)
-
-        taps.append((replies.button_reply_webhook(msg, i), check))
-    return taps
-
-
-def _list_taps(msg: Message) -> list[Tap]:
-    assert isinstance(msg.content, ListMessage)
-    taps = []
-    for s, section in enumerate(msg.content.sections):
-        for r, row in enumerate(section.rows):
-
-            def check(u: Any, row: Any = row) -> None:
-                assert isinstance(u, types.CallbackSelection)
-                assert (u.data, u.title, u.description) == (row.id, row.title, row.description)
-
-            taps.append((replies.list_reply_webhook(msg, s, r), check))
-    return taps
-
-
-def _location_taps(msg: Message) -> list[Tap]:
-    body = replies.location_reply_webhook(msg, 38.7223, -9.1393, name="Praça", address="Lisboa")
-
-    def check(u: Any) -> None:
-        assert isinstance(u, types.Message) and u.location is not None
-        place = u.location
-        assert (place.latitude, place.longitude, place.name, place.address) == (
-            38.7223, -9.1393, "Praça", "Lisboa",
-        )  # fmt: skip
-
-    return [(body, check)]
-
-
-def _template_taps(msg: Message) -> list[Tap]:
-    def check(u: Any) -> None:
-        assert isinstance(u, types.CallbackButton) and u.is_quick_reply
-        assert (u.data, u.title) == ("confirm-4471", "Confirm")
-
-    return [(replies.template_button_webhook(msg, "Confirm", "confirm-4471"), check)]
-
-
-TAPS: dict[str, Callable[[Message], list[Tap]]] = {
-    "button_reply_webhook": _button_taps,
-    "list_reply_webhook": _list_taps,
-    "location_reply_webhook": _location_taps,
-    "template_button_webhook": _template_taps,
-}
-"""One case per builder of ``composer.webhooks.replies``: a new builder needs one here."""
 
 
 def _builders() -> list[tuple[str, str]]:
@@ -113,6 +53,7 @@ def _builders() -> list[tuple[str, str]]:
 def test_every_reply_builder_has_a_pywa_case() -> None:
     names = {name for _, name in _builders()}
     assert names and names <= set(TAPS), f"no pywa case for {sorted(names - set(TAPS))}"
+    assert set(PYWA_HAS_NO_TYPE) <= names  # an entry there names a real builder
 
 
 @pytest.mark.parametrize("to", RECIPIENTS)
@@ -124,11 +65,19 @@ def test_pywa_reads_every_click_through(kind: str, builder: str, to: str) -> Non
     taps = TAPS[builder](msg)
     assert taps
     for body, check in taps:
-        update = inbox.parse(body)
-        check(update)
-        _same_user(update.from_user, who)
-        assert update.reply_to_message is not None
-        assert update.reply_to_message.id == replies.DEFAULT_CONTEXT.business_message_id
+        if builder in PYWA_HAS_NO_TYPE:
+            raw = inbox.parse_raw(body)
+            check(raw)
+            value = raw.value
+            user = types.User.from_contact(value["contacts"][0], client=inbox.wa)
+            reply_to = types.ReplyToMessage.from_dict(value["messages"][0]["context"])
+        else:
+            update = inbox.parse(body)
+            check(update)
+            user, reply_to = update.from_user, update.reply_to_message
+        _same_user(user, who)
+        assert reply_to is not None
+        assert reply_to.id == replies.DEFAULT_CONTEXT.business_message_id
 
 
 def _same_user(user: Any, who: Identity) -> None:
@@ -285,6 +234,12 @@ SENDS: dict[str, Send] = {
     "reaction": _reaction,
     "carousel": _carousel,
     "template": _template,
+    "voice_call": lambda wa, to: wa.send_message(
+        to=to,
+        text="Questions about your order? Call us on WhatsApp.",
+        footer="Support 9:00-18:00",
+        buttons=types.VoiceCallButton(title="Call support", ttl_minutes=1440),
+    ),
 }
 PYWA_CANNOT_SEND = {"address_message": "pywa 4.5 has no address-message sender"}
 
