@@ -25,7 +25,9 @@ def describe(value: object) -> str:
         return "null"
     if isinstance(value, bool):
         return "true/false"
-    if isinstance(value, int | float):
+    if isinstance(value, float):
+        return f"the decimal number {value!r}"  # "must be a whole number, not ... 1440.0"
+    if isinstance(value, int):
         return "a number"
     if isinstance(value, str):
         return "text"

@@ -195,3 +195,20 @@ def test_the_sandbox_sends_it_in_the_window_and_refuses_it_outside() -> None:
         bad = c.post(url, json={**voice(ttl_minutes=0), "to": OPEN_CONTACT.number}, headers=AUTH)
         assert bad.status_code == 400
         assert "ttl_minutes" in json.dumps(bad.json())
+
+
+def test_a_decimal_ttl_is_refused_with_its_value_named() -> None:
+    from composer.codec.errors import PayloadError
+    from composer.payload import from_payload
+
+    payload = {"messaging_product": "whatsapp", "to": "+15550100001", "type": "interactive",
+               "interactive": {"type": "voice_call", "body": {"text": "Call us"},
+                               "action": {"name": "voice_call",
+                                          "parameters": {"ttl_minutes": 1440.0}}}}  # fmt: skip
+    try:
+        from_payload(payload)
+    except PayloadError as exc:
+        (issue,) = [i for i in exc.issues if i.rule == "voice_call.ttl_minutes"]
+        assert "whole number, not the decimal number 1440.0" in issue.message
+    else:
+        raise AssertionError("a decimal ttl_minutes must be refused")
