@@ -46,6 +46,10 @@ class VoiceCallEditor(Editor):
         self.ttl_box.setValue(_UNSET)
         self.ttl_box.setToolTip(f"{ttl.minimum} to {ttl.maximum} minutes (30 days)")
         self.ttl = FieldRow("Button lifetime", self.ttl_box)
+        self.ttl_box.setAccessibleName("Button lifetime in minutes")
+        line = self.ttl_box.lineEdit()
+        if line is not None:  # screen readers land on the box's own line edit
+            line.setAccessibleName("Button lifetime in minutes")
         self.ttl_box.valueChanged.connect(lambda _v: self.ttl.changed.emit())
         self.payload = TextField(
             "Call payload",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pytest
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
@@ -52,13 +51,15 @@ UNSUPPORTED = {
 }
 
 
-@pytest.mark.parametrize("kind", sorted(UNSUPPORTED))
-def test_unsupported_type_is_explained(
-    kind: str, window: MainWindow, examples: dict[str, Any]
-) -> None:
+def test_unsupported_type_is_explained(window: MainWindow, examples: dict[str, Any]) -> None:
+    # Every kind the core knows has an editor today (UNSUPPORTED is empty); a kind without one
+    # would be refused by name, and so is a message type the composer does not build at all.
+    assert UNSUPPORTED == {}
     before = _snapshot(window)
-    problem = window.messages.import_json_text(json.dumps(examples[UNSUPPORTED[kind]]))
-    assert problem is not None and f"{kind!r}" in problem and "not support" in problem
+    image = {"messaging_product": "whatsapp", "to": "+15550100001", "type": "image",
+             "image": {"link": "https://example.com/a.jpg"}}  # fmt: skip
+    problem = window.messages.import_json_text(json.dumps(image))
+    assert problem is not None and "image" in problem, problem
     assert _snapshot(window) == before
 
 
