@@ -86,13 +86,18 @@ StepObserver = Callable[[int, Step, float], None]
 
 
 def run_script(
-    script: Script, rehearsal: Rehearsal, on_step: StepObserver | None = None
+    script: Script,
+    rehearsal: Rehearsal,
+    on_step: StepObserver | None = None,
+    *,
+    tap_wait_s: float = DEFAULT_WITHIN_S,
 ) -> Failure | None:
     """Play every step; the first ``Failure`` or None when every expectation held.
-    ``on_step(number, step, seconds)`` is called after each step that went well."""
+    ``on_step(number, step, seconds)`` is called after each step that went well; a tap waits up
+    to ``tap_wait_s`` for a bot message that offers its id."""
     for number, step in enumerate(script.steps, start=1):
         started = time.monotonic()
-        failure = _play(number, step, rehearsal)
+        failure = _play(number, step, rehearsal, tap_wait_s)
         if failure is not None:
             return failure
         if on_step is not None:
@@ -100,24 +105,25 @@ def run_script(
     return None
 
 
-def _play(number: int, step: Step, rehearsal: Rehearsal) -> Failure | None:
+def _play(number: int, step: Step, rehearsal: Rehearsal, tap_wait_s: float) -> Failure | None:
     if isinstance(step, Expect):
         return _expect(number, step, rehearsal)
+    if isinstance(step, Taps):
+        return _tap(number, step, rehearsal, tap_wait_s)
     rehearsal.skip_bot_messages()
     if isinstance(step, Says):
         rehearsal.customer_says(step.text)
-    elif isinstance(step, Taps):
-        return _tap(number, step, rehearsal)
     else:
         rehearsal.customer_shares_location(step.latitude, step.longitude, step.name, step.address)
     return None
 
 
-def _tap(number: int, step: Taps, rehearsal: Rehearsal) -> Failure | None:
-    """Tap, waiting (up to the default ``within_s``) for a bot message that offers the id."""
-    deadline = time.monotonic() + DEFAULT_WITHIN_S
+def _tap(number: int, step: Taps, rehearsal: Rehearsal, wait_s: float) -> Failure | None:
+    """Tap, waiting up to ``wait_s`` for a bot message that offers the id."""
+    deadline = time.monotonic() + wait_s
     while True:
         try:
+            rehearsal.skip_bot_messages()
             rehearsal.customer_taps(step.id)
             return None
         except TapError as exc:
@@ -159,10 +165,18 @@ def _action(rehearsal: Rehearsal, wamid: str | None) -> CustomerAction | None:
 
 
 def _deliveries(rehearsal: Rehearsal, action: CustomerAction | None) -> tuple[DeliveryAttempt, ...]:
+    """The delivery attempts of ``action``'s webhook, once the last one is known (a bot often
+    sends before it answers the POST; waits at most one attempt's timeout)."""
     if action is None:
         return ()
-    return tuple(
-        e
-        for e in rehearsal.transcript()
-        if isinstance(e, DeliveryAttempt) and e.webhook_id == action.message_id
-    )
+    deadline = time.monotonic() + rehearsal.retry.timeout
+    while True:
+        attempts = tuple(
+            e
+            for e in rehearsal.transcript()
+            if isinstance(e, DeliveryAttempt) and e.webhook_id == action.message_id
+        )
+        settled = attempts and attempts[-1].retry_in is None
+        if settled or time.monotonic() >= deadline:
+            return attempts
+        time.sleep(0.02)
