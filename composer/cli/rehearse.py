@@ -103,6 +103,7 @@ def _rehearse(
         print(f"  ok  step {number}: {describe_step(step)} ({seconds:.2f} s)", file=out, flush=True)
 
     failure = run_script(script, rehearsal, on_step=done)
+    rehearsal.wait_idle(rehearsal.retry.timeout)  # the last answers belong in the transcript
     if failure is not None:
         print(format_failure(failure), file=out, flush=True)
     else:
