@@ -47,17 +47,19 @@ def format_failure(failure: Failure) -> str:
     if isinstance(step, Expect):
         lines.append("Expected:")
         lines += [f"  {path} = {_compact(value)}" for path, value in step.match.items()]
+    if failure.mismatches:
+        lines.append("Differences:")
+    for wrong in failure.mismatches:
+        actual = _compact(wrong.actual) if wrong.found else "(missing)"
+        lines.append(f"  {wrong.path}: expected {_compact(wrong.expected)}, got {actual}")
     got = failure.got
     if got is not None:
-        lines.append(f"The bot sent (the sandbox answered HTTP {got.status}):")
-        lines.append(_indented(got.payload))
         if not got.accepted:
             rule = f"rule {got.rule}, " if got.rule else ""
             code = f"error {got.error_code}" if got.error_code is not None else "refused"
             lines.append(f"Refused by the sandbox ({rule}{code}): {got.reason or 'no details'}")
-    for wrong in failure.mismatches:
-        actual = _compact(wrong.actual) if wrong.found else "(missing)"
-        lines.append(f"  {wrong.path}: expected {_compact(wrong.expected)}, got {actual}")
+        lines.append(f"The bot sent (the sandbox answered HTTP {got.status}):")
+        lines.append(_indented(got.payload))
     answering = failure.answering
     if answering is not None:
         lines.append(f"It was answering this webhook ({answering.kind}, {answering.message_id}):")
