@@ -19,6 +19,8 @@ How to use it::
     rehearsal.customer_submits(response_json=None, values=None)   # Flow / address nfm_reply
     message = rehearsal.next_bot_message(timeout=10)   # the expectation cursor
     rehearsal.transcript(); rehearsal.transcript_json()
+    script, skipped = rehearsal.to_script()  # "Save rehearsal…": the script JSON, and how
+                                             # many actions (reactions, forms) it cannot hold
     rehearsal.close()
 
 Each ``customer_*`` returns the ``CustomerAction`` at once (its ``webhook`` is the JSON the bot

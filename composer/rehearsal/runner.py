@@ -12,9 +12,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 from composer.rehearsal.events import BotMessage, CustomerAction, DeliveryAttempt
+from composer.rehearsal.matching import Mismatch, lookup, mismatches
 from composer.rehearsal.script import DEFAULT_WITHIN_S, Expect, Says, Script, Step, Taps
 from composer.rehearsal.session import Rehearsal
 from composer.rehearsal.taps import TapError
@@ -22,16 +23,6 @@ from composer.rehearsal.taps import TapError
 __all__ = ["Failure", "Mismatch", "lookup", "mismatches", "run_script"]
 
 Problem = Literal["timeout", "mismatch", "refused", "tap"]
-
-
-@dataclass(frozen=True)
-class Mismatch:
-    """``path`` should be ``expected``; it is ``actual`` (``found`` False: not there at all)."""
-
-    path: str
-    expected: Any
-    actual: Any
-    found: bool
 
 
 @dataclass(frozen=True)
@@ -46,40 +37,6 @@ class Failure:
     answering: CustomerAction | None = None
     deliveries: tuple[DeliveryAttempt, ...] = ()
     mismatches: tuple[Mismatch, ...] = field(default_factory=tuple)
-
-
-def lookup(payload: object, path: str) -> tuple[bool, Any]:
-    """(found, value) at dotted ``path``: object keys by name, list items by number."""
-    value = payload
-    for part in path.split("."):
-        if isinstance(value, dict) and part in value:
-            value = value[part]
-        elif isinstance(value, list) and part.isdigit() and int(part) < len(value):
-            value = value[int(part)]
-        else:
-            return False, None
-    return True, value
-
-
-def json_equal(a: object, b: object) -> bool:
-    """JSON equality: ``true`` is not ``1``, ``1`` is ``1.0``."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return type(a) is type(b) and a == b
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(json_equal(a[k], b[k]) for k in a)
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(json_equal(x, y) for x, y in zip(a, b, strict=True))
-    comparable = type(a) is type(b) or {type(a), type(b)} <= {int, float}
-    return comparable and a == b
-
-
-def mismatches(match: dict[str, Any], payload: object) -> list[Mismatch]:
-    out = []
-    for path, expected in match.items():
-        found, actual = lookup(payload, path)
-        if not found or not json_equal(actual, expected):
-            out.append(Mismatch(path, expected, actual, found))
-    return out
 
 
 StepObserver = Callable[[int, Step, float], None]

@@ -157,6 +157,13 @@ class Rehearsal:
     def transcript_json(self) -> list[dict[str, Any]]:
         return [event.to_json() for event in self.transcript()]
 
+    def to_script(self) -> tuple[dict[str, Any], int]:
+        """The conversation so far as a script (JSON) and how many actions it could not hold
+        (``composer.rehearsal.recording``)."""
+        from composer.rehearsal.recording import script_from_events
+
+        return script_from_events(self.transcript(), self.customer, self.customer_name)
+
     def bot_messages(self) -> list[BotMessage]:
         """What the bot sent (accepted and refused), in order."""
         return [e for e in self.transcript() if isinstance(e, BotMessage)]

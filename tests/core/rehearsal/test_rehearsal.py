@@ -160,3 +160,46 @@ def test_a_customer_action_shows_its_message() -> None:
     body = {"entry": [{"changes": [{"value": {"messages": [{"type": "text"}]}}]}]}
     action = CustomerAction("text", "wamid.1", body, utc_now())
     assert action.message == {"type": "text"}
+
+
+def test_the_played_conversation_saves_as_a_script_that_replays(play: Any) -> None:
+    from composer.rehearsal.runner import run_script
+    from composer.rehearsal.script import parse_script
+
+    rehearsal, _bot = play()
+    rehearsal.customer_says("hi")
+    buttons = _next(rehearsal)
+    rehearsal.customer_taps("menu")
+    _next(rehearsal)
+    rehearsal.customer_taps("tea")
+    _next(rehearsal)
+    assert buttons.wamid is not None
+    rehearsal.customer_reacts(buttons.wamid, "\U0001f44d")
+    _next(rehearsal)
+    script, skipped = rehearsal.to_script()
+    assert skipped == 1 and script["customer"] == CUSTOMER and script["customer_name"] == "Ana"
+    steps = script["steps"]
+    assert steps[0] == {"says": "hi"}
+    assert steps[1] == {"expect": {"type": "interactive", "interactive.type": "button",
+                                   "interactive.action.buttons.0.reply.id": "menu",
+                                   "interactive.action.buttons.1.reply.id": "hours"}}  # fmt: skip
+    assert steps[2] == {"taps": "menu"}
+    assert steps[3]["expect"]["interactive.action.sections.0.rows.0.id"] == "tea"
+    assert steps[4:6] == [{"taps": "tea"},
+                          {"expect": {"type": "text", "text.body": "got interactive"}}]  # fmt: skip
+    again, _ = play()
+    assert run_script(parse_script({**script, "steps": steps[:6]}), again) is None
+
+
+def test_the_apps_store_sees_the_customers_messages(play: Any, tmp_path: Any) -> None:
+    from composer.storage.history import Store
+
+    store = Store(tmp_path / "history.sqlite")
+    try:
+        rehearsal, _bot = play(store=store)
+        said = rehearsal.customer_says("hello")
+        record = store.last_inbound(CUSTOMER)
+        assert record is not None and record.source == "sandbox"
+        assert abs((record.at - said.at).total_seconds()) < 1
+    finally:
+        store.close()

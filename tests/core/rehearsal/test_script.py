@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from composer.rehearsal.runner import json_equal, lookup, mismatches
+from composer.rehearsal.matching import json_equal, lookup, mismatches
 from composer.rehearsal.script import (
     Expect,
     Says,
