@@ -10,6 +10,7 @@ from the sandbox's and the delivery's threads: a window must hop to its own thre
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 from collections.abc import Callable
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_PORT", "DEFAULT_VERIFY_TOKEN", "Rehearsal"]
 
 Observer = Callable[[RehearsalEvent], None]
+log = logging.getLogger(__name__)
 
 
 class Rehearsal:
@@ -301,4 +303,7 @@ class Rehearsal:
             self._arrived.notify_all()
         self.events.put(event)
         for observer in observers:
-            observer(event)
+            try:
+                observer(event)
+            except Exception:  # an observer's bug must not fail the bot's request or a delivery
+                log.exception("rehearsal observer failed")

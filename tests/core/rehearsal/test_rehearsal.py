@@ -203,3 +203,18 @@ def test_the_apps_store_sees_the_customers_messages(play: Any, tmp_path: Any) ->
         assert abs((record.at - said.at).total_seconds()) < 1
     finally:
         store.close()
+
+
+def test_a_failing_observer_does_not_break_the_conversation(
+    play: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    rehearsal, _bot = play()
+
+    def broken(event: object) -> None:
+        raise RuntimeError("observer bug")
+
+    rehearsal.subscribe(broken)
+    rehearsal.customer_says("hi")
+    assert _next(rehearsal).accepted
+    assert "rehearsal observer failed" in caplog.text
+    rehearsal.unsubscribe(broken)
