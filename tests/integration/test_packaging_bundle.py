@@ -47,3 +47,15 @@ def test_the_bundle_holds_every_resource(bundle: Path) -> None:
 
 def test_the_bundled_binary_runs_the_commands_and_the_window(bundle: Path, tmp_path: Path) -> None:
     check_installed_app([str(bundle / "wa-composer")], tmp_path / "empty", bare_env(tmp_path))
+
+
+def test_the_bundled_binary_writes_a_desktop_entry_that_starts_it(
+    bundle: Path, tmp_path: Path
+) -> None:
+    binary = bundle / "wa-composer"
+    done = subprocess.run([str(binary), "--install-desktop-entry"], env=bare_env(tmp_path),
+                          cwd=tmp_path, capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    entry = (tmp_path / "share" / "applications" / "wa-composer.desktop").read_text("utf-8")
+    assert f"Exec={binary}\n" in entry  # the bundle's own binary, not a Python
+    assert (tmp_path / "share/icons/hicolor/256x256/apps/wa-composer.png").is_file()
