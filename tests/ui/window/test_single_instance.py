@@ -59,8 +59,9 @@ def first(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
         time.sleep(0.05)
     yield process
     if process.poll() is None:
-        process.terminate()
+        process.terminate()  # SIGTERM: Qt does not close its server, like a crash
     process.communicate(timeout=30)
+    socket_file(tmp_path).unlink(missing_ok=True)  # leave no litter in the temp folder
 
 
 def test_a_second_launch_hands_over_to_the_running_window(
