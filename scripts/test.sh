@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite exactly as CI does, on a bare Debian/Ubuntu machine:
-#  1. installs the missing Debian packages (keyring, D-Bus, fonts, Qt's xcb libraries);
+#  1. installs the missing Debian packages (keyring, D-Bus, fonts, Qt's xcb libraries; binutils
+#     for PyInstaller and desktop-file-utils for the packaging tests);
 #  2. checks the Qt-free core in a venv WITHOUT PySide6 (.venv-core): ruff's ban + core tests;
 #  3. runs ruff, mypy --strict, lint-imports and the whole suite in .venv (with PySide6), inside a D-Bus session
 #     with a real gnome-keyring, Qt offscreen.
@@ -9,7 +10,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 cd "$ROOT"
 install_debs dbus dbus-user-session gnome-keyring libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 \
-    libxkbcommon-x11-0 libegl1 libgl1 fontconfig fonts-noto-color-emoji xvfb xauth
+    libxkbcommon-x11-0 libegl1 libgl1 fontconfig fonts-noto-color-emoji xvfb xauth \
+    binutils desktop-file-utils
 
 echo "== core without PySide6 =="
 if [ ! -x .venv-core/bin/python ]; then "$PY" -m venv --without-pip .venv-core; fi

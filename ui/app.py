@@ -12,6 +12,9 @@ keyring are imported only when sending or opening the settings.
 ``WA_COMPOSER_START_TYPE`` (e.g. ``list``) preselects an editor; used for screenshots.
 ``WA_COMPOSER_WINDOW_SIZE`` (e.g. ``1920x1080``) opens the window at that size (screenshots).
 ``WA_COMPOSER_EXIT_WHEN_READY=1`` quits once the editor is ready (benchmarks/startup.py).
+
+One window per data folder (``ui.single_instance``): a second ``run`` on the same folder brings
+the first window to the front and returns 0 without opening another.
 """
 
 from __future__ import annotations
@@ -21,8 +24,12 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from composer import __version__
+from ui.identity import APP_NAME, DESKTOP_ID, ICON_SVG
 
 if TYPE_CHECKING:
     from ui.services import Services
@@ -54,11 +61,14 @@ class _FirstPaint(QObject):
 def make_app() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
-    app.setApplicationName("WA Composer")
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
     app.setOrganizationName("wa-composer")
+    app.setDesktopFileName(DESKTOP_ID)
     from ui.resources import register_search_paths, stylesheet
 
     register_search_paths()
+    app.setWindowIcon(QIcon(f"icons:{ICON_SVG}"))
     app.setStyleSheet(stylesheet())
     return app
 
@@ -133,8 +143,25 @@ def make_window(
     return window  # sized and placed by the window (as the user left it, or to fit the screen)
 
 
+def bring_to_front(window: QWidget) -> None:
+    """Un-minimise, show and raise ``window`` (a second launch asked for it)."""
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
 def run(*, exit_after_first_paint: bool = False) -> int:
+    from composer.storage import paths
+    from ui.single_instance import SingleInstance
+
     app = make_app()
+    folder = paths.data_dir()
+    instance = SingleInstance(folder)
+    if not instance.claim():
+        print(f"wa-composer: {APP_NAME} is already open on {folder}: its window was brought to "
+              "the front.", file=sys.stderr)  # fmt: skip
+        return 0
     window = make_window(start_kind=os.environ.get(START_TYPE_ENV) or None)
     width, _, height = os.environ.get(WINDOW_SIZE_ENV, "").partition("x")
     if width.isdigit() and height.isdigit():
@@ -146,8 +173,10 @@ def run(*, exit_after_first_paint: bool = False) -> int:
         window.ready.connect(QApplication.quit)
     watcher = _FirstPaint(actions)
     window.installEventFilter(watcher)
+    instance.activated.connect(lambda: bring_to_front(window))
     window.show()
     code = int(app.exec())
+    instance.close()
     window.tasks.wait(5_000)  # let a send in flight finish (it records its outcome)
     window.services.close()
     return code

@@ -1,6 +1,7 @@
 """``wa-composer``: a command runs in the Qt-free core; no command opens the window.
 
-``render`` (message files to PNG) is registered here, not in the core: it draws with Qt.
+``render`` (message files to PNG) is registered here, not in the core: it draws with Qt; so are
+``--install-desktop-entry`` / ``--uninstall-desktop-entry`` (``wa_composer.desktop_entry``).
 
 Why here: the core (``composer``) must not depend upward on the Qt face, and the commands must
 work where PySide6 is not installed. This module sits above both and is the only one that
@@ -26,7 +27,20 @@ def open_window(args: argparse.Namespace) -> int:
     return run(exit_after_first_paint=bool(args.exit_after_first_paint))
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from wa_composer import render
+def no_command(args: argparse.Namespace) -> int:
+    """No sub-command: a desktop-entry flag is acted on, else the window opens."""
+    from wa_composer import desktop_entry
 
-    return cli_main(argv, open_window=open_window, extra_commands=(render.register,))
+    done = desktop_entry.run(args)
+    return open_window(args) if done is None else done
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from wa_composer import desktop_entry, render
+
+    return cli_main(
+        argv,
+        open_window=no_command,
+        extra_commands=(render.register,),
+        extra_options=(desktop_entry.add_options,),
+    )

@@ -40,8 +40,15 @@ Register = Callable[[Any], None]
 """Adds one sub-command to the ``subparsers`` it is given (a module's ``register``)."""
 
 
-def build_parser(extra: Sequence[Register] = ()) -> argparse.ArgumentParser:
-    """The parser of every core command, plus ``extra`` ones (the launcher adds ``render``)."""
+AddOptions = Callable[[argparse.ArgumentParser], None]
+"""Adds top-level options to the parser (the launcher's ``--install-desktop-entry``)."""
+
+
+def build_parser(
+    extra: Sequence[Register] = (), options: Sequence[AddOptions] = ()
+) -> argparse.ArgumentParser:
+    """The parser of every core command, plus ``extra`` ones (the launcher adds ``render``) and
+    ``options`` (top-level flags that only the launcher acts on)."""
     parser = argparse.ArgumentParser(
         prog="wa-composer",
         description="Compose, preview, validate and send WhatsApp interactive messages. "
@@ -53,6 +60,8 @@ def build_parser(extra: Sequence[Register] = ()) -> argparse.ArgumentParser:
         action="store_true",
         help="open the window and quit right after its first paint (for benchmarks)",
     )
+    for add in options:
+        add(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
         module = importlib.import_module(f"composer.cli.{name}")
@@ -66,11 +75,13 @@ def main(
     argv: Sequence[str] | None = None,
     open_window: Callable[[argparse.Namespace], int] | None = None,
     extra_commands: Sequence[Register] = (),
+    extra_options: Sequence[AddOptions] = (),
 ) -> int:
     """Run one sub-command; with none, ``open_window`` (the launcher passes the Qt face's).
 
-    ``extra_commands`` register commands that live outside the core (they need Qt)."""
-    parser = build_parser(extra_commands)
+    ``extra_commands`` register commands that live outside the core (they need Qt);
+    ``extra_options`` add top-level flags, which ``open_window`` reads."""
+    parser = build_parser(extra_commands, extra_options)
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     handler = cast(Handler | None, getattr(args, "handler", None))
     if args.command is None or handler is None:

@@ -1,7 +1,8 @@
 """Help: the keyboard shortcuts (generated from the menu's actions) and About (with versions).
 
-The versions are read where they are true: the installed distributions' metadata, the running
-Python and the Qt library PySide6 runs on, so a bug report can quote them as they are.
+The versions are read where they are true: the app's own name, version and icon as set on
+QApplication (``ui.app.make_app``, the same in a wheel and a bundle), the installed distributions'
+metadata, the running Python and the Qt library PySide6 runs on, so a bug report can quote them.
 """
 
 from __future__ import annotations
@@ -11,17 +12,20 @@ from collections.abc import Sequence
 from importlib import metadata
 
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-APP_NAME = "WA Composer"
+from ui.identity import APP_NAME
+
 DISTRIBUTION = "wa-composer"
 LIBRARIES = ("PySide6-Essentials", "pydantic", "httpx")
 TYPING_KEYS = (
@@ -43,7 +47,7 @@ def versions() -> list[tuple[str, str]]:
     from PySide6.QtCore import qVersion
 
     out = [
-        (APP_NAME, version_of(DISTRIBUTION)),
+        (APP_NAME, QApplication.applicationVersion() or version_of(DISTRIBUTION)),
         ("Python", f"{platform.python_version()} ({platform.python_implementation()})"),
         ("Qt", qVersion()),
         ("PySide6", PySide6.__version__),
@@ -60,10 +64,18 @@ def about_text() -> str:
     )
 
 
-def show_about(parent: QWidget) -> None:
-    from PySide6.QtWidgets import QMessageBox
+def about_box(parent: QWidget) -> QMessageBox:
+    """The About box: the application's icon, name and version first, then the libraries."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(f"About {APP_NAME}")
+    box.setText(about_text())
+    box.setIconPixmap(QApplication.windowIcon().pixmap(64, 64))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    return box
 
-    QMessageBox.about(parent, f"About {APP_NAME}", about_text())
+
+def show_about(parent: QWidget) -> None:
+    about_box(parent).exec()
 
 
 class ShortcutsDialog(QDialog):
