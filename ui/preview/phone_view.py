@@ -54,6 +54,8 @@ def _clock() -> str:
 _PRODUCT_KINDS = frozenset(
     {MessageKind.PRODUCT, MessageKind.PRODUCT_LIST, MessageKind.CATALOG, MessageKind.CAROUSEL}
 )
+
+
 class PhoneView(QWidget):
     """The preview widget D mounts in the main window (CONTRACTS.md, section E)."""
 
