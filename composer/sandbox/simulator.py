@@ -45,6 +45,7 @@ from composer.sandbox.meta_errors import (
     graph_error,
 )
 from composer.sandbox.rates import RateLimiter, RateRules
+from composer.sandbox.read_marks import answer_read_mark, is_read_mark
 from composer.sandbox.status_feed import StatusFeed, StatusScheduler
 from composer.sandbox.statuses import StatusDelays, StatusListener, inbound_text_webhook
 from composer.sandbox.template_desk import TemplateDesk
@@ -269,6 +270,8 @@ class Sandbox:
             payload = loads_strict(raw)
         except JsonRefused as exc:
             return reply_for(graph_error(100, f"The request body is not valid JSON: {exc.reason}."))
+        if is_read_mark(payload):  # mark as read / typing indicator: a status, not a message
+            return answer_read_mark(payload)
         blocking = [i for i in self._validate(payload) if i.is_error]
         is_template = isinstance(payload, dict) and payload.get("type") == "template"
         refusal = self.templates.refuse(payload, blocking) if is_template else None

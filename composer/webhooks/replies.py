@@ -9,19 +9,10 @@ and phone-number ids) are placeholders the caller may override.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
-from composer.demo_contacts import (
-    SANDBOX_DISPLAY_PHONE_NUMBER,
-    SANDBOX_PHONE_NUMBER_ID,
-    SANDBOX_WABA_ID,
-    Identity,
-    identity_of,
-)
 from composer.limits import CALL_PERMISSION_TEMPORARY_SECONDS
 from composer.messages import (
     AddressMessage,
@@ -35,32 +26,26 @@ from composer.messages import (
     ReplyButtons,
     TemplateMessage,
 )
-from composer.phone import normalize
+from composer.webhooks.envelope import DEFAULT_CONTEXT, WebhookContext, customer_envelope
 from composer.webhooks.nfm import address_summary, default_flow_response, flow_response_problem
+
+__all__ = [
+    "DEFAULT_CONTEXT",
+    "ReplyError",
+    "WebhookContext",
+    "address_reply_webhook",
+    "button_reply_webhook",
+    "call_permission_reply_webhook",
+    "carousel_reply_webhook",
+    "flow_reply_webhook",
+    "list_reply_webhook",
+    "location_reply_webhook",
+    "template_button_webhook",
+]
 
 
 class ReplyError(ValueError):
     """The tap does not exist in this message (wrong type or index out of range)."""
-
-
-@dataclass(frozen=True, slots=True)
-class WebhookContext:
-    """Who is who in the simulated webhook. Defaults describe the built-in sandbox number.
-
-    ``customer_name`` None: the sandbox demo contact's name for its number or BSUID, else
-    "Customer". ``customer_user_id`` None: the demo contact's BSUID, else one made up from the
-    number (``composer.user_ids.simulated_user_id``).
-    """
-
-    waba_id: str = SANDBOX_WABA_ID
-    phone_number_id: str = SANDBOX_PHONE_NUMBER_ID
-    display_phone_number: str = normalize(SANDBOX_DISPLAY_PHONE_NUMBER)
-    customer_name: str | None = None
-    business_message_id: str = "wamid.PREVIEW_BUSINESS_MESSAGE"
-    customer_user_id: str | None = None
-
-
-DEFAULT_CONTEXT = WebhookContext()
 
 
 def button_reply_webhook(
@@ -263,39 +248,5 @@ def flow_reply_webhook(
 def _envelope(
     msg: Message, body: dict[str, Any], at: datetime | None, context: WebhookContext
 ) -> dict[str, Any]:
-    """The shared envelope of every reply: the 2026 identity fields (docs/spec/bsuid.md) on the
-    contact (``wa_id`` when the number is known, ``user_id`` always) and on the message (``from``
-    likewise, ``from_user_id`` always)."""
-    when = at if at is not None else datetime.now(UTC)
-    who = identity_of(msg.to, context.customer_name)
-    if context.customer_user_id is not None:
-        who = Identity(who.wa_id, context.customer_user_id, who.name)
-    timestamp = str(int(when.timestamp()))
-    sender: dict[str, Any] = {} if who.wa_id is None else {"from": who.wa_id}
-    message: dict[str, Any] = {
-        **sender,
-        "from_user_id": who.user_id,
-        "id": _reply_wamid(who.wa_id or who.user_id, timestamp, body),
-        "timestamp": timestamp,
-        "context": {"from": context.display_phone_number, "id": context.business_message_id},
-        **body,
-    }
-    value = {
-        "messaging_product": "whatsapp",
-        "metadata": {
-            "display_phone_number": context.display_phone_number,
-            "phone_number_id": context.phone_number_id,
-        },
-        "contacts": [who.contact()],
-        "messages": [message],
-    }
-    return {
-        "object": "whatsapp_business_account",
-        "entry": [{"id": context.waba_id, "changes": [{"value": value, "field": "messages"}]}],
-    }
-
-
-def _reply_wamid(customer: str, timestamp: str, body: dict[str, Any]) -> str:
-    """A stable, wamid-looking id for the simulated reply (same tap, same second -> same id)."""
-    digest = hashlib.sha256(f"{customer}|{timestamp}|{body}".encode()).hexdigest()[:32].upper()
-    return f"wamid.PREVIEW{digest}"
+    """A reply to the business message ``context.business_message_id`` (``context.id``)."""
+    return customer_envelope(msg.to, body, at, context, context.business_message_id)
