@@ -80,8 +80,7 @@ class ThreadBook:
         self.typing = False
         self.last_inbound: datetime | None = None
         self.handshake: Handshake | None = None
-        self.actions: list[CustomerAction] = []
-        self.bot_messages: list[BotMessage] = []
+        self.log: list[CustomerAction | BotMessage] = []  # the conversation, in order
         self._by_wamid: dict[str, int] = {}
 
     def turns(self) -> tuple[ThreadEntry, ...]:
@@ -107,7 +106,7 @@ class ThreadBook:
         return self._by_wamid.get(wamid)
 
     def _customer(self, action: CustomerAction) -> None:
-        self.actions.append(action)
+        self.log.append(action)
         self.last_inbound = action.at
         self.deliveries[action.message_id] = Delivery(action.kind, action.webhook)
         self.last_delivery = action.message_id
@@ -124,7 +123,7 @@ class ThreadBook:
         self.entries.append(CustomerTurn(reply_of(message), _hhmm(action.at), quoted))
 
     def _bot(self, sent: BotMessage) -> None:
-        self.bot_messages.append(sent)
+        self.log.append(sent)
         self.typing = False  # WhatsApp drops the indicator when the message arrives
         if not sent.accepted:
             rule = sent.rule or (f"error {sent.error_code}" if sent.error_code else "refused")

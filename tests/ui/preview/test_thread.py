@@ -115,9 +115,7 @@ def test_a_list_of_the_thread_opens_and_sends_its_row(view: PhoneView) -> None:
 
 def test_a_click_on_a_button_of_the_thread(view: PhoneView, qtbot: QtBot) -> None:
     view.set_thread(_thread())
-    hit = next(
-        h for h in view.preview_screen().chat_hits if h.action == ("in", 0, "button", 0)
-    )
+    hit = next(h for h in view.preview_screen().chat_hits if h.action == ("in", 0, "button", 0))
     got: list[int] = []
     view.thread_reply.connect(lambda turn, _t: got.append(turn))
     qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=view.canvas.widget_point(hit))
