@@ -30,6 +30,7 @@ SUBCOMMANDS: tuple[str, ...] = (
     "token",
     "send",
     "templates",
+    "rehearse",
 )
 
 Handler = Callable[[argparse.Namespace], int]

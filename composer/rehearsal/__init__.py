@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING
 from composer.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:
+    from composer.rehearsal.defaults import DEFAULT_PORT, DEFAULT_VERIFY_TOKEN
     from composer.rehearsal.delivery import BotLink, HandshakeError, RetryPolicy
     from composer.rehearsal.events import (
         BotMessage,
@@ -60,7 +61,7 @@ if TYPE_CHECKING:
         ReadMark,
         RehearsalEvent,
     )
-    from composer.rehearsal.session import DEFAULT_PORT, DEFAULT_VERIFY_TOKEN, Rehearsal
+    from composer.rehearsal.session import Rehearsal
     from composer.rehearsal.taps import TapError
     from composer.sandbox.read_marks import TYPING_SECONDS
 
@@ -68,7 +69,8 @@ _HOMES = {
     "delivery": ("BotLink", "HandshakeError", "RetryPolicy"),
     "events": ("BotMessage", "CustomerAction", "DeliveryAttempt", "Handshake", "MessageStatus",
                "ReadMark", "RehearsalEvent"),
-    "session": ("DEFAULT_PORT", "DEFAULT_VERIFY_TOKEN", "Rehearsal"),
+    "defaults": ("DEFAULT_PORT", "DEFAULT_VERIFY_TOKEN"),
+    "session": ("Rehearsal",),
     "taps": ("TapError",),
     "composer.sandbox.read_marks": ("TYPING_SECONDS",),
 }  # fmt: skip

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from composer.clock import utc_now
 from composer.codec.strict_json import JsonRefused, loads_strict
+from composer.rehearsal.defaults import DEFAULT_PORT, DEFAULT_VERIFY_TOKEN
 from composer.rehearsal.delivery import BotLink, RetryPolicy
 from composer.rehearsal.events import (
     ActionKind,
@@ -44,8 +45,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_PORT", "DEFAULT_VERIFY_TOKEN", "Rehearsal"]
 
-DEFAULT_PORT = 8585  # the sandbox's own default port: a bot configured once keeps working
-DEFAULT_VERIFY_TOKEN = "wa-composer"  # noqa: S105 (the documented default, not a secret)
 Observer = Callable[[RehearsalEvent], None]
 
 
@@ -172,6 +171,12 @@ class Rehearsal:
                 return None
             self._cursor += 1
             return sent[self._cursor - 1]
+
+    def skip_bot_messages(self) -> None:
+        """Move the cursor past every bot message so far (a script does before each customer
+        step: the next expectation reads what the bot sends after it)."""
+        with self._lock:
+            self._cursor = len(self._sent())
 
     def wait_idle(self, timeout: float) -> bool:
         """Wait until every queued webhook is delivered or given up."""
