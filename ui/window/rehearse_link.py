@@ -1,4 +1,4 @@
-"""Rehearse mode in the window: View > Rehearse a bot (and the "Rehearse" button over the phone),
+"""Rehearse mode in the window: View > Rehearse a bot (and the button under the phone),
 File > Save rehearsal… (and the bar's button), the rehearse bar under the phone.
 
 Toggled on, the phone shows the rehearsal's whole thread (``ui.rehearse.controller``); toggled
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QToolButton
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QToolButton, QVBoxLayout
 
 if TYPE_CHECKING:
     from ui.rehearse.controller import RehearseMode
@@ -30,7 +30,7 @@ class RehearseLink:
         self.bar = RehearseBar(window.preview_box)
         self.bar.setVisible(False)
         layout = window.preview_box.layout()
-        assert layout is not None
+        assert isinstance(layout, QVBoxLayout)
         layout.addWidget(self.bar)
         self.mode: RehearseMode = RehearseMode(
             window.preview, self.bar, window.tasks, window.services.secrets, window
@@ -45,13 +45,19 @@ class RehearseLink:
         self.save_action.setObjectName("save_rehearsal")
         self.save_action.setEnabled(False)
         self.save_action.triggered.connect(lambda: self.save())
+        # Under the phone (the bars above it have no room left): toggles the mode
         self.button = QToolButton()
-        self.button.setText("Rehearse")
+        self.button.setText("Rehearse a bot")
         self.button.setObjectName("rehearseButton")
-        self.button.setDefaultAction(self.toggle_action)
-        bar_row = window.preview_tools.pane.bar.layout()
-        assert bar_row is not None
-        bar_row.addWidget(self.button)
+        self.button.setCheckable(True)
+        self.button.setToolTip(f"Rehearse a bot: the phone plays its customer ({REHEARSE_KEYS})")
+        self.button.setAccessibleName("Rehearse a bot")
+        self.button.toggled.connect(self.set_on)
+        row = QHBoxLayout()
+        row.setContentsMargins(8, 2, 8, 2)
+        row.addStretch(1)
+        row.addWidget(self.button)
+        layout.insertLayout(layout.indexOf(self.bar), row)
         self.bar.save_button.clicked.connect(self.save_action.trigger)
         self.mode.show_webhook.connect(lambda: window.commands.show_side_tab("Webhook"))
         self.mode.thread_changed.connect(self._sync)
@@ -73,6 +79,9 @@ class RehearseLink:
         if self.toggle_action.isChecked() != on:
             self.toggle_action.setChecked(on)  # comes back here through ``toggled``
             return
+        blocked = self.button.blockSignals(True)  # in step, without coming back here
+        self.button.setChecked(on)
+        self.button.blockSignals(blocked)
         if on:
             self.mode.customer_name = self._customer_name()
             self.mode.enter()

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from composer.rehearsal.script import parse_script
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from composer.credentials import KeyringSecretStore
 from composer.rehearsal import RetryPolicy
+from composer.rehearsal.script import parse_script
 from composer.sandbox import Sandbox, StatusDelays
 from composer.storage.drafts import DraftStore
 from tests.integration.test_keyring import require_secret_service
@@ -116,6 +116,9 @@ def test_the_bots_flow_plays_on_the_phone(window: MainWindow, qtbot: QtBot, bot:
     assert sent["entry"][0]["changes"][0]["value"]["messages"][0]["text"]["body"] == "hi"
     assert bot.received[0]["text"]["body"] == "hi" and bot.bad_signatures == 0
     assert "closes in 23:59" in window.rehearse.bar.window_label.text()
+    # the sandbox's statuses move the bot message's ticks (sent, delivered, read)
+    qtbot.waitUntil(lambda: _turns(window, BusinessTurn)[0].status == "read", timeout=WAIT_MS)
+    assert window.preview.preview_screen().texts("turn_status") == ["Read"]
 
     _click(window, qtbot, ("in", 1, "button", 0))  # a real click on "See the menu"
     qtbot.waitUntil(lambda: len(_turns(window, BusinessTurn)) == 2, timeout=WAIT_MS)
