@@ -117,10 +117,11 @@ class PreviewPane(QWidget):
                 self._row.addLayout(self._captioned(look, view), width)
             else:
                 self._row.addWidget(view, 1)
-        if len(shown) > 1:  # one webhook panel under the whole row: the phones line up
-            self._column.addWidget(self.view.panel)
-        else:
-            self.view.take_back_panel()
+        panel = self.view.panel
+        if len(shown) > 1 and panel.parentWidget() is self.view:
+            self._column.addWidget(panel)  # one webhook panel under the whole row: phones line up
+        elif len(shown) == 1 and panel.parentWidget() is self:
+            self.view.take_back_panel()  # only what the row took (the window's tab keeps its own)
         self._mirror()
         self.scroller.fit()
 

@@ -36,7 +36,9 @@ class RehearseBar(QWidget):
         self.url.setPlaceholderText("https://localhost:5000/webhook")
         self.url.setAccessibleName("Your bot's webhook URL")
         self.secrets: dict[str, QLineEdit] = {}
-        form = QFormLayout()
+        self.setup = QWidget()  # the bot's address and secrets: folded away while rehearsing
+        form = QFormLayout(self.setup)
+        form.setContentsMargins(0, 0, 0, 0)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.addRow("Bot webhook", self.url)
         for name, label in SECRET_FIELDS:
@@ -62,7 +64,7 @@ class RehearseBar(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 4, 8, 4)
         column.setSpacing(4)
-        column.addLayout(form)
+        column.addWidget(self.setup)
         column.addLayout(controls)
         column.addWidget(self.customer)
         column.addWidget(self.window_label)
@@ -84,11 +86,13 @@ class RehearseBar(QWidget):
         return row
 
     def set_running(self, running: bool) -> None:
-        """Started: the customer types; stopped: the bot's address and secrets can change."""
+        """Started: the customer types (the phone gets the setup's room); stopped: the bot's
+        address and secrets can change."""
         self.start_button.setEnabled(not running)
+        self.start_button.setVisible(not running)
         self.stop_button.setEnabled(running)
-        for field in (self.url, *self.secrets.values()):
-            field.setEnabled(not running)
+        self.stop_button.setVisible(running)
+        self.setup.setVisible(not running)
         for widget in (self.input, self.send_button, self.location_button):
             widget.setEnabled(running)
 

@@ -58,6 +58,8 @@ class RehearseMode(QObject):
         self.retry: RetryPolicy | None = None  # None: the core's (tests make it quick)
         self.customer_name: str | None = None  # the preview settings' customer's name
         self.rehearsal: Rehearsal | None = None
+        self._pending: Rehearsal | None = None  # started, its handshake not answered yet
+        self.active = False  # the mode is on (the phone shows the thread)
         self.menu: QMenu | None = None  # a bubble's reactions menu, while it is open
         self.book = ThreadBook()
         self._typing_timer = QTimer(self)
@@ -81,12 +83,14 @@ class RehearseMode(QObject):
     # --- the mode -----------------------------------------------------------------------------
     def enter(self) -> None:
         """Show the bar and the (empty or last) thread on the phone."""
+        self.active = True
         self.bar.setVisible(True)
         self._show_stored()
         self._redraw()
 
     def leave(self) -> None:
         """Stop the rehearsal; the phone shows the form's message again."""
+        self.active = False
         self.stop()
         self.bar.setVisible(False)
         self.view.set_thread(None)
@@ -113,6 +117,7 @@ class RehearseMode(QObject):
         self.bar.start_button.setEnabled(False)
         self.bar.say("", f"Checking {url} (Meta's verification GET)…")
         verify = token or DEFAULT_VERIFY_TOKEN
+        self._pending = rehearsal
         self.tasks.start(
             lambda: rehearsal.start(url, secret, verify),
             lambda _h: self._started(rehearsal),
@@ -120,12 +125,16 @@ class RehearseMode(QObject):
         )
 
     def _started(self, rehearsal: Rehearsal) -> None:
+        if self._pending is not rehearsal:  # stopped (or the mode left) during the handshake
+            rehearsal.close()
+            return
+        self._pending = None
         self.rehearsal = rehearsal
         self.bar.set_running(True)
         self.bar.say(
             "ok",
-            f"Rehearsing. Your bot's Graph API base URL: {rehearsal.graph_url} (phone number "
-            f"id {rehearsal.phone_number_id}, any token). Write to it below.",
+            f"Rehearsing with {self.bar.url.text().strip()}. The bot's Graph API base URL: "
+            f"{rehearsal.graph_url}, phone number id {rehearsal.phone_number_id}, any token.",
         )
         self._clock.start()
         self.running_changed.emit(True)
@@ -133,6 +142,9 @@ class RehearseMode(QObject):
 
     def _failed(self, rehearsal: Rehearsal, exc: BaseException) -> None:
         rehearsal.close()
+        if self._pending is not rehearsal:
+            return
+        self._pending = None
         self.bar.set_running(False)
         handshake = getattr(exc, "handshake", None)
         if handshake is not None:
@@ -146,6 +158,10 @@ class RehearseMode(QObject):
             self.bar.say("error", f"The rehearsal could not start: {exc}")
 
     def stop(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:  # a handshake in flight: its answer is dropped
+            pending.unsubscribe(self._arrived.emit)
+            self.bar.set_running(False)
         rehearsal, self.rehearsal = self.rehearsal, None
         if rehearsal is None:
             return
@@ -235,6 +251,8 @@ class RehearseMode(QObject):
 
     # --- events -------------------------------------------------------------------------------
     def _on_event(self, event: object) -> None:
+        if not self.active:
+            return  # the mode was left: a late event of its rehearsal draws nothing
         self.book.add(event)
         if self.book.typing:
             from composer.rehearsal import TYPING_SECONDS
@@ -250,7 +268,8 @@ class RehearseMode(QObject):
         self._redraw()
 
     def _redraw(self) -> None:
-        self.view.set_thread(self.book.turns(), self.book.typing)
+        if self.active:
+            self.view.set_thread(self.book.turns(), self.book.typing)
 
     def _show_delivery(self) -> None:
         """The last customer message's webhook and the bot's HTTP answers (the Webhook tab)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QToolButton, QVBoxLayout
 
@@ -62,6 +63,9 @@ class RehearseLink:
         self.mode.show_webhook.connect(lambda: window.commands.show_side_tab("Webhook"))
         self.mode.thread_changed.connect(self._sync)
         self._add_to_menus()
+        app = QCoreApplication.instance()
+        if app is not None:  # the sandbox's port and the delivery thread end with the app
+            app.aboutToQuit.connect(self.mode.stop)
 
     def _add_to_menus(self) -> None:
         menus = self.window.menus

@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from composer.credentials import KeyringSecretStore
@@ -116,6 +118,11 @@ def test_the_bots_flow_plays_on_the_phone(window: MainWindow, qtbot: QtBot, bot:
     assert sent["entry"][0]["changes"][0]["value"]["messages"][0]["text"]["body"] == "hi"
     assert bot.received[0]["text"]["body"] == "hi" and bot.bad_signatures == 0
     assert "closes in 23:59" in window.rehearse.bar.window_label.text()
+    # another platform: the JSON stays in the Webhook tab, the phone keeps its room
+    combo = window.preview_tools.pane.bar.platform_combo
+    combo.setCurrentIndex(combo.findData("ios"))
+    assert window.preview.theme().platform == "ios"
+    assert window.preview.panel.parentWidget() is window.tabs.widget(window.tabs.currentIndex())
     # the sandbox's statuses move the bot message's ticks (sent, delivered, read)
     qtbot.waitUntil(lambda: _turns(window, BusinessTurn)[0].status == "read", timeout=WAIT_MS)
     assert window.preview.preview_screen().texts("turn_status") == ["Read"]
@@ -195,7 +202,16 @@ def test_reactions_locations_and_save_rehearsal(
     _start(window, qtbot, bot)
     _say(window, qtbot, "hi")
     qtbot.waitUntil(lambda: len(_turns(window, BusinessTurn)) == 1, timeout=WAIT_MS)
-    assert window.rehearse.mode.react(1, "👍")
+    region = next(r for r in window.preview.preview_screen().regions if r.action == ("react", 1))
+    canvas = window.preview.canvas
+    point = canvas.widget_point(region)  # a right-click on the bot's bubble: its reactions
+    QApplication.sendEvent(
+        canvas, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, canvas.mapToGlobal(point))
+    )
+    menu = window.rehearse.mode.menu
+    assert menu is not None
+    next(a for a in menu.actions() if a.text() == "React 👍").trigger()
+    menu.close()
     qtbot.waitUntil(lambda: _turns(window, BusinessTurn)[0].reaction == "👍", timeout=WAIT_MS)
     assert window.preview.preview_screen().texts("reaction") == ["👍"]
     qtbot.waitUntil(lambda: bot.received[-1].get("type") == "reaction", timeout=WAIT_MS)
@@ -226,3 +242,19 @@ def test_leaving_rehearse_mode_shows_the_form_again(
     window.rehearse.button.click()  # the button over the phone toggles the same action
     assert not window.rehearse.toggle_action.isChecked() and not window.rehearse.bar.isVisible()
     assert window.preview.thread_entries() is None and not window.rehearse.mode.running()
+
+
+def test_leaving_during_the_handshake_drops_its_answer(
+    window: MainWindow, qtbot: QtBot, bot: Bot
+) -> None:
+    link = window.rehearse
+    link.set_on(True)
+    link.bar.url.setText(bot.url)
+    link.bar.secrets["app_secret"].setText(SECRET)
+    link.bar.secrets["verify_token"].setText(TOKEN)
+    link.bar.start_button.click()
+    link.set_on(False)  # before the handshake's answer reaches the UI thread
+    assert window.tasks.wait(WAIT_MS)
+    qtbot.wait(50)  # the task's result is delivered through the event loop
+    assert not link.mode.running() and link.mode.rehearsal is None
+    assert window.preview.thread_entries() is None
