@@ -19,6 +19,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
+    QContextMenuEvent,
     QFocusEvent,
     QKeyEvent,
     QMouseEvent,
@@ -44,6 +45,7 @@ class PhoneCanvas(QWidget):
     """Paints the current Screen scaled to fit and turns clicks into layout actions."""
 
     action = Signal(tuple)
+    context = Signal(tuple, QPoint)  # a right-click on one of the Screen's regions, global pos
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -247,7 +249,7 @@ class PhoneCanvas(QWidget):
         """Where to click (widget pixels) to tap ``hit``: for tests and automation."""
         assert self.laid_out is not None
         x, y = hit.rect.x + hit.rect.w / 2, hit.rect.y + hit.rect.h / 2
-        if hit in self.laid_out.chat_hits:
+        if hit in self.laid_out.chat_hits or hit in self.laid_out.regions:
             y += self.laid_out.chat_rect.y - self.chat_scroll
         elif hit in self.laid_out.sheet_hits and self.laid_out.sheet_rect is not None:
             y += self.laid_out.sheet_rect.y - self.sheet_scroll
@@ -320,6 +322,21 @@ class PhoneCanvas(QWidget):
             QToolTip.showText(event.globalPosition().toPoint(), hit.tooltip, self)
         else:
             QToolTip.hideText()
+
+    def region_at(self, x: float, y: float) -> Hit | None:
+        """The right-click region (a thread's bubble) under device point (x, y)."""
+        screen = self.laid_out
+        if screen is None or screen.sheet_rect is not None or not screen.chat_rect.contains(x, y):
+            return None
+        cy = y - screen.chat_rect.y + self.chat_scroll
+        return next((r for r in screen.regions if r.rect.contains(x, cy)), None)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        region = self.region_at(*self.to_device(QPointF(event.pos())))
+        if region is None:
+            super().contextMenuEvent(event)
+            return
+        self.context.emit(region.action, event.globalPos())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if self.laid_out is None:

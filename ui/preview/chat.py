@@ -19,7 +19,7 @@ from ui.preview.chat_base import (
     quoted_text,
 )
 from ui.preview.kinds import layout_for, why_no_layout
-from ui.preview.layout import ChatState, ProductPreview, Reply, Screen, ShapeItem
+from ui.preview.layout import ChatState, ProductPreview, Rect, Reply, Screen, ShapeItem
 from ui.preview.text_engine import TextEngine
 
 
@@ -34,7 +34,7 @@ def build_chat(
     messages: MessageLookup = no_messages,
 ) -> None:
     t = screen.theme
-    chat = ChatBase(engine, screen, state, products, image_sizes, templates, messages, _quote_of)
+    chat = ChatBase(engine, screen, state, products, image_sizes, templates, messages, quote_of)
     chat.chip("Today", t.chip_bg, t.chip_text)
     if state.error_count:
         noun = "problem" if state.error_count == 1 else "problems"
@@ -63,7 +63,7 @@ def _business(chat: ChatBase, msg: Message) -> None:
     layout.bubble(chat, msg)
 
 
-def _quote_of(chat: ChatBase, msg: Message) -> str:
+def quote_of(chat: ChatBase, msg: Message) -> str:
     """The line a quote of ``msg`` shows: its kind's own (a template's filled body), else the
     body or text header."""
     layout = layout_for(msg.kind)
@@ -73,18 +73,19 @@ def _quote_of(chat: ChatBase, msg: Message) -> str:
 
 
 def _reply(chat: ChatBase, reply: Reply, msg: Message | None) -> None:
-    """The customer's reply bubble (outgoing, right), quoting the business message."""
+    quoted = quote_of(chat, msg) if msg is not None else quoted_text(msg)
+    reply_bubble(chat, reply, quoted)
+
+
+def reply_bubble(chat: ChatBase, reply: Reply, quoted: str | None) -> Rect:
+    """The customer's reply bubble (outgoing, right), quoting the business message's line
+    ``quoted`` (None: a message the customer typed, which quotes nothing)."""
     t = chat.t
     chat.y += t.sender_gap - t.bubble_gap
     parts = BubbleParts(chat.e, t, chat.max_w)
-    quoted = _quote_of(chat, msg) if msg is not None else quoted_text(msg)
-    chat.quote(
-        parts,
-        chat.state.business_name,
-        quoted,
-        t.quote_bar_other,
-        t.bubble_out_deeper,
-    )
+    if quoted is not None:
+        bar, deeper = t.quote_bar_other, t.bubble_out_deeper
+        chat.quote(parts, chat.state.business_name, quoted, bar, deeper)
     if reply.kind == "location":
         rect = parts.block_top(140)
         parts.add(ShapeItem("map", rect, t.media_placeholder, 4, "map"))
@@ -95,4 +96,4 @@ def _reply(chat: ChatBase, reply: Reply, msg: Message | None) -> None:
         if reply.description:
             parts.text("small", reply.description, t.text_secondary, "reply_description")
     parts.time(chat.state.time_text, ticks=True)
-    chat.emit(parts, outgoing=True)
+    return chat.emit(parts, outgoing=True)

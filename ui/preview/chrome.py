@@ -8,6 +8,7 @@ from ui.preview.themes import Theme
 
 _ICON = 22
 _BADGE = 16  # the verified badge beside the business name
+TYPING = "typing…"  # under the name while the business shows its typing indicator
 
 
 def build_chrome(engine: TextEngine, theme: Theme, state: ChatState) -> Screen:
@@ -84,11 +85,12 @@ def _chat_header(engine: TextEngine, theme: Theme, state: ChatState, chrome: lis
 def _title(
     engine: TextEngine, theme: Theme, state: ChatState, chrome: list[Item], box: Rect
 ) -> None:
-    """The business name (and its verified badge) over "Business account", centred vertically
-    in ``box``."""
+    """The business name (and its verified badge) over "Business account" (or "typing…"),
+    centred vertically in ``box``."""
     room = box.w - (_BADGE + 4 if state.verified else 0)
     name = engine.paragraph(theme, "name", state.business_name or " ", room, max_lines=1)
-    sub = engine.paragraph(theme, "small", "Business account", box.w, max_lines=1)
+    subtitle = TYPING if state.typing else "Business account"
+    sub = engine.paragraph(theme, "small", subtitle, box.w, max_lines=1)
     ny = box.y + (box.h - name.height - sub.height) / 2
     chrome.append(
         TextItem(
@@ -109,7 +111,7 @@ def _title(
         TextItem(
             Rect(box.x, ny + name.height, box.w, sub.height),
             "chat_subtitle",
-            "Business account",
+            subtitle,
             theme.header_subtext,
             sub,
         )

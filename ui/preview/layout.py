@@ -9,11 +9,14 @@ preview module but the text engine and themes, so every builder can depend on it
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from composer.formatting import BlockKind, Style
 from ui.preview.text_engine import Para
 from ui.preview.themes import Theme
+
+if TYPE_CHECKING:
+    from composer.messages import Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,38 @@ class Reply:
 
 
 @dataclass(frozen=True, slots=True)
+class BusinessTurn:
+    """A message the business (the rehearsed bot) sent, in a whole thread. ``status`` is what the
+    business's ticks show (sent, delivered, read); ``reaction`` the customer's emoji on it."""
+
+    message: Message
+    wamid: str = ""
+    time_text: str = ""
+    status: str = "sent"
+    reaction: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerTurn:
+    """What the customer sent: a tap's reply (quoting business turn ``answers``) or typed text."""
+
+    reply: Reply
+    time_text: str = ""
+    answers: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedTurn:
+    """A message the sandbox refused, as WhatsApp would: the rule it broke and why."""
+
+    rule: str
+    text: str
+
+
+ThreadEntry = BusinessTurn | CustomerTurn | RefusedTurn
+
+
+@dataclass(frozen=True, slots=True)
 class ChatState:
     """Everything besides the message that changes the picture."""
 
@@ -108,6 +143,10 @@ class ChatState:
     selected: tuple[int, int] | None = None
     error_count: int = 0
     carousel_first: int = 0  # the first card a carousel shows (swiped with drag, arrows, keys)
+    # A whole conversation (rehearse mode) instead of the one message; None: the one message.
+    thread: tuple[ThreadEntry, ...] | None = None
+    sheet_owner: int = -1  # in a thread: the business turn whose sheet is open
+    typing: bool = False  # the business is typing: "typing…" under its name
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +198,8 @@ class Screen:
     sheet_hits: list[Hit] = field(default_factory=list)
     sheet_content_height: float = 0.0
     swipe: Swipe | None = None
+    # Right-click targets (content coordinates): a thread's business bubbles, ("react", turn).
+    regions: list[Hit] = field(default_factory=list)
 
     def all_items(self) -> list[Item]:
         return [*self.background, *self.chrome, *self.chat, *self.overlay, *self.sheet_items]

@@ -17,6 +17,7 @@ from ui.preview.layout import ChatState, ProductPreview, Screen
 from ui.preview.sheet import build_sheet
 from ui.preview.text_engine import TextEngine
 from ui.preview.themes import Theme
+from ui.preview.thread_chat import build_thread, thread_message
 
 
 class Layouter:
@@ -36,11 +37,15 @@ class Layouter:
         messages: MessageLookup = no_messages,
     ) -> Screen:
         """``templates``: the definitions a template message is drawn from (the window's);
-        ``messages``: the earlier messages a reply or a reaction names (the send history)."""
+        ``messages``: the earlier messages a reply or a reaction names (the send history).
+        With ``state.thread`` the chat is that whole thread and ``msg`` is not drawn."""
         screen = build_chrome(self.text, theme, state)
-        build_chat(
-            self.text, screen, msg, state, products or {}, image_sizes or {}, templates, messages
-        )
+        products, sizes = products or {}, image_sizes or {}
+        if state.thread is not None:  # rehearse: the whole thread; a sheet is its turn's
+            build_thread(self.text, screen, state, products, sizes, templates, messages)
+            msg = thread_message(state, state.sheet_owner)
+        else:
+            build_chat(self.text, screen, msg, state, products, sizes, templates, messages)
         if state.sheet and msg is not None:
-            build_sheet(self.text, screen, msg, state, products or {})
+            build_sheet(self.text, screen, msg, state, products)
         return screen

@@ -1,23 +1,19 @@
 """PhoneView: the live, clickable WhatsApp preview (phone canvas + copyable webhook JSON).
 
-The canvas shows the layout (``layout.py``) drawn by ``painter.py``; taps go through the Screen's
-hit regions. ``tap`` returns a ``Tapped``: a tap the business would hear about (reply button,
-list row + send, "Send location", decided by the kind's layout in ``ui.preview.kinds``) adds the
-customer's reply bubble and emits ``reply_webhook`` with the exact webhook body from
-``composer.webhooks.replies``; any other tap says why it sends nothing. A tap that opens a form
-(address, Flow) shows it as a small dialog (``reply_form``); submitting it is a tap of its own.
+The canvas draws the layout (``layout.py``) with ``painter.py``. ``tap`` returns a ``Tapped``: a
+tap the business hears about (decided by the kind's layout in ``ui.preview.kinds``) adds the
+customer's reply and emits ``reply_webhook`` with the body from ``composer.webhooks.replies``;
+any other tap says why it sends nothing; a form (address, Flow) opens as a small dialog.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QPoint, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QLayout, QVBoxLayout, QWidget
 
@@ -27,29 +23,20 @@ from composer.webhooks.replies import WebhookContext
 from ui.preview.appearance import PreviewSettings
 from ui.preview.canvas import PhoneCanvas
 from ui.preview.chat_base import MessageLookup, TemplateLookup, no_messages, no_templates
+from ui.preview.clock import clock_text
 from ui.preview.export import render_image, write_png
 from ui.preview.fonts import ensure_emoji_font, fallback_note
 from ui.preview.kinds import layout_for
-from ui.preview.layout import ChatState, ProductPreview, Screen, ShapeItem
+from ui.preview.layout import ChatState, ProductPreview, Screen, ShapeItem, ThreadEntry
 from ui.preview.layouter import Layouter
 from ui.preview.media import MediaStore
 from ui.preview.taps import SHEET_TAPS, Action, NoWebhook, ReplyForm, Tapped
 from ui.preview.themes import Theme, theme_for
+from ui.preview.thread_taps import tapped_message
 from ui.preview.webhook_panel import WebhookPanel
 
 if TYPE_CHECKING:
     from ui.preview.reply_form import ReplyFormDialog
-
-_CLOCK: list[tuple[int, str]] = [(-1, "")]
-
-
-def _clock() -> str:
-    """Local "HH:MM" for the bubbles' time (formatted once a minute: strftime is not free)."""
-    minute = int(time.time() // 60)
-    if _CLOCK[0][0] != minute:
-        _CLOCK[0] = (minute, datetime.now().strftime("%H:%M"))
-    return _CLOCK[0][1]
-
 
 _PRODUCT_KINDS = frozenset(
     {MessageKind.PRODUCT, MessageKind.PRODUCT_LIST, MessageKind.CATALOG, MessageKind.CAROUSEL}
@@ -60,7 +47,9 @@ class PhoneView(QWidget):
     """The preview widget D mounts in the main window (CONTRACTS.md, section E)."""
 
     reply_webhook = Signal(dict)
-    message_shown = Signal()  # after set_message: ``message()`` has the new one
+    message_shown = Signal()  # after set_message (or set_thread): ``message()`` has the new one
+    thread_reply = Signal(int, object)  # rehearse: (business turn, Tapped) the customer tapped
+    context_requested = Signal(tuple, QPoint)  # a right-click on a region: (action, global pos)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +71,7 @@ class PhoneView(QWidget):
 
         self.canvas = PhoneCanvas(self)
         self.canvas.action.connect(self._on_action)
+        self.canvas.context.connect(self.context_requested)
         # Under the phone: a font the preview could not have, a catalog that could not be read.
         self.note = QLabel(self)
         self.note.setObjectName("previewNote")
@@ -109,16 +99,36 @@ class PhoneView(QWidget):
         self._msg = msg
         self._issues = tuple(issues)
         errors = sum(1 for i in issues if i.is_error)
-        state = replace(self._state, error_count=errors, time_text=self._fixed_time or _clock())
-        if msg is None or previous is None or type(msg.content) is not type(previous.content):
+        state = replace(self._state, error_count=errors, time_text=self._fixed_time or clock_text())
+        one = state.thread is None  # rehearse draws the thread: its open sheet stays open
+        if one and (
+            msg is None or previous is None or type(msg.content) is not type(previous.content)
+        ):
             state = replace(state, replies=(), sheet="", selected=None, carousel_first=0)
             self.canvas.from_bottom = 0.0
-        elif state.selected is not None and not self._row_exists(msg, state.selected):
+        elif one and msg is not None and not self._row_exists(msg, state.selected):
             state = replace(state, selected=None)
         self._state = state
         self._relayout()
         self._show_notes()
         self.message_shown.emit()
+
+    def set_thread(self, thread: Sequence[ThreadEntry] | None, typing: bool = False) -> None:
+        """Show a whole conversation (rehearse mode; None: back to the one message). A thread
+        that grew scrolls to its end, as a chat does when a message arrives."""
+        old = self._state.thread
+        new = tuple(thread) if thread is not None else None
+        state = replace(self._state, thread=new, typing=typing and new is not None)
+        if (old is None) != (new is None):
+            state = replace(state, sheet="", selected=None, sheet_owner=-1, replies=())
+        if new is not None and len(new) != len(old or ()):
+            self.canvas.from_bottom = 0.0
+        self._set_state(state)
+        self.message_shown.emit()
+
+    def thread_entries(self) -> tuple[ThreadEntry, ...] | None:
+        """The thread on the phone (rehearse mode), None when it shows the one message."""
+        return self._state.thread
 
     def set_appearance(self, platform: str, dark: bool, era: str = "") -> None:
         """Platform, light/dark and the chrome era ("" = today's; see ui.preview.appearance)."""
@@ -170,7 +180,7 @@ class PhoneView(QWidget):
     def set_fixed_time(self, text: str) -> None:
         """Draw this time ("12:34") instead of the clock's: renders that compare pixels."""
         self._fixed_time = text
-        self._state = replace(self._state, time_text=text or _clock())
+        self._state = replace(self._state, time_text=text or clock_text())
         self._relayout()
 
     def set_webhook_panel(self, visible: bool) -> None:
@@ -269,11 +279,9 @@ class PhoneView(QWidget):
     def close_media(self) -> None:
         self._media.close()
 
-    # --- internals ------------------------------------------------------------------------------
-
+    # --- the webhook panel: under the phone, under a row of phones, or docked in the window's
+    # Webhook tab for good (so a tap never takes the phone's room; the notes stay here) --------
     def dock_panel(self, layout: QLayout) -> None:
-        """Show the webhook panel in ``layout`` for good (the window's Webhook tab), so a tap
-        never takes the phone's room; the font/catalog note stays under the phone."""
         self._panel_docked = True
         layout.addWidget(self.panel)
 
@@ -281,13 +289,11 @@ class PhoneView(QWidget):
         return self._panel_docked
 
     def take_back_panel(self) -> None:
-        """Put the webhook panel back under the phone (the pane may have moved it), unless the
-        window docked it elsewhere."""
         layout = self.layout()
-        if self._panel_docked:
-            return
-        if layout is not None and self.panel.parentWidget() is not self:
+        if not self._panel_docked and layout is not None and self.panel.parentWidget() is not self:
             layout.addWidget(self.panel)
+
+    # --- internals ------------------------------------------------------------------------------
 
     def _relayout(self) -> None:
         screen = self._layout()
@@ -318,13 +324,17 @@ class PhoneView(QWidget):
         )  # fmt: skip
 
     @staticmethod
-    def _row_exists(msg: Message, selected: tuple[int, int]) -> bool:
+    def _row_exists(msg: Message, selected: tuple[int, int] | None) -> bool:
+        if selected is None:
+            return True  # nothing chosen: nothing to lose
         layout = layout_for(msg.kind)
         sheet = layout.sheet if layout is not None else None
         return sheet is not None and sheet.has_row is not None and sheet.has_row(msg, selected)
 
     def _on_action(self, action: Action) -> Tapped:
-        msg = self._msg
+        msg, context, turn = self._msg, self._webhook_context, -1
+        if self._state.thread is not None:  # rehearse: the tapped turn's message
+            turn, msg, action, context, self._state = tapped_message(self._state, action, context)
         if msg is None or not action:
             return Tapped.silent(NoWebhook.NO_MESSAGE)
         name = action[0]
@@ -341,7 +351,7 @@ class PhoneView(QWidget):
         handler = layout.taps.get(name) if layout is not None else None
         if handler is None:
             return Tapped.silent(NoWebhook.UNKNOWN_ACTION)
-        tapped = handler(msg, action, state, self._webhook_context)
+        tapped = handler(msg, action, state, context)
         if tapped.state is not None:
             self._set_state(tapped.state)  # a swipe: the cards move, nothing to explain
         elif tapped.no_webhook is not None:
@@ -349,6 +359,11 @@ class PhoneView(QWidget):
         if tapped.form is not None:
             self._open_form(tapped.form)
         if tapped.webhook is not None and tapped.reply is not None:
+            if state.thread is not None:  # the rehearsal delivers it and adds the reply
+                self._set_state(replace(state, sheet="", selected=None))
+                self.last_webhook = tapped.webhook
+                self.thread_reply.emit(turn, tapped)
+                return tapped
             replies = (*state.replies, tapped.reply)
             self._publish(replace(state, sheet="", selected=None, replies=replies), tapped.webhook)
         return tapped

@@ -148,7 +148,7 @@ class PreviewPane(QWidget):
         return view
 
     def _mirror(self) -> None:
-        """The companions show what the window's phone shows."""
+        """The companions show what the window's phone shows (a rehearsal's thread too)."""
         msg, issues = self.view.message()
         for view in self.companions:
             if view.template_lookup() is not self.view.template_lookup():
@@ -156,6 +156,8 @@ class PreviewPane(QWidget):
             if view.preview_data != self.view.preview_data:
                 view.set_preview_data(self.view.preview_data)
             view.set_message(msg, issues)
+            if view.thread_entries() is not None or self.view.thread_entries() is not None:
+                view.set_thread(self.view.thread_entries(), self.view.state().typing)
 
 
 def _empty(layout: QHBoxLayout | QVBoxLayout, keep: QWidget) -> None:

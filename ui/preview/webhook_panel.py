@@ -52,6 +52,11 @@ class WebhookPanel(QWidget):
         self.json_label.setText("Webhook the business receives")
         self.copy_button.setEnabled(True)
 
+    def show_delivery(self, body: dict[str, Any], answer: str) -> None:
+        """Rehearse mode: the webhook the bot was sent, titled with its HTTP answer."""
+        self.show_webhook(body)
+        self.json_label.setText(f"Webhook sent to your bot. {answer}")
+
     def say_why(self, reason: str) -> None:
         """A tap that sends nothing says so (a CTA URL opens the browser, a call button starts a
         call...); the last webhook, if any, stays below."""

@@ -37,8 +37,11 @@ def wire_history(window: MainWindow) -> None:
 
 def adopt_preview_actions(window: MainWindow) -> None:
     """The File menu takes the preview's Save PNG and the one Export JSON action; View >
-    Appearance its platform, theme and side-by-side actions."""
+    Appearance its platform, theme and side-by-side actions; then rehearse mode's actions."""
     tools = window.preview_tools
     window.menus.adopt("save_preview_png", tools.save_png_action)
     window.menus.adopt("export_json", tools.save_json_action)
     window.menus.fill_appearance(tools.view_actions())
+    from ui.window.rehearse_link import RehearseLink
+
+    window.rehearse = RehearseLink(window)  # View > Rehearse a bot, File > Save rehearsal…

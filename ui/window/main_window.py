@@ -1,6 +1,5 @@
 """The composer window: type picker and profile on top, the form on the left, the phone preview in
-the middle, issues / JSON / history on the right and the send bar at the bottom.
-
+the middle (or a rehearsal's thread), issues / JSON / history on the right, the send bar below.
 Wiring follows design.md: the form emits a new message per edit, the session keeps it and fans
 ``changed(message, issues)`` out to the preview, the field marks, the issues list, the JSON view,
 the send bar and the (throttled) autosave. The composition root (``ui/app.py``) gives the window
@@ -51,6 +50,7 @@ if TYPE_CHECKING:
     from ui.window.parts import PartsFactory, WindowParts
     from ui.window.preview_tools import PreviewTools
     from ui.window.products import CatalogLink
+    from ui.window.rehearse_link import RehearseLink
     from ui.window.templates import TemplateLink
 
 __all__ = ["AUTOSAVE_MS", "SANDBOX", "MainWindow"]
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
     commands: WindowCommands
     products: CatalogLink
     history_actions: HistoryActions
+    rehearse: RehearseLink
 
     def __init__(
         self,

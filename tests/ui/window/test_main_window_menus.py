@@ -21,10 +21,10 @@ from ui.window.main_window import MainWindow
 
 MENUS = {
     "File": ["New message", "Open draft…", "Save draft", "Import JSON…", "Export JSON…",
-             "Save preview as PNG…", "Settings…", "Quit"],
+             "Save preview as PNG…", "Save rehearsal…", "Settings…", "Quit"],
     "Edit": ["Undo", "Redo", "Cut", "Copy", "Paste", "Select all"],
     "View": ["Issues", "JSON", "Webhook", "History", "Phone preview", "Side panel",
-             "Reset layout", "Appearance"],
+             "Reset layout", "Appearance", "Rehearse a bot"],
     "Message": ["Send", "Validate", "Load example"],
     "Help": ["Keyboard shortcuts", "About WA Composer"],
 }  # fmt: skip

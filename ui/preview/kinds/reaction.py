@@ -23,13 +23,18 @@ def _bubble(chat: ChatBase, msg: Message) -> None:
     parts.text("body", text, t.text_primary, "reacted_to")
     parts.time(chat.state.time_text, ticks=not by_business)
     rect = chat.emit(parts, outgoing=not by_business)
-    if not r.emoji:
-        return
-    para = chat.e.paragraph(t, "body", r.emoji, 80, max_lines=1)
+    if r.emoji:
+        chat.y = reaction_pill(chat, rect, r.emoji, t.reaction_out_right and not by_business)
+
+
+def reaction_pill(chat: ChatBase, bubble: Rect, emoji: str, right: bool) -> float:
+    """The emoji pill on the bottom edge of ``bubble`` (at its right end when ``right``);
+    returns the y below it. A thread draws the customer's reactions with it too."""
+    t = chat.t
+    para = chat.e.paragraph(t, "body", emoji, 80, max_lines=1)
     w, h = para.natural_width + 14, para.height + 6
-    right = t.reaction_out_right and not by_business
-    x = rect.right - 10 - w if right else rect.x + 10
-    pill = Rect(x, rect.bottom - t.reaction_offset, w, h)
+    x = bubble.right - 10 - w if right else bubble.x + 10
+    pill = Rect(x, bubble.bottom - t.reaction_offset, w, h)
     chat.s.chat.append(
         ShapeItem("pill", pill, t.reaction_pill, h / 2, "reaction_pill", (t.reaction_border,))
     )
@@ -37,12 +42,12 @@ def _bubble(chat: ChatBase, msg: Message) -> None:
         TextItem(
             Rect(pill.x + 7, pill.y + 3, para.width, para.height),
             "reaction",
-            r.emoji,
+            emoji,
             t.text_primary,
             para,
         )
     )
-    chat.y = pill.bottom + 6
+    return pill.bottom + 6
 
 
 LAYOUT = PreviewLayout(MessageKind.REACTION, _bubble)
