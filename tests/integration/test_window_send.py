@@ -219,7 +219,7 @@ def test_server_error_is_explained_and_focuses_its_field(
         services.profiles().add(Profile("fake", "123456789", base_url=graph.url))
         window = open_window(qtbot, services)
         window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=15_000)
         window.profile_combo.setCurrentIndex(window.profile_combo.findData("fake"))
         assert window.load_payload(examples()["reply_buttons_text_header"]) is None
         sent: list[Any] = []

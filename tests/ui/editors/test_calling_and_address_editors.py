@@ -39,7 +39,7 @@ def _tab_walks(window: MainWindow, qtbot: QtBot, widgets: list[QWidget]) -> None
     at = chain.index(widgets[0])
     assert chain[at : at + len(widgets)] == widgets  # one after the other, nothing between
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=15_000)
     widgets[0].setFocus()
     qtbot.waitUntil(widgets[0].hasFocus, timeout=2000)
     for widget in widgets[1:]:

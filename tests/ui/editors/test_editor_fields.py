@@ -128,7 +128,7 @@ def test_warnings_look_different_from_errors(window: MainWindow, qtbot: QtBot) -
 def test_clicking_an_issue_focuses_its_field(window: MainWindow, qtbot: QtBot) -> None:
     _pick(window, "button")
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=15_000)
     editor = window.form.editor()
     assert isinstance(editor, ReplyButtonsEditor)
     paths = window.issues_panel.paths()

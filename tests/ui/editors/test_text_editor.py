@@ -131,7 +131,7 @@ def test_tab_walks_text_buttons_then_the_box(window: MainWindow, qtbot: QtBot) -
     at = chain.index(_body(editor))
     assert chain[at : at + len(mine)] == mine  # one after the other, nothing in between
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=15_000)
     _body(editor).setFocus()
     qtbot.waitUntil(_body(editor).hasFocus, timeout=2000)
     for widget in mine[1:]:

@@ -24,7 +24,7 @@ from ui.window.main_window import MainWindow
 
 def _activate(window: MainWindow, qtbot: QtBot) -> None:
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=15_000)
 
 
 def test_ctrl_enter_sends(window: MainWindow, qtbot: QtBot, examples: dict[str, Any]) -> None:

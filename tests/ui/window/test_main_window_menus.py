@@ -84,7 +84,7 @@ def test_edit_acts_on_the_focused_field(
     assert window.load_payload(examples["catalog_message"]) is None
     footer = window.form.editor().parts.footer  # type: ignore[attr-defined]
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=15_000)
     footer.editor.setFocus()
     qtbot.waitUntil(footer.editor.hasFocus, timeout=2000)
     before = footer.text()
@@ -120,7 +120,7 @@ def test_view_commands_switch_tabs_and_panes(window: MainWindow) -> None:
 def test_validate_focuses_the_first_issue(window: MainWindow, qtbot: QtBot) -> None:
     window.type_combo.setCurrentIndex(window.type_combo.findData("button"))  # empty: errors
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=15_000)
     window.actions_by_name["show_json"].trigger()
     window.actions_by_name["validate"].trigger()
     assert window.tabs.currentWidget() is window.issues_panel
