@@ -1,17 +1,21 @@
 """The composition root: builds the window's collaborators and hands them to ``MainWindow``.
 
-``make_window`` gives the window its services, session, task runner and a factory of its panes
-(``build_parts``: the form, the phone preview, the issues / JSON / history panels, the 24-hour
-window countdown over the history store seeded with the sandbox's demo contacts, and the webhook
-receiver with its status indicator). Nothing else in ui/ wires collaborators from outside.
+``make_window`` gives the window its services, session, task runner and the factories of its
+panes (``build_editor_parts``: the form, the phone preview, the issues and JSON panels;
+``build_later_parts``: the history panel, the 24-hour window countdown over the history store
+seeded with the sandbox's demo contacts, and the webhook receiver with its status indicator).
+Nothing else in ui/ wires collaborators from outside.
 
-Start-up is kept light on purpose: the window is drawn first, and ``build_parts`` (pydantic, the
-editors, SQLite) runs right after the first paint (``MainWindow.finish_startup``); httpx and
+Start-up is kept light on purpose (``ui.window.startup``): the window is drawn first; right after
+the first paint ``build_editor_parts`` (pydantic, the current kind's editor and preview) makes the
+editor usable (``MainWindow.ready``); the next turn of the event loop builds the rest
+(``build_later_parts``: SQLite, the sandbox's demo windows, the webhook receiver). httpx and
 keyring are imported only when sending or opening the settings.
 
 ``WA_COMPOSER_START_TYPE`` (e.g. ``list``) preselects an editor; used for screenshots.
 ``WA_COMPOSER_WINDOW_SIZE`` (e.g. ``1920x1080``) opens the window at that size (screenshots).
-``WA_COMPOSER_EXIT_WHEN_READY=1`` quits once the editor is ready (benchmarks/startup.py).
+``WA_COMPOSER_EXIT_WHEN_READY=1`` quits once the editor is usable (benchmarks/startup.py);
+``=settled`` once the rest of the window is built too.
 
 One window per data folder (``ui.single_instance``): a second ``run`` on the same folder brings
 the first window to the front and returns 0 without opening another.
@@ -19,6 +23,7 @@ the first window to the front and returns 0 without opening another.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -34,12 +39,14 @@ from ui.identity import APP_NAME, DESKTOP_ID, ICON_SVG
 if TYPE_CHECKING:
     from ui.services import Services
     from ui.window.main_window import MainWindow
-    from ui.window.parts import WindowParts
+    from ui.window.parts import EditorParts, LaterParts
 
 START_TYPE_ENV = "WA_COMPOSER_START_TYPE"
 WINDOW_SIZE_ENV = "WA_COMPOSER_WINDOW_SIZE"
-# Benchmark hook: quit once the editor is built and the draft restored (time to interactive).
+# Benchmark hook: quit once the editor is usable (built, draft restored: ``MainWindow.ready``);
+# the value "settled" waits for the rest of the window too (``MainWindow.settled``).
 EXIT_WHEN_READY_ENV = "WA_COMPOSER_EXIT_WHEN_READY"
+EXIT_WHEN_SETTLED = "settled"
 
 
 class _FirstPaint(QObject):
@@ -59,6 +66,9 @@ class _FirstPaint(QObject):
 
 
 def make_app() -> QApplication:
+    # No pydantic plugins here: looking for them walks every installed distribution's metadata
+    # when the first model is built (about 40 ms of the editor's start); the window uses none.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
@@ -73,8 +83,22 @@ def make_app() -> QApplication:
     return app
 
 
-def build_parts(services: Services, profile: Callable[[], str]) -> WindowParts:
-    """The window's panes, built right after the first paint (they import the heavy modules).
+def build_editor_parts() -> EditorParts:
+    """The parts the editor needs to be usable (the form brings pydantic and the current kind's
+    editor; the preview loads the layout of the kinds it draws)."""
+    from ui.panels.issues_panel import IssuesPanel
+    from ui.panels.json_view import JsonView
+    from ui.preview import PhoneView
+    from ui.window.composer_form import ComposerForm
+    from ui.window.parts import EditorParts
+
+    form = ComposerForm()
+    return EditorParts(form, PhoneView(), IssuesPanel(), JsonView())
+
+
+def build_later_parts(services: Services, profile: Callable[[], str]) -> LaterParts:
+    """The parts built after ``ready``: the history store and panel, the 24-hour countdown over
+    it (seeded with the sandbox's demo contacts' windows) and the webhook receiver.
 
     The receiver starts in sandbox-only mode (loopback, a random per-session secret: no keyring
     access at start-up), or as last applied in Settings; the sandbox is attached whenever it
@@ -82,17 +106,12 @@ def build_parts(services: Services, profile: Callable[[], str]) -> WindowParts:
     """
     from composer.accounts import SANDBOX_PROFILE_NAME
     from ui.panels.history import HistoryPanel
-    from ui.panels.issues_panel import IssuesPanel
-    from ui.panels.json_view import JsonView
     from ui.panels.webhook_indicator import WebhookIndicator
     from ui.panels.webhook_receiver import WebhookReceiverControl
     from ui.panels.window_countdown import WindowCountdown
-    from ui.preview import PhoneView
     from ui.webhook_choice import apply_settings, load_settings
-    from ui.window.composer_form import ComposerForm
-    from ui.window.parts import WindowParts
+    from ui.window.parts import LaterParts
 
-    form = ComposerForm()  # first: the editors bring pydantic and the validation rules
     store = services.store()
     if profile() == SANDBOX_PROFILE_NAME:
         services.sandbox().seed_store(store)  # the demo contacts' windows
@@ -109,16 +128,7 @@ def build_parts(services: Services, profile: Callable[[], str]) -> WindowParts:
     saved = load_settings()  # the Settings switch and port, as last applied
     if saved is not None:
         apply_settings(control, saved)
-    return WindowParts(
-        form=form,
-        preview=PhoneView(),
-        issues_panel=IssuesPanel(),
-        json_view=JsonView(),
-        history=HistoryPanel(services.store),
-        countdown=countdown,
-        webhooks=control,
-        indicator=indicator,
-    )
+    return LaterParts(HistoryPanel(services.store), countdown, control, indicator)
 
 
 def make_window(
@@ -133,13 +143,12 @@ def make_window(
     from ui.session import Session
     from ui.tasks import TaskRunner
     from ui.window.main_window import MainWindow
-    from ui.window.parts import StartOptions
+    from ui.window.parts import PartsFactory, StartOptions
 
     svc = services or Services()
     options = StartOptions(start_kind, example_on_first_start, autosave)
-    window = MainWindow(
-        svc, Session(), TaskRunner(), lambda profile: build_parts(svc, profile), options
-    )
+    parts = PartsFactory(build_editor_parts, lambda profile: build_later_parts(svc, profile))
+    window = MainWindow(svc, Session(), TaskRunner(), parts, options)
     return window  # sized and placed by the window (as the user left it, or to fit the screen)
 
 
@@ -149,6 +158,14 @@ def bring_to_front(window: QWidget) -> None:
     window.show()
     window.raise_()
     window.activateWindow()
+
+
+def collect_after_start() -> None:
+    """Turn the garbage collector back on (the launcher turns it off while the window starts),
+    with what start-up made moved out of its generations: it all lives as long as the window,
+    so later collections (while typing) need not walk it again."""
+    gc.freeze()
+    gc.enable()
 
 
 def run(*, exit_after_first_paint: bool = False) -> int:
@@ -166,11 +183,17 @@ def run(*, exit_after_first_paint: bool = False) -> int:
     width, _, height = os.environ.get(WINDOW_SIZE_ENV, "").partition("x")
     if width.isdigit() and height.isdigit():
         window.resize(int(width), int(height))
-    actions: list[object] = [window.finish_startup]
+    actions: list[object] = [window.start_editor]
     if exit_after_first_paint:
         actions = [QApplication.quit]
+    elif os.environ.get(EXIT_WHEN_READY_ENV) == EXIT_WHEN_SETTLED:
+        window.settled.connect(QApplication.quit)
     elif os.environ.get(EXIT_WHEN_READY_ENV):
         window.ready.connect(QApplication.quit)
+    window.settled.connect(collect_after_start)
+    # The rest of the window once the editor has been drawn: posted after the editor's own
+    # repaints, so they go first (ui.window.startup).
+    window.ready.connect(lambda: QTimer.singleShot(0, window.finish_later))
     watcher = _FirstPaint(actions)
     window.installEventFilter(watcher)
     instance.activated.connect(lambda: bring_to_front(window))

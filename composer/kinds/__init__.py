@@ -44,22 +44,26 @@ def specs() -> tuple[KindSpec, ...]:
 
 
 def spec_for_model(model: type[object]) -> KindSpec:
-    """The row whose model is ``model`` (KeyError for a class that is not a content model)."""
+    """The row whose model is ``model`` (KeyError for a class that is not a content model).
+
+    A content model names its kind (``kind`` class attribute), so only that row is loaded: the
+    window's first check and payload must not import every other kind's model and rules."""
+    named = getattr(model, "kind", None)
+    if isinstance(named, MessageKind):
+        row = spec(named)
+        if row.model is model:
+            return row
     return _by_model()[model]
 
 
 def interactive_spec(interactive_type: object) -> KindSpec | None:
     """The row of an ``interactive.type`` value; None when it is not a supported one."""
-    if not isinstance(interactive_type, str):
-        return None
-    return _by_payload_type(True).get(interactive_type)
+    return _row_of_type(interactive_type, interactive=True)
 
 
 def top_level_spec(message_type: object) -> KindSpec | None:
     """The row of a non-interactive top-level ``type`` (``text``, ``reaction``), else None."""
-    if not isinstance(message_type, str):
-        return None
-    return _by_payload_type(False).get(message_type)
+    return _row_of_type(message_type, interactive=False)
 
 
 @cache
@@ -77,6 +81,13 @@ def _by_model() -> dict[type[object], KindSpec]:
     return {s.model: s for s in specs()}
 
 
-@cache
-def _by_payload_type(interactive: bool) -> dict[str, KindSpec]:
-    return {s.kind.value: s for s in specs() if s.interactive == interactive}
+def _row_of_type(value: object, *, interactive: bool) -> KindSpec | None:
+    """The row whose kind id is ``value`` (a kind's id is its type in a payload), if it is of
+    the asked family; only that row is loaded."""
+    if not isinstance(value, str):
+        return None
+    try:
+        row = spec(value)
+    except KeyError:
+        return None
+    return row if row.interactive == interactive else None

@@ -76,12 +76,13 @@ def _read(r: Reader, data: object) -> Message | None:
     if d is None:
         return None
     kind = d.get("type")
-    content_keys = _content_keys()
-    content_key = kind if isinstance(kind, str) and kind in content_keys else None
+    known_type = kind == "interactive" or top_level_spec(kind) is not None  # loads one row only
+    content_key = kind if known_type and isinstance(kind, str) else None
     if content_key is not None:
         allowed = (*_ENVELOPE_KEYS, content_key)
     else:  # the type problem is reported below; its content object is not a second problem
-        allowed = (*_ENVELOPE_KEYS, *content_keys, *((kind,) if isinstance(kind, str) else ()))
+        others = _content_keys()
+        allowed = (*_ENVELOPE_KEYS, *others, *((kind,) if isinstance(kind, str) else ()))
     r.known(d, "$", allowed, "the message")
     to, to_field = _addressee(r, d)
     recipient_type = r.opt_text(d, "recipient_type", "recipient_type", "recipient_type")

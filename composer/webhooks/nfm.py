@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Final
 
-from composer.messages.address_message import address_fields
-
 if TYPE_CHECKING:
     from composer.messages import Flow
 
@@ -31,6 +29,8 @@ def address_summary(country: str, values: dict[str, str]) -> str:
 
     Meta's sample: ``"NAME\\n +91xxxxxxxxxx\\n 400063, Goregaon, Wing A, ..., Mumbai, 8"``; the
     order of the last line is not documented, so it follows the form."""
+    from composer.messages.address_message import address_fields  # only an address needs it
+
     order = [k for k, _ in address_fields(country)]
     order += sorted(k for k in values if k not in order)
     rest = [values[k] for k in order if values.get(k) and k not in ("name", "phone_number")]

@@ -5,6 +5,9 @@ can copy the exact body their endpoint will get: ``button_reply`` / ``list_reply
 messages and a ``location`` message, each with ``context.id`` pointing at the business message
 (spec section 13.3 and the reference shapes). Ids the preview cannot know (the wamids, the WABA
 and phone-number ids) are placeholders the caller may override.
+
+Each function imports its own kind's model: the preview loads one kind's layout at a time, and
+with it only that kind's model.
 """
 
 from __future__ import annotations
@@ -14,18 +17,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from composer.limits import CALL_PERMISSION_TEMPORARY_SECONDS
-from composer.messages import (
-    AddressMessage,
-    CallPermissionRequest,
-    Carousel,
-    Flow,
-    ListMessage,
-    LocationRequest,
-    MediaCard,
-    Message,
-    ReplyButtons,
-    TemplateMessage,
-)
+from composer.messages.message import Message
 from composer.webhooks.envelope import DEFAULT_CONTEXT, WebhookContext, customer_envelope
 from composer.webhooks.nfm import address_summary, default_flow_response, flow_response_problem
 
@@ -56,6 +48,8 @@ def button_reply_webhook(
     context: WebhookContext = DEFAULT_CONTEXT,
 ) -> dict[str, Any]:
     """Body of the POST the business gets when the customer taps button ``button_index``."""
+    from composer.messages.reply_buttons import ReplyButtons
+
     content = msg.content
     if not isinstance(content, ReplyButtons):
         raise ReplyError(f"button reply: the message is a {content.kind} message, not buttons")
@@ -79,6 +73,8 @@ def carousel_reply_webhook(
 ) -> dict[str, Any]:
     """Body of the POST for a tap on quick reply ``button`` of card ``card`` (positions in the
     cards array): a ``button_reply`` with that quick reply's id and title, as for reply buttons."""
+    from composer.messages.carousel import Carousel, MediaCard
+
     content = msg.content
     if not isinstance(content, Carousel):
         raise ReplyError(f"carousel reply: the message is a {content.kind} message")
@@ -102,6 +98,8 @@ def list_reply_webhook(
     context: WebhookContext = DEFAULT_CONTEXT,
 ) -> dict[str, Any]:
     """Body of the POST the business gets when the customer picks a row and presses send."""
+    from composer.messages.list_message import ListMessage
+
     content = msg.content
     if not isinstance(content, ListMessage):
         raise ReplyError(f"list reply: the message is a {content.kind} message, not a list")
@@ -132,6 +130,8 @@ def location_reply_webhook(
 
     ``name`` and ``address`` appear only when the customer shares a named place (spec section 8).
     """
+    from composer.messages.location_request import LocationRequest
+
     content = msg.content
     if not isinstance(content, LocationRequest):
         raise ReplyError(f"location reply: the message is a {content.kind} message")
@@ -156,6 +156,8 @@ def template_button_webhook(
     It arrives as ``type: "button"`` with ``button: {payload, text}`` (not as an interactive
     reply); ``payload`` is the one the send gave that button, else Meta repeats its text.
     """
+    from composer.messages.template import TemplateMessage
+
     if not isinstance(msg.content, TemplateMessage):
         raise ReplyError(f"template button: the message is a {msg.content.kind} message")
     button = {"payload": text if payload is None else payload, "text": text}
@@ -176,6 +178,8 @@ def call_permission_reply_webhook(
     ``expiration_timestamp`` (7 days on); a permanent one ``is_permanent: true``; a rejection
     only ``response`` and ``response_source`` (Meta's samples, docs/spec/calling-and-replies.md).
     """
+    from composer.messages.call_permission import CallPermissionRequest
+
     if not isinstance(msg.content, CallPermissionRequest):
         raise ReplyError(f"call permission reply: the message is a {msg.content.kind} message")
     if response not in ("accept", "reject"):
@@ -204,6 +208,8 @@ def address_reply_webhook(
     ``address_message`` whose ``response_json`` holds the filled ``values`` (and the chosen
     ``saved_address_id``); ``body`` is the address as the customer's bubble shows it.
     ``values`` None: the message's prefilled values."""
+    from composer.messages.address_message import AddressMessage
+
     content = msg.content
     if not isinstance(content, AddressMessage):
         raise ReplyError(f"address reply: the message is a {content.kind} message")
@@ -232,6 +238,8 @@ def flow_reply_webhook(
 ) -> dict[str, Any]:
     """Body of the POST for a completed Flow: ``nfm_reply`` named ``flow``, body ``"Sent"``,
     ``response_json`` the flow's answer as a JSON string (None: only the flow's token)."""
+    from composer.messages.flow import Flow
+
     content = msg.content
     if not isinstance(content, Flow):
         raise ReplyError(f"flow reply: the message is a {content.kind} message")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QLayout, QVBoxLayout, QWidget
 
 from composer.messages import Message, MessageKind
 from composer.validation.check import Issue
-from composer.webhooks.replies import WebhookContext
+from composer.webhooks.envelope import WebhookContext
 from ui.preview.appearance import PreviewSettings
 from ui.preview.canvas import PhoneCanvas
 from ui.preview.chat_base import MessageLookup, TemplateLookup, no_messages, no_templates

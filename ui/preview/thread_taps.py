@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from composer.messages import Message
-from composer.webhooks.replies import WebhookContext
+from composer.webhooks.envelope import WebhookContext
 from ui.preview.layout import BusinessTurn, ChatState
 from ui.preview.taps import Action
 

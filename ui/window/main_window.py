@@ -3,8 +3,8 @@ the middle (or a rehearsal's thread), issues / JSON / history on the right, the 
 Wiring follows design.md: the form emits a new message per edit, the session keeps it and fans
 ``changed(message, issues)`` out to the preview, the field marks, the issues list, the JSON view,
 the send bar and the (throttled) autosave. The composition root (``ui/app.py``) gives the window
-its collaborators; it is drawn before its panes exist, and ``finish_startup`` (right after the
-first paint) builds them, which keeps pydantic, httpx and keyring off the start-up path.
+its collaborators; it is drawn before its panes exist, then built in two steps
+(``ui.window.startup``): the editor right after the first paint, the rest a moment later.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from ui.panels.send_bar import SendBar
 from ui.sender import WindowSender
 from ui.window.layout_memory import load_layout, restore_splitter, restore_window
 from ui.window.menus import WindowMenus
-from ui.window.panes import place_parts, placeholder_splitter
+from ui.window.panes import placeholder_splitter
 from ui.window.parts import StartOptions
 from ui.window.profile_choice import ProfileChoice
 from ui.window.top_bar import SANDBOX, TopBar
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from ui.window.draft_keeper import DraftKeeper
     from ui.window.history_actions import HistoryActions
     from ui.window.message_loader import MessageLoader
-    from ui.window.parts import PartsFactory, WindowParts
+    from ui.window.parts import PartsFactory
     from ui.window.preview_tools import PreviewTools
     from ui.window.products import CatalogLink
     from ui.window.rehearse_link import RehearseLink
@@ -59,12 +59,16 @@ AUTOSAVE_MS = 500
 
 
 class MainWindow(QMainWindow):
-    """Top-level window; ``ready`` fires once the editor is built and the draft restored.
+    """Top-level window; ``ready`` fires once the editor is built and the draft restored,
+    ``settled`` once the rest is (``ui.window.startup``).
 
-    The panes below exist from ``finish_startup`` on (the app runs it right after the first paint).
+    The panes exist from ``start_editor`` on (the app runs it right after the first paint); the
+    history, countdown, webhooks, dialogs and commands from ``finish_later``
+    (``ui.window.startup``).
     """
 
-    ready = Signal()
+    ready = Signal()  # the editor is usable (start_editor)
+    settled = Signal()  # the rest is built too (finish_later): Send can go
     sent = Signal(object)  # SendOutcome, after the UI has shown it
     form: ComposerForm
     preview: PhoneView
@@ -72,6 +76,7 @@ class MainWindow(QMainWindow):
     json_view: JsonView
     history: HistoryPanel
     tabs: QTabWidget
+    preview_box: QWidget
     countdown: WindowCountdown
     webhooks: WebhookReceiverControl
     messages: MessageLoader
@@ -102,6 +107,7 @@ class MainWindow(QMainWindow):
         self._options = options or StartOptions()
         self.window_sender = WindowSender(services, tasks, self)
         self._started = False
+        self._later_done = False
         self._countdown_for: str | None = None
         self.setWindowTitle("WA Composer")
         self.setObjectName("mainWindow")
@@ -112,9 +118,9 @@ class MainWindow(QMainWindow):
         self.settings_button = self.top.settings_button
         self.profiles = ProfileChoice(self.top, services, self.send_bar.show_result)
         self.splitter: QSplitter = placeholder_splitter()  # panes arrive in finish_startup
-        self._layout_saved = load_layout()  # size, place and pane sizes as the user left them
-        restore_window(self, self._layout_saved)
-        self._sizes_restored = restore_splitter(self.splitter, self._layout_saved)
+        self.layout_saved = load_layout()  # size, place and pane sizes as the user left them
+        restore_window(self, self.layout_saved)
+        self._sizes_restored = restore_splitter(self.splitter, self.layout_saved)
         self._sent_message: Message | None = None  # the message the send result is about
         self.menus = WindowMenus(self)  # the titles now, the commands once the panes exist
         self.actions_by_name = self.menus.actions_by_name
@@ -140,79 +146,16 @@ class MainWindow(QMainWindow):
         column.addWidget(self.send_bar)
         self.setCentralWidget(central)
 
-    def _attach(self, parts: WindowParts) -> None:
-        """Take the panes in and make the loader, the draft keeper and the dialogs over them."""
-        from ui.window.dialogs import WindowDialogs
-        from ui.window.draft_keeper import DraftKeeper
-        from ui.window.message_loader import MessageLoader
-
-        self.form, self.preview = parts.form, parts.preview
-        self.issues_panel, self.json_view, self.history = (
-            parts.issues_panel, parts.json_view, parts.history,
-        )  # fmt: skip
-        self.countdown, self.webhooks = parts.countdown, parts.webhooks
-        self.preview_box, self.tabs = place_parts(
-            self.splitter, parts, keep_sizes=self._sizes_restored
-        )
-        parts.webhooks.setParent(self)
-        self.statusBar().addPermanentWidget(parts.indicator)
-        self.form.recipient.mount_countdown(parts.countdown)
-        report = self.send_bar.show_result
-        self.messages = MessageLoader(self.form, self.session, self.type_combo, report)
-        self.draft_keeper = DraftKeeper(
-            self.services.drafts, self.messages,
-            profile=self.profile_name, ask=self.ask, report=report, parent=self,
-        )  # fmt: skip
-        self.dialogs = WindowDialogs(
-            self, self.services, self.tasks,
-            webhooks=self.webhooks, loader=self.messages, keeper=self.draft_keeper,
-            profiles=self.profiles, ask=self.ask, report=report,
-            after_drafts=self.show_storage_notices,
-        )  # fmt: skip
-        from ui.window.add_ons import attach_add_ons
-
-        attach_add_ons(self)
-
-    def _wire(self, parts: WindowParts) -> None:
-        """Connect the panes, the top bar and the keys (none of them acts before start-up)."""
-        self.form.edited.connect(self._on_edited)
-        self.issues_panel.path_activated.connect(self.focus_path)
-        from ui.window.add_ons import adopt_preview_actions, wire_history
-
-        wire_history(self)
-        self.countdown.state_changed.connect(self._on_window_state)
-        self.countdown.connect_webhooks_requested.connect(parts.indicator.explain)
-        self.webhooks.event_received.connect(self._on_webhook_event)
-        parts.indicator.imported.connect(self._on_webhook_event)
-        self.type_combo.currentIndexChanged.connect(self._on_type_picked)
-        self.profile_combo.currentIndexChanged.connect(self._on_profile_picked)
-        self.example_button.clicked.connect(self.dialogs.load_example)
-        for button in (self.top.import_button, self.json_view.import_json):
-            button.clicked.connect(self.dialogs.import_json)
-        self.top.drafts_button.clicked.connect(self.dialogs.drafts)
-        self.settings_button.clicked.connect(self.dialogs.settings)
-        self.preview.reply_webhook.connect(lambda _body: self.commands.show_side_tab("Webhook"))
-        self.menus.fill()  # every shortcut lives on a menu action (none defined twice)
-        adopt_preview_actions(self)
-        self.commands.restore_hidden(self._layout_saved)
-
-    # --- start-up -----------------------------------------------------------------------------
-    def finish_startup(self) -> None:
-        """Build the panes and the editor, restore the last draft (or show a first sample).
-
-        Runs right after the first paint, so the window appears before pydantic and the editors
-        are loaded.
-        """
+    # --- start-up (two steps: ui.window.startup) -----------------------------------------------
+    def start_editor(self) -> None:
+        """Build the editor and the preview, restore the last draft (or show a first sample) and
+        emit ``ready``. Runs right after the first paint; ``finish_later`` does the rest."""
         if self._started:
             return
         self._started = True
-        parts = self._make_parts(self.profile_name)
-        self._attach(parts)
-        self._wire(parts)
-        self.send_bar.add_icon()
-        from PySide6.QtGui import QIcon
+        from ui.window.startup import attach_editor
 
-        self.setWindowIcon(QIcon("icons:app.svg"))
+        attach_editor(self, self._make_parts.editor(), keep_sizes=self._sizes_restored)
         self.reload_profiles()
         self._offer_contacts()
         restored = self.draft_keeper.restore_current(self._select_profile)
@@ -221,14 +164,36 @@ class MainWindow(QMainWindow):
             self.messages.start_fresh(start_kind, example=self._options.example_on_first_start)
         elif start_kind in TITLES and start_kind != self.form.kind():
             self.messages.select_kind(str(start_kind))
-        self.send_bar.set_starting(False)
-        # Built after the first paint: its widget classes cost ~40 ms to load before it.
+        self.ready.emit()
+
+    def finish_later(self) -> None:
+        """The parts the first usable screen does without (``ui.window.startup``); Send is enabled
+        at the end, once the countdown knows the recipient's 24-hour window."""
+        if self._later_done or not self._started:
+            return
+        self._later_done = True
+        from ui.window.startup import attach_later
+
+        attach_later(self, self._make_parts.later(self.profile_name))
+        self.send_bar.add_icon()
+        from PySide6.QtGui import QIcon
+
+        self.setWindowIcon(QIcon("icons:app.svg"))
         from ui.panels.notice_bar import NoticeBar
 
         self.notices = NoticeBar()
         self._column.insertWidget(1, self.notices)
         self.show_storage_notices()
-        self.ready.emit()
+        current = self.session.current()
+        self._countdown_for = current.to if current is not None else ""
+        self.countdown.set_recipient(self._countdown_for)
+        self.send_bar.set_starting(False)
+        self.settled.emit()
+
+    def finish_startup(self) -> None:
+        """Both steps at once (tests, and anything that needs the whole window now)."""
+        self.start_editor()
+        self.finish_later()
 
     def show_storage_notices(self) -> None:
         """Say where a damaged draft or history went (kept aside, never overwritten)."""
@@ -241,7 +206,7 @@ class MainWindow(QMainWindow):
                 "nothing was overwritten."
             )
 
-    def _on_type_picked(self, _index: int) -> None:
+    def on_type_picked(self, _index: int) -> None:
         self.messages.pick_kind(str(self.type_combo.currentData()))
 
     def ask(self, title: str, question: str) -> bool:
@@ -254,7 +219,7 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     # --- the one fan-out ----------------------------------------------------------------------
-    def _on_edited(self, msg: Message) -> None:
+    def on_edited(self, msg: Message) -> None:
         # Everything the form holds is in the model (even broken flow data, which check() reports)
         self.session.set_message(msg)
 
@@ -278,13 +243,13 @@ class MainWindow(QMainWindow):
             self.json_view.set_payload(to_payload(msg), self.profiles.url)
         self.preview.set_message(msg, issues)
         to = msg.to if msg is not None else ""
-        if to != self._countdown_for:
+        if self._later_done and to != self._countdown_for:
             self._countdown_for = to  # the store is read only when the recipient changes
             self.countdown.set_recipient(to)
         if self._options.autosave and not self._autosave.isActive():
             self._autosave.start()
 
-    def _on_window_state(self, status: WindowStatus) -> None:
+    def on_window_state(self, status: WindowStatus) -> None:
         from composer.window.facts import send_warning
 
         self.send_bar.set_window(status, self.form.kind() or "button")
@@ -295,7 +260,7 @@ class MainWindow(QMainWindow):
     def focus_path(self, path: str) -> None:
         self.form.focus_path(path)
 
-    def _on_webhook_event(self, event: object = None) -> None:
+    def on_webhook_event(self, event: object = None) -> None:
         """A webhook event arrived, or bodies were pasted (``history_actions.route_event``)."""
         from ui.window.history_actions import route_event
 
@@ -313,7 +278,7 @@ class MainWindow(QMainWindow):
         if self.profiles.select(name, repolish=self._started):
             self._offer_contacts()
 
-    def _on_profile_picked(self, _index: int) -> None:
+    def on_profile_picked(self, _index: int) -> None:
         self.top.show_profile_badge(self.profile_name())
         self.templates.profile_changed()
         self.products.profile_changed()
@@ -393,8 +358,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._autosave.isActive():
             self._autosave.stop()
-        if self._started:
+        if self._later_done:
             self.commands.save()  # the size, place and panes, for the next run
             self.webhooks.stop()  # before the services close the store it records into
+        if self._started:
             self.draft_keeper.save_current()
         super().closeEvent(event)

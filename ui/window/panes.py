@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLayout, QSplitter, QTabWidget, QVBoxLayout, QWidg
 
 if TYPE_CHECKING:
     from ui.preview import PhoneView
-    from ui.window.parts import WindowParts
+    from ui.window.parts import EditorParts
 
 PANE_NAMES = ("editorPage", "previewPane", "sidePane")
 HANDLE = 6  # the splitter handle's width: wide enough to grab
@@ -56,10 +56,11 @@ def initial_sizes(width: int, height: int) -> list[int]:
 
 
 def place_parts(
-    splitter: QSplitter, parts: WindowParts, *, keep_sizes: bool = False
+    splitter: QSplitter, parts: EditorParts, *, keep_sizes: bool = False
 ) -> tuple[QWidget, QTabWidget]:
     """Put the parts in the splitter's panes; returns the preview's pane and the side tabs
     (Issues, JSON, Webhook, History). ``keep_sizes``: the splitter holds the user's sizes.
+    The History tab holds an empty page until ``adopt_history`` (the store opens after ready).
 
     The caller must keep both: ``replaceWidget`` does not hand their ownership to Qt, so PySide
     deletes a pane (and the preview in it) once its last Python reference goes.
@@ -73,7 +74,9 @@ def place_parts(
     tabs = QTabWidget()
     tabs.setObjectName("sideTabs")
     tabs.setMinimumWidth(SIDE_MIN_WIDTH)  # its pages wrap down to this; narrower is no use
-    pages = (parts.issues_panel, parts.json_view, webhook_page(parts.preview), parts.history)
+    history = QWidget()
+    history.setObjectName("historyPlaceholder")
+    pages = (parts.issues_panel, parts.json_view, webhook_page(parts.preview), history)
     for page, name in zip(pages, TAB_NAMES, strict=True):
         tabs.addTab(page, name)
     sizes = splitter.sizes()
@@ -86,6 +89,18 @@ def place_parts(
     else:
         splitter.setSizes(initial_sizes(max(sum(sizes), 900), splitter.height()))
     return preview_box, tabs
+
+
+def adopt_history(tabs: QTabWidget, history: QWidget) -> None:
+    """Put the history panel in place of the History tab's placeholder, keeping the current tab."""
+    index = TAB_NAMES.index("History")
+    current = tabs.currentIndex()
+    placeholder = tabs.widget(index)
+    tabs.removeTab(index)
+    tabs.insertTab(index, history, TAB_NAMES[index])
+    tabs.setCurrentIndex(current)
+    if placeholder is not None:
+        placeholder.deleteLater()
 
 
 def webhook_page(preview: PhoneView) -> QWidget:

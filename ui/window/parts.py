@@ -33,8 +33,9 @@ class StartOptions(NamedTuple):
     autosave: bool = True
 
 
-class WindowParts(NamedTuple):
-    """The panes, built right after the first paint (they bring pydantic, the editors, SQLite).
+class EditorParts(NamedTuple):
+    """What the editor needs to be usable: built right after the first paint (pydantic, the
+    current kind's editor and preview layout). ``ready`` fires once these show a message.
 
     NamedTuples, not dataclasses: this module is imported before the first paint, where
     ``dataclasses`` costs about 4 ms.
@@ -44,11 +45,21 @@ class WindowParts(NamedTuple):
     preview: PhoneView
     issues_panel: IssuesPanel
     json_view: JsonView
+
+
+class LaterParts(NamedTuple):
+    """What the first usable screen does without: built in the next turn of the event loop,
+    after ``ready`` (SQLite, the sandbox's demo windows, the webhook receiver's HTTP server)."""
+
     history: HistoryPanel
     countdown: WindowCountdown
     webhooks: WebhookReceiverControl  # started, in sandbox-only mode or as last set in Settings
     indicator: WebhookIndicator
 
 
-PartsFactory = Callable[[Callable[[], str]], WindowParts]
-"""Builds the parts, given the window's "current profile name" (the indicator's Start uses it)."""
+class PartsFactory(NamedTuple):
+    """Builds the two sets of parts; ``later`` is given the window's "current profile name"
+    (the indicator's Start uses it)."""
+
+    editor: Callable[[], EditorParts]
+    later: Callable[[Callable[[], str]], LaterParts]

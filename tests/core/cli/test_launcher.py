@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -45,3 +46,24 @@ def test_without_pyside6_the_window_says_so_plainly(
     monkeypatch.setitem(sys.modules, "ui.app", None)  # import ui.app raises ImportError
     assert launcher.open_window(argparse.Namespace(exit_after_first_paint=True)) == 2
     assert "needs PySide6" in capsys.readouterr().err
+
+
+def test_no_argument_opens_the_window_without_building_the_command_parsers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    opened: list[argparse.Namespace] = []
+    monkeypatch.setattr(launcher, "open_window", lambda args: opened.append(args) or 0)
+    monkeypatch.delitem(sys.modules, "composer.cli.send", raising=False)
+    assert launcher.main([]) == 0
+    assert len(opened) == 1 and opened[0].exit_after_first_paint is False
+    assert "composer.cli.send" not in sys.modules  # no parser was built on the way
+
+
+def test_a_window_flag_still_goes_through_the_parser(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    opened: list[argparse.Namespace] = []
+    monkeypatch.setattr(launcher, "open_window", lambda args: opened.append(args) or 0)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert launcher.main(["--exit-after-first-paint", "--uninstall-desktop-entry"]) == 0
+    assert opened == []  # the desktop-entry flag was acted on instead of opening the window

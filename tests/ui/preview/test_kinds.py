@@ -21,7 +21,7 @@ from composer.messages import (
 from composer.payload import from_payload
 from tests.paths import DATA
 from ui.preview import PhoneView, kinds
-from ui.preview.kinds import NO_LAYOUT_YET, PREVIEW_LAYOUTS
+from ui.preview.kinds import NO_LAYOUT_YET, preview_layouts
 from ui.preview.layout import ChatState, Screen
 from ui.preview.layouter import Layouter
 from ui.preview.taps import SHEET_TAPS
@@ -42,22 +42,22 @@ def lay(layouter: Layouter, msg: Message, state: ChatState | None = None) -> Scr
 
 def test_every_kind_has_a_preview_layout_or_says_why_not() -> None:
     for kind in MessageKind:
-        assert (kind in PREVIEW_LAYOUTS) != (kind in NO_LAYOUT_YET), kind
+        assert (kind in preview_layouts()) != (kind in NO_LAYOUT_YET), kind
         if kind in NO_LAYOUT_YET:
             assert NO_LAYOUT_YET[kind].strip(), f"{kind}: a kind without a layout needs a reason"
-    assert set(PREVIEW_LAYOUTS) | set(NO_LAYOUT_YET) == set(MessageKind)
+    assert set(preview_layouts()) | set(NO_LAYOUT_YET) == set(MessageKind)
 
 
 def test_each_layout_is_filed_under_its_kind_in_a_module_named_like_the_core_model() -> None:
     models = {row.kind: row.model for row in specs()}
-    for kind, layout in PREVIEW_LAYOUTS.items():
+    for kind, layout in preview_layouts().items():
         assert layout.kind is kind
         core_module = models[kind].__module__.rsplit(".", 1)[-1]  # composer.messages.<name>
         assert layout.bubble.__module__ == f"ui.preview.kinds.{core_module}", kind
 
 
 def test_no_kind_tap_is_shadowed_by_the_sheet_taps() -> None:
-    for kind, layout in PREVIEW_LAYOUTS.items():
+    for kind, layout in preview_layouts().items():
         assert not set(layout.taps) & set(SHEET_TAPS), kind
 
 
@@ -69,14 +69,12 @@ def test_every_kind_has_an_example_and_its_layout_draws_it(layouter: Layouter) -
         screen = lay(layouter, msg)
         assert screen.shapes("bubble_in") or screen.shapes("bubble_out"), name
         assert screen.texts("empty_chip") == [], name
-    assert seen == set(PREVIEW_LAYOUTS)
+    assert seen == set(preview_layouts())
 
 
 def test_a_kind_without_a_layout_says_so_in_the_chat(
     layouter: Layouter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    without = {k: v for k, v in PREVIEW_LAYOUTS.items() if k is not MessageKind.TEXT}
-    monkeypatch.setattr(kinds, "PREVIEW_LAYOUTS", without)
     monkeypatch.setattr(kinds, "NO_LAYOUT_YET", {MessageKind.TEXT: "drawn next week"})
     screen = lay(layouter, Message(to="1", content=TextMessage(body="hi")))
     assert screen.texts("empty_chip") == ["No preview for text yet: drawn next week"]

@@ -1,0 +1,129 @@
+"""The window starts in two steps: the editor is usable first (``ready``), the rest a moment
+later (``settled``: history, countdown, webhooks; Send waits for it). See ui.window.startup."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit
+from pytestqt.qtbot import QtBot
+
+from composer.sandbox import Sandbox, StatusDelays
+from composer.storage import Store
+from composer.storage.drafts import DraftStore
+from tests.paths import DATA
+from ui.app import make_app, make_window
+from ui.panels.history import HistoryPanel
+from ui.services import Services
+from ui.window.panes import TAB_NAMES
+
+
+class CountingServices(Services):
+    """Real services that note when the store and the sandbox are first asked for."""
+
+    asked: list[str]
+
+    def store(self) -> Store:
+        self.asked.append("store")
+        return super().store()
+
+    def sandbox(self) -> Sandbox:
+        self.asked.append("sandbox")
+        return super().sandbox()
+
+
+def services(home: Path) -> CountingServices:
+    quiet = StatusDelays(sent=None, delivered=None, read=None)
+    svc = CountingServices(
+        drafts=DraftStore(home / "drafts"), sandbox_factory=lambda: Sandbox(delays=quiet)
+    )
+    svc.asked = []
+    return svc
+
+
+def test_the_editor_is_usable_before_the_store_and_the_sandbox_are_opened(
+    qtbot: QtBot, home: Path
+) -> None:
+    make_app()
+    svc = services(home)
+    window = make_window(svc, "button", example_on_first_start=True, autosave=False)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.ready, timeout=5_000):
+        window.start_editor()
+    assert svc.asked == []  # no SQLite, no sandbox on the way to a usable editor
+    assert window.session.current() is not None  # the first sample is shown...
+    assert window.preview.message()[0] == window.session.current()  # ...on the phone too
+    assert isinstance(window.tabs.widget(TAB_NAMES.index("History")), HistoryPanel) is False
+    assert not window.send_bar.can_send()  # Send waits for the 24-hour window's state
+    body = next(e for e in window.form.findChildren(QPlainTextEdit) if e.isVisible())
+    body.setFocus()
+    body.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(body, " typed")  # the editor answers at once
+    assert window.session.current().content.body.endswith(" typed")  # type: ignore[union-attr]
+
+    with qtbot.waitSignal(window.settled, timeout=5_000):
+        window.finish_later()
+    assert "store" in svc.asked and "sandbox" in svc.asked
+    tabs = window.tabs
+    assert [tabs.tabText(i).split(" (")[0] for i in range(tabs.count())] == list(TAB_NAMES)
+    assert tabs.widget(TAB_NAMES.index("History")) is window.history
+    assert window.countdown.recipient() == window.session.current().to  # type: ignore[union-attr]
+    assert window.send_bar.can_send()  # a demo contact with an open window, a valid message
+    window.close()
+    svc.close()
+
+
+def test_the_app_runs_the_second_step_after_ready_on_its_own(qtbot: QtBot, home: Path) -> None:
+    """``ui.app.run``'s wiring: ready -> (next turn) finish_later -> settled."""
+    make_app()
+    svc = services(home)
+    window = make_window(svc, "list", example_on_first_start=True, autosave=False)
+    qtbot.addWidget(window)
+    from PySide6.QtCore import QTimer
+
+    window.ready.connect(lambda: QTimer.singleShot(0, window.finish_later))
+    window.show()
+    with qtbot.waitSignal(window.settled, timeout=10_000):
+        window.start_editor()
+    assert window.history is window.tabs.widget(TAB_NAMES.index("History"))
+    window.close()
+    svc.close()
+
+
+PROBE = r"""
+import json, os, sys
+from ui.app import make_app, make_window
+app = make_app()
+window = make_window(start_kind="button")
+window.show()
+window.start_editor()
+names = sorted(m for m in sys.modules if m.startswith(("composer.", "ui.")))
+print(json.dumps(names))
+"""
+
+
+def test_a_usable_editor_loads_one_kind_not_every_kind(home: Path) -> None:
+    """The first screen imports the start kind's row, model and layout only (and no SQLite
+    history, webhook server or sandbox): a kind loads when it is first picked."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", WA_COMPOSER_HOME=str(home))
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=DATA.parents[1], env=env, capture_output=True, text=True,
+        timeout=60, check=True,
+    )  # fmt: skip
+    loaded = set(json.loads(out.stdout.strip().splitlines()[-1]))
+    rows = {m for m in loaded if m.startswith("composer.kinds.")}
+    assert rows == {"composer.kinds.catalogue", "composer.kinds.kind_spec",
+                    "composer.kinds.reply_buttons"}  # fmt: skip
+    layouts = {m for m in loaded if m.startswith("ui.preview.kinds.")}
+    assert "ui.preview.kinds.list_message" not in layouts
+    assert "ui.preview.kinds.reply_buttons" in layouts
+    assert "composer.messages.list_message" not in loaded
+    for heavy in ("composer.storage.history", "composer.webhooks.server", "composer.sandbox",
+                  "ui.panels.history", "ui.rehearse.controller"):  # fmt: skip
+        assert heavy not in loaded, heavy
