@@ -29,6 +29,9 @@ def open_window(args: argparse.Namespace) -> int:
     live on, and collecting them in passes cost about 50 ms of the editor's start.
     """
     gc.disable()
+    from ui.feature_scan import skip_known_modules
+
+    skip_known_modules()  # before PySide6 and the window's modules are imported
     try:
         from ui.app import run
     except ImportError as exc:  # PySide6 missing: say so instead of a traceback

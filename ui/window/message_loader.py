@@ -56,11 +56,12 @@ class MessageLoader:
         self._type_combo = type_combo
         self._report = report
 
-    def select_kind(self, kind: str) -> None:
-        """Show ``kind``'s editor, the type picker in step without its signal."""
+    def select_kind(self, kind: str, *, emit: bool = True) -> None:
+        """Show ``kind``'s editor, the type picker in step without its signal (``emit``: the
+        editor's message becomes the current one)."""
         with QSignalBlocker(self._type_combo):
             self._type_combo.setCurrentIndex(self._type_combo.findData(kind))
-        self.form.set_kind(kind)
+        self.form.set_kind(kind, emit=emit)
 
     def pick_kind(self, kind: str) -> None:
         """The user picked ``kind``: show its editor; the message left behind is kept by its
@@ -80,7 +81,7 @@ class MessageLoader:
         (a first start shows a working message and its preview, not a form full of errors)."""
         chosen = kind if kind in TITLES else DEFAULT_KIND
         self.form.recipient.field.set_number(DEFAULT_RECIPIENT)
-        self.select_kind(chosen)
+        self.select_kind(chosen, emit=not example)  # the sample is the first message shown
         if example:
             self.load_example(chosen)
 
@@ -108,9 +109,10 @@ class MessageLoader:
 
         previous, previous_kind = self.session.current(), self.form.kind()
         self.form.load(msg)
-        wanted, got = to_payload(msg), to_payload(self.form.build())
+        built = self.form.build()
+        wanted, got = to_payload(msg), to_payload(built)
         if wanted == got:
-            self.load_message(msg, loaded=True)
+            self._make_current(built)
             return None
         if previous is not None:
             self.form.load(previous)
@@ -127,9 +129,13 @@ class MessageLoader:
         """Make ``msg`` current (``loaded``: the editors already hold it)."""
         if not loaded:
             self.form.load(msg)
+        self._make_current(self.form.build())
+
+    def _make_current(self, built: Message) -> None:
+        """``built`` (what the editors hold) is the current message; the picker shows its type."""
         with QSignalBlocker(self._type_combo):
-            self._type_combo.setCurrentIndex(self._type_combo.findData(str(msg.content.kind)))
-        self.session.set_message(self.form.build())
+            self._type_combo.setCurrentIndex(self._type_combo.findData(str(built.content.kind)))
+        self.session.set_message(built)
 
     def import_json_text(self, text: str) -> str | None:
         """Load pasted JSON text; returns an error text (nothing changed) or None."""
@@ -150,6 +156,7 @@ class MessageLoader:
         problem = self.load_payload(sample_payload(kind, to))
         if problem is not None:  # a sample the editors cannot hold is a bug worth showing
             self._report("warning", problem)
+            self.form.rebuild()  # what the editors hold stays the current message
 
     def restore_kept(self, kept: dict[str, Any]) -> None:
         """Fill the other types' editors (signals blocked); a broken entry is skipped."""
