@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from composer.messages import MessageKind
 from ui.preview.layout import ProductPreview
+from ui.window.account_reader import AccountReader, Report
 
 if TYPE_CHECKING:
     from composer.catalog import Catalog
@@ -25,8 +26,6 @@ if TYPE_CHECKING:
     from ui.window.main_window import MainWindow
 
 PRODUCT_KINDS = frozenset({MessageKind.PRODUCT, MessageKind.PRODUCT_LIST, MessageKind.CATALOG})
-
-Report = Callable[[str, str], None]
 
 
 class CatalogEditor(Protocol):
@@ -53,13 +52,11 @@ class CatalogLink(QObject):
     ) -> None:
         super().__init__(parent)
         self._services = services
-        self._tasks = tasks
-        self._profile = profile
-        self._report = report
         self.catalog: Catalog | None = None
         self._editors: list[CatalogEditor] = []
-        self._loading = False
-        self._again = False
+        self._reader: AccountReader[Catalog] = AccountReader(
+            tasks, profile, self._read, self._arrived, report, "The product catalog"
+        )
 
     def adopt(self, editor: Editor) -> None:
         """A new editor of the form: a product editor gets the catalog; the first starts the
@@ -79,17 +76,8 @@ class CatalogLink(QObject):
             self.load()
 
     def load(self, *, refresh: bool = False) -> None:
-        """Read the catalog on a worker thread (one read at a time; a later ask runs after)."""
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
-        name = self._profile()
-        self._tasks.start(
-            lambda: self._read(name, refresh),
-            lambda catalog: self._arrived(name, catalog),
-            self._failed,
-        )
+        """Read the catalog on a worker thread (``ui.window.account_reader``)."""
+        self._reader.load(refresh=refresh)
 
     def _read(self, name: str, refresh: bool) -> Catalog:
         profile = self._services.profile(name)
@@ -97,21 +85,9 @@ class CatalogLink(QObject):
             None if profile.is_sandbox else profile, refresh=refresh
         )
 
-    def _arrived(self, name: str, catalog: Catalog) -> None:
-        self._finish()
-        if name == self._profile():
-            self.catalog = catalog
-            self._publish()
-
-    def _failed(self, exc: BaseException) -> None:
-        self._finish()
-        self._report("error", f"The product catalog could not be read: {exc}")
-
-    def _finish(self) -> None:
-        self._loading = False
-        if self._again:
-            self._again = False
-            self.load()
+    def _arrived(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._publish()
 
     def _publish(self) -> None:
         for editor in self._editors:

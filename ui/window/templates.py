@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from composer.messages import MessageKind
+from ui.window.account_reader import AccountReader, Report
 
 if TYPE_CHECKING:
     from composer.templates import TemplateDefinition, TemplateLibrary
@@ -23,8 +24,6 @@ if TYPE_CHECKING:
     from ui.services import Services
     from ui.tasks import TaskRunner
     from ui.window.main_window import MainWindow
-
-Report = Callable[[str, str], None]
 
 
 class TemplateLink(QObject):
@@ -42,13 +41,12 @@ class TemplateLink(QObject):
     ) -> None:
         super().__init__(parent)
         self._services = services
-        self._tasks = tasks
-        self._profile = profile
-        self._report = report
         self._library: TemplateLibrary | None = None
         self._editor: TemplateEditor | None = None
-        self._loading = False
-        self._wanted: tuple[str, bool] | None = None  # asked while a load ran: (profile, refresh)
+        self._reader: AccountReader[TemplateLibrary] = AccountReader(
+            tasks, profile, self._read, self._arrived, report, "The template list"
+        )
+        self._reader.busy = self._busy  # the picker's spinner
 
     def library(self) -> TemplateLibrary | None:
         return self._library
@@ -92,19 +90,8 @@ class TemplateLink(QObject):
             self.load()
 
     def load(self, *, refresh: bool = False) -> None:
-        """Read the library on a worker thread (one load at a time; the last ask wins)."""
-        name = self._profile()
-        if self._loading:
-            self._wanted = (name, refresh)
-            return
-        self._loading = True
-        if self._editor is not None:
-            self._editor.picker.set_loading(True)
-        self._tasks.start(
-            lambda: self._read(name, refresh),
-            lambda library: self._arrived(name, library),
-            self._failed,
-        )
+        """Read the library on a worker thread (``ui.window.account_reader``)."""
+        self._reader.load(refresh=refresh)
 
     def _read(self, name: str, refresh: bool) -> TemplateLibrary:
         profile = self._services.profile(name)
@@ -112,23 +99,13 @@ class TemplateLink(QObject):
             None if profile.is_sandbox else profile, refresh=refresh
         )
 
-    def _arrived(self, name: str, library: TemplateLibrary) -> None:
-        self._finish()
-        if name == self._profile():
-            self._library = library
-            self._publish()
+    def _arrived(self, library: TemplateLibrary) -> None:
+        self._library = library
+        self._publish()
 
-    def _failed(self, exc: BaseException) -> None:
-        self._finish()
-        self._report("error", f"The template list could not be read: {exc}")
-
-    def _finish(self) -> None:
-        self._loading = False
+    def _busy(self, running: bool) -> None:
         if self._editor is not None:
-            self._editor.picker.set_loading(False)
-        wanted, self._wanted = self._wanted, None
-        if wanted is not None:
-            self.load(refresh=wanted[1])
+            self._editor.picker.set_loading(running)
 
     def _publish(self) -> None:
         if self._editor is not None:
