@@ -160,12 +160,15 @@ def bring_to_front(window: QWidget) -> None:
     window.activateWindow()
 
 
-def collect_after_start() -> None:
-    """Turn the garbage collector back on (the launcher turns it off while the window starts),
-    with what start-up made moved out of its generations: it all lives as long as the window,
-    so later collections (while typing) need not walk it again."""
-    gc.freeze()
-    gc.enable()
+def finish_then_collect(window: MainWindow) -> None:
+    """The window's second step, then the garbage collector back on (the launcher turns it off
+    while the window starts; on even if that step failed), with what start-up made moved out of
+    its generations: it lives as long as the window, so collections while typing skip it."""
+    try:
+        window.finish_later()
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def run(*, exit_after_first_paint: bool = False) -> int:
@@ -190,10 +193,9 @@ def run(*, exit_after_first_paint: bool = False) -> int:
         window.settled.connect(QApplication.quit)
     elif os.environ.get(EXIT_WHEN_READY_ENV):
         window.ready.connect(QApplication.quit)
-    window.settled.connect(collect_after_start)
     # The rest of the window once the editor has been drawn: posted after the editor's own
     # repaints, so they go first (ui.window.startup).
-    window.ready.connect(lambda: QTimer.singleShot(0, window.finish_later))
+    window.ready.connect(lambda: QTimer.singleShot(0, lambda: finish_then_collect(window)))
     watcher = _FirstPaint(actions)
     window.installEventFilter(watcher)
     instance.activated.connect(lambda: bring_to_front(window))

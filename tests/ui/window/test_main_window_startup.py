@@ -127,3 +127,36 @@ def test_a_usable_editor_loads_one_kind_not_every_kind(home: Path) -> None:
     for heavy in ("composer.storage.history", "composer.webhooks.server", "composer.sandbox",
                   "ui.panels.history", "ui.rehearse.controller"):  # fmt: skip
         assert heavy not in loaded, heavy
+
+
+def test_the_second_step_turns_the_collector_back_on_even_when_it_fails(
+    qtbot: QtBot, home: Path
+) -> None:
+    """The launcher starts the window with the garbage collector off (ui.app.finish_then_collect
+    turns it on after the second step, whatever happens in it)."""
+    import gc
+
+    import pytest
+
+    from ui.app import finish_then_collect
+
+    make_app()
+    svc = services(home)
+    window = make_window(svc, "button", example_on_first_start=False, autosave=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_editor()
+    gc.disable()
+    try:
+        finish_then_collect(window)
+        assert gc.isenabled() and window.history is window.tabs.widget(3)
+        gc.disable()
+        window.finish_later = lambda: (_ for _ in ()).throw(RuntimeError("boom"))  # type: ignore[method-assign]
+        with pytest.raises(RuntimeError):
+            finish_then_collect(window)
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
+    window.close()
+    svc.close()
