@@ -46,3 +46,19 @@ def reference_shapes() -> dict[str, Any]:
     """Meta's documented bodies (reference-shapes.json) by name."""
     shapes: dict[str, Any] = copy.deepcopy(_read(str(REFERENCE_SHAPES_JSON)))
     return shapes
+
+
+def json_shape(value: Any) -> Any:
+    """Keys and value types, recursively (lists by their first item): what a webhook body is
+    compared with Meta's reference bodies by."""
+    if isinstance(value, dict):
+        return {k: json_shape(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_shape(value[0])] if value else []
+    return type(value).__name__
+
+
+def inbound_message(body: dict[str, Any]) -> dict[str, Any]:
+    """The one message of an inbound webhook body (entry[0].changes[0].value.messages[0])."""
+    message: dict[str, Any] = body["entry"][0]["changes"][0]["value"]["messages"][0]
+    return message

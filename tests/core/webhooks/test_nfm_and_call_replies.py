@@ -20,7 +20,7 @@ from composer.webhooks.replies import (
     call_permission_reply_webhook,
     flow_reply_webhook,
 )
-from tests.examples import example, reference_shapes
+from tests.examples import example, json_shape, reference_shapes
 
 REFERENCE = reference_shapes()
 AT = datetime(2025, 6, 15, 22, 5, 36, tzinfo=UTC)  # the references' timestamp, 1750025136
@@ -34,14 +34,6 @@ CTX = WebhookContext(
 ASK = Message(to="+16505550123", content=CallPermissionRequest(body="May we call you?"))
 
 
-def shape(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: shape(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [shape(value[0])] if value else []
-    return type(value).__name__
-
-
 def message_of(body: dict[str, Any]) -> dict[str, Any]:
     message: dict[str, Any] = body["entry"][0]["changes"][0]["value"]["messages"][0]
     return message
@@ -50,7 +42,7 @@ def message_of(body: dict[str, Any]) -> dict[str, Any]:
 def test_allow_is_a_temporary_permission_for_seven_days() -> None:
     body = call_permission_reply_webhook(ASK, "accept", at=AT, context=CTX)
     reference = REFERENCE["webhook_inbound_call_permission_reply"]
-    assert shape(body) == shape(reference)
+    assert json_shape(body) == json_shape(reference)
     assert message_of(body)["interactive"] == message_of(reference)["interactive"]
     expires = int(message_of(body)["interactive"]["call_permission_reply"]["expiration_timestamp"])
     assert datetime.fromtimestamp(expires, UTC) - AT == timedelta(days=7)
@@ -86,7 +78,7 @@ def test_a_submitted_address_is_metas_nfm_reply() -> None:
               "name": "Ana Souza", "phone_number": "+919812345678"}  # fmt: skip
     body = address_reply_webhook(msg, values, "address1", at=AT, context=CTX)
     reference = REFERENCE["webhook_inbound_address_reply"]
-    assert shape(body) == shape(reference)
+    assert json_shape(body) == json_shape(reference)
     nfm = message_of(body)["interactive"]["nfm_reply"]
     ref = message_of(reference)["interactive"]["nfm_reply"]
     assert nfm["name"] == "address_message"
@@ -126,7 +118,7 @@ def test_a_completed_flow_is_an_nfm_reply_named_flow_with_body_sent() -> None:
     answer = '{"flow_token": "booking-7f3c2a91", "party_size": "2", "date": "2026-05-02"}'
     body = flow_reply_webhook(msg, answer, at=AT, context=CTX)
     reference = REFERENCE["webhook_inbound_flow_reply"]
-    assert shape(body) == shape(reference)
+    assert json_shape(body) == json_shape(reference)
     assert message_of(body)["interactive"] == message_of(reference)["interactive"]  # compact JSON
 
 

@@ -32,6 +32,7 @@ from composer.webhooks.replies import (
     list_reply_webhook,
     location_reply_webhook,
 )
+from tests.examples import json_shape
 from tests.paths import DATA
 
 REFERENCE = json.loads((DATA / "reference-shapes.json").read_text(encoding="utf-8"))
@@ -90,15 +91,6 @@ PRODUCTS = Message(
 LOCATION = Message(to="16505550123", content=LocationRequest(body="Where are you?"))
 
 
-def shape(value: Any) -> Any:
-    """Keys and value types, recursively (lists by their first item)."""
-    if isinstance(value, dict):
-        return {k: shape(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [shape(value[0])] if value else []
-    return type(value).__name__
-
-
 def the_message(body: dict[str, Any]) -> dict[str, Any]:
     message: dict[str, Any] = body["entry"][0]["changes"][0]["value"]["messages"][0]
     return message
@@ -107,7 +99,7 @@ def the_message(body: dict[str, Any]) -> dict[str, Any]:
 @pytest.mark.parametrize("index", [0, 1, 2])
 def test_each_button_gives_the_reference_shape(index: int) -> None:
     body = button_reply_webhook(BUTTONS, index, at=AT)
-    assert shape(body) == shape(REFERENCE["webhook_inbound_button_reply"])
+    assert json_shape(body) == json_shape(REFERENCE["webhook_inbound_button_reply"])
     message = the_message(body)
     button = BUTTONS.content.buttons[index]  # type: ignore[union-attr]
     assert message["interactive"] == {
@@ -165,11 +157,11 @@ def test_each_row_gives_the_reference_shape(section: int, row: int) -> None:
     expected = {"id": list_row.id, "title": list_row.title}
     if list_row.description:
         expected["description"] = list_row.description
-        assert shape(body) == shape(reference)
+        assert json_shape(body) == json_shape(reference)
     else:  # a row without description: the key is absent, the rest is identical
         ref = json.loads(json.dumps(reference))
         del the_message(ref)["interactive"]["list_reply"]["description"]
-        assert shape(body) == shape(ref)
+        assert json_shape(body) == json_shape(ref)
     assert the_message(body)["interactive"] == {"type": "list_reply", "list_reply": expected}
 
 
@@ -177,7 +169,7 @@ def test_location_reply_shape() -> None:
     body = location_reply_webhook(
         LOCATION, 38.7223, -9.1393, name="Praca do Comercio", address="Praca do Comercio, Lisboa"
     )
-    assert shape(body) == shape(REFERENCE["webhook_inbound_location_after_request"])
+    assert json_shape(body) == json_shape(REFERENCE["webhook_inbound_location_after_request"])
     assert the_message(body)["location"] == {
         "latitude": 38.7223,
         "longitude": -9.1393,
@@ -192,7 +184,7 @@ def test_location_reply_shape() -> None:
 @pytest.mark.parametrize(("card", "button"), [(0, 0), (1, 1), (2, 0)])
 def test_a_carousel_quick_reply_is_a_button_reply(card: int, button: int) -> None:
     body = carousel_reply_webhook(CAROUSEL, card, button, at=AT)
-    assert shape(body) == shape(REFERENCE["webhook_inbound_button_reply"])
+    assert json_shape(body) == json_shape(REFERENCE["webhook_inbound_button_reply"])
     reply = CAROUSEL.content.cards[card].quick_replies[button]  # type: ignore[union-attr]
     assert the_message(body)["interactive"] == {
         "type": "button_reply",

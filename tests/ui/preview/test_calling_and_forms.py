@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 from composer import limits
 from composer.payload import from_payload
 from composer.samples import sample_message
-from tests.examples import example, reference_shapes
+from tests.examples import example, inbound_message, json_shape, reference_shapes
+from tests.ui.preview.phone import click, open_phone
 from ui.preview import PhoneView
 from ui.preview.call_icons import handset
 from ui.preview.icons import ICONS
@@ -27,34 +28,9 @@ from ui.preview.themes import PLATFORMS
 REFERENCE = reference_shapes()
 
 
-def shape(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: shape(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [shape(value[0])] if value else []
-    return type(value).__name__
-
-
-def inbound(body: dict[str, Any]) -> dict[str, Any]:
-    message: dict[str, Any] = body["entry"][0]["changes"][0]["value"]["messages"][0]
-    return message
-
-
 @pytest.fixture(params=PLATFORMS)
 def view(qtbot: QtBot, request: pytest.FixtureRequest) -> PhoneView:
-    v = PhoneView()
-    v.set_link_fetching(False)
-    qtbot.addWidget(v)
-    v.set_appearance(request.param, False)
-    v.resize(560, 1000)
-    v.show()
-    qtbot.waitExposed(v)
-    return v
-
-
-def click(qtbot: QtBot, view: PhoneView, action: tuple[Any, ...]) -> None:
-    (hit,) = [h for h in view.preview_screen().chat_hits if h.action == action]
-    qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=view.canvas.widget_point(hit))
+    return open_phone(qtbot, request.param)
 
 
 def form_of(view: PhoneView, qtbot: QtBot) -> ReplyFormDialog:
@@ -113,14 +89,14 @@ def test_call_permission_offers_both_answers(
     with qtbot.waitSignal(view.reply_webhook, timeout=2000) as blocker:
         click(qtbot, view, ("call_permission", answer))
     body = blocker.args[0]
-    reply = inbound(body)["interactive"]["call_permission_reply"]
+    reply = inbound_message(body)["interactive"]["call_permission_reply"]
     assert reply["response"] == answer and reply["response_source"] == "user_action"
     assert ("expiration_timestamp" in reply) == (answer == "accept")
     reference = json.loads(json.dumps(REFERENCE["webhook_inbound_call_permission_reply"]))
     if answer == "reject":
-        ref = inbound(reference)["interactive"]["call_permission_reply"]
+        ref = inbound_message(reference)["interactive"]["call_permission_reply"]
         del ref["is_permanent"], ref["expiration_timestamp"]
-    assert shape(body) == shape(reference)
+    assert json_shape(body) == json_shape(reference)
     assert view.preview_screen().texts("reply_title")[-1].startswith(said)
 
 
@@ -137,13 +113,13 @@ def test_address_form_is_prefilled_from_the_saved_address(qtbot: QtBot, view: Ph
     dialog.inputs["floor_number"].setText("8")
     with qtbot.waitSignal(view.reply_webhook, timeout=2000) as blocker:
         qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
-    nfm = inbound(blocker.args[0])["interactive"]["nfm_reply"]
+    nfm = inbound_message(blocker.args[0])["interactive"]["nfm_reply"]
     response = json.loads(nfm["response_json"])
     assert response["saved_address_id"] == "home"
     assert response["values"]["floor_number"] == "8"
     assert response["values"]["city"] == "Mumbai"
     assert nfm["name"] == "address_message" and nfm["body"].startswith("Ana Souza\n +91")
-    assert shape(blocker.args[0]) == shape(REFERENCE["webhook_inbound_address_reply"])
+    assert json_shape(blocker.args[0]) == json_shape(REFERENCE["webhook_inbound_address_reply"])
     assert view.reply_form is None
     assert view.preview_screen().texts("reply_title")[-1] == nfm["body"]
 
@@ -158,7 +134,9 @@ def test_a_new_address_starts_from_the_prefilled_values(qtbot: QtBot, view: Phon
     dialog.inputs["in_pin_code"].setText("411001")
     with qtbot.waitSignal(view.reply_webhook, timeout=2000) as blocker:
         dialog.submit()
-    response = json.loads(inbound(blocker.args[0])["interactive"]["nfm_reply"]["response_json"])
+    response = json.loads(
+        inbound_message(blocker.args[0])["interactive"]["nfm_reply"]["response_json"]
+    )
     assert response == {"values": {"name": "Ana Souza", "in_pin_code": "411001", "city": "Mumbai"}}
 
 
@@ -196,13 +174,13 @@ def test_flow_answer_is_edited_and_checked_before_it_is_sent(qtbot: QtBot, view:
     dialog.json_box.setPlainText('{"flow_token": "booking-7f3c2a91", "date": "2026-05-02"}')
     with qtbot.waitSignal(view.reply_webhook, timeout=2000) as blocker:
         qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
-    nfm = inbound(blocker.args[0])["interactive"]["nfm_reply"]
+    nfm = inbound_message(blocker.args[0])["interactive"]["nfm_reply"]
     assert nfm == {
         "name": "flow",
         "body": "Sent",
         "response_json": '{"flow_token":"booking-7f3c2a91","date":"2026-05-02"}',
     }
-    assert shape(blocker.args[0]) == shape(REFERENCE["webhook_inbound_flow_reply"])
+    assert json_shape(blocker.args[0]) == json_shape(REFERENCE["webhook_inbound_flow_reply"])
     assert view.preview_screen().texts("reply_title")[-1] == "Sent"
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=2000)
 

@@ -16,6 +16,7 @@ from composer.payload import from_payload
 from composer.samples import sample_message
 from tests.examples import examples
 from tests.paths import DATA
+from tests.ui.preview.phone import open_phone
 from ui.preview import PhoneView
 from ui.preview.layout import Hit, Screen, ShapeItem
 from ui.preview.taps import NoWebhook
@@ -27,14 +28,7 @@ REFERENCE: dict[str, Any] = json.loads((DATA / "reference-shapes.json").read_tex
 
 @pytest.fixture(params=PLATFORMS)
 def view(qtbot: QtBot, request: pytest.FixtureRequest) -> PhoneView:
-    v = PhoneView()
-    v.set_link_fetching(False)
-    qtbot.addWidget(v)
-    v.set_appearance(request.param, False)
-    v.resize(560, 1000)
-    v.show()
-    qtbot.waitExposed(v)
-    return v
+    return open_phone(qtbot, request.param)
 
 
 def cards(screen: Screen) -> list[ShapeItem]:

@@ -25,10 +25,10 @@ from composer.messages import (
     TemplateParameter,
 )
 from composer.payload import from_payload
-from tests.examples import examples, invalid_examples
+from tests.examples import examples, inbound_message, invalid_examples, json_shape
 from tests.paths import DATA
+from tests.ui.preview.phone import click, open_phone
 from ui.preview import PhoneView
-from ui.preview.layout import Hit
 from ui.preview.taps import NoWebhook, Tapped
 from ui.preview.themes import PLATFORMS
 
@@ -36,40 +36,9 @@ EXAMPLES: dict[str, Any] = {**examples(), "invalid": invalid_examples()}
 REFERENCE: dict[str, Any] = json.loads((DATA / "reference-shapes.json").read_text(encoding="utf-8"))
 
 
-def shape(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: shape(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [shape(value[0])] if value else []
-    return type(value).__name__
-
-
-def inbound(body: dict[str, Any]) -> dict[str, Any]:
-    message: dict[str, Any] = body["entry"][0]["changes"][0]["value"]["messages"][0]
-    return message
-
-
 @pytest.fixture(params=PLATFORMS)
 def view(qtbot: QtBot, request: pytest.FixtureRequest) -> PhoneView:
-    v = PhoneView()
-    v.set_link_fetching(False)  # example links point at example.com: no network in tests
-    qtbot.addWidget(v)
-    v.set_appearance(request.param, False)
-    v.resize(560, 1000)
-    v.show()
-    qtbot.waitExposed(v)
-    return v
-
-
-def click(qtbot: QtBot, view: PhoneView, action: tuple[Any, ...]) -> None:
-    screen = view.preview_screen()
-    hits: list[Hit] = (
-        screen.overlay_hits + screen.sheet_hits if screen.sheet_rect else screen.chat_hits
-    )
-    (hit,) = [h for h in hits if h.action == action]
-    point = view.canvas.widget_point(hit)
-    assert view.canvas.rect().contains(point), f"{action} is off screen at {point}"
-    qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=point)
+    return open_phone(qtbot, request.param)
 
 
 @pytest.mark.parametrize("index", [0, 1, 2])
@@ -80,10 +49,13 @@ def test_each_reply_button(qtbot: QtBot, view: PhoneView, index: int) -> None:
     with qtbot.waitSignal(view.reply_webhook, timeout=2000) as blocker:
         click(qtbot, view, ("button", index))
     body = blocker.args[0]
-    assert shape(body) == shape(REFERENCE["webhook_inbound_button_reply"])
+    assert json_shape(body) == json_shape(REFERENCE["webhook_inbound_button_reply"])
     button = msg.content.buttons[index]
-    assert inbound(body)["interactive"]["button_reply"] == {"id": button.id, "title": button.title}
-    assert inbound(body)["from"] == "16505550123"
+    assert inbound_message(body)["interactive"]["button_reply"] == {
+        "id": button.id,
+        "title": button.title,
+    }
+    assert inbound_message(body)["from"] == "16505550123"
     screen = view.preview_screen()
     assert screen.texts("reply_title") == [button.title]
     (out,) = screen.shapes("bubble_out")
@@ -120,9 +92,12 @@ def test_list_row_then_send(qtbot: QtBot, view: PhoneView) -> None:
             if row.description:
                 expected["description"] = row.description
             else:
-                del inbound(reference)["interactive"]["list_reply"]["description"]
-            assert shape(body) == shape(reference)
-            assert inbound(body)["interactive"] == {"type": "list_reply", "list_reply": expected}
+                del inbound_message(reference)["interactive"]["list_reply"]["description"]
+            assert json_shape(body) == json_shape(reference)
+            assert inbound_message(body)["interactive"] == {
+                "type": "list_reply",
+                "list_reply": expected,
+            }
             assert view.state().sheet == ""
             assert view.preview_screen().texts("reply_title")[-1] == row.title
 
@@ -160,10 +135,10 @@ def test_send_location(qtbot: QtBot, view: PhoneView) -> None:
         click(qtbot, view, ("send_location",))
     body = blocker.args[0]
     reference = json.loads(json.dumps(REFERENCE["webhook_inbound_location_after_request"]))
-    loc = inbound(reference)["location"]
+    loc = inbound_message(reference)["location"]
     del loc["name"], loc["address"]  # a dropped pin has neither (spec section 8)
-    assert shape(body) == shape(reference)
-    assert inbound(body)["type"] == "location"
+    assert json_shape(body) == json_shape(reference)
+    assert inbound_message(body)["type"] == "location"
     assert len(view.preview_screen().shapes("map")) == 1
 
 
@@ -261,7 +236,7 @@ def expected_webhook(msg: Message, action: tuple[Any, ...], selected: Any) -> tu
         if row.description:
             expected["description"] = row.description
         else:
-            del inbound(reference)["interactive"]["list_reply"]["description"]
+            del inbound_message(reference)["interactive"]["list_reply"]["description"]
         return reference, expected
     if isinstance(c, Carousel):
         card = c.cards[action[1]]
@@ -271,13 +246,13 @@ def expected_webhook(msg: Message, action: tuple[Any, ...], selected: Any) -> tu
     if isinstance(c, TemplateMessage):  # a quick reply: type "button", not interactive
         return reference, None
     if isinstance(c, CallPermissionRequest):
-        reply = inbound(reference)["interactive"]["call_permission_reply"]
+        reply = inbound_message(reference)["interactive"]["call_permission_reply"]
         if action[1] == "reject":  # a rejection carries neither (Meta's samples)
             del reply["is_permanent"], reply["expiration_timestamp"]
         return reference, None
     if isinstance(c, AddressMessage | Flow):  # an nfm_reply: name, body and response_json
         return reference, None
-    loc = inbound(reference)["location"]
+    loc = inbound_message(reference)["location"]
     del loc["name"], loc["address"]  # a dropped pin has neither (spec section 8)
     return reference, None
 
@@ -304,9 +279,9 @@ class Walker:
             assert tapped.no_webhook is None and tapped.reason == ""
             assert tapped.webhook is not None and self.emitted == [tapped.webhook]
             reference, reply = expected_webhook(msg, action, selected)
-            assert shape(tapped.webhook) == shape(reference), action
+            assert json_shape(tapped.webhook) == json_shape(reference), action
             if reply is not None:  # a button or list reply: the tapped option's id and title
-                interactive = inbound(tapped.webhook)["interactive"]
+                interactive = inbound_message(tapped.webhook)["interactive"]
                 assert interactive[interactive["type"]] == reply
             assert tapped.reply is not None
             titles = view.preview_screen().texts("reply_title")
@@ -333,7 +308,7 @@ class Walker:
         self.seen.add(action[0])
         (body,) = self.emitted
         reference, _ = expected_webhook(self.msg, action, None)
-        assert shape(body) == shape(reference), action
+        assert json_shape(body) == json_shape(reference), action
         assert self.view.reply_form is None and not dialog.isVisible()
 
     def walk(self, msg: Message) -> None:
@@ -441,7 +416,9 @@ def test_clicks_land_when_the_phone_is_scaled_down(qtbot: QtBot, view: PhoneView
     view.set_message(from_payload(EXAMPLES["reply_buttons_text_header"]), [])
     with qtbot.waitSignal(view.reply_webhook, timeout=2000) as blocker:
         click(qtbot, view, ("button", 2))
-    assert inbound(blocker.args[0])["interactive"]["button_reply"]["id"] == "appt_cancel_4471"
+    assert (
+        inbound_message(blocker.args[0])["interactive"]["button_reply"]["id"] == "appt_cancel_4471"
+    )
 
 
 def test_every_row_of_a_multi_section_list(qtbot: QtBot, view: PhoneView) -> None:
@@ -462,5 +439,5 @@ def test_every_row_of_a_multi_section_list(qtbot: QtBot, view: PhoneView) -> Non
             click(qtbot, view, ("row", si, ri))
             with qtbot.waitSignal(view.reply_webhook, timeout=2000) as blocker:
                 click(qtbot, view, ("send_list",))
-            got.append(inbound(blocker.args[0])["interactive"]["list_reply"]["id"])
+            got.append(inbound_message(blocker.args[0])["interactive"]["list_reply"]["id"])
     assert got == ["a", "b", "c", "d", "e"]
