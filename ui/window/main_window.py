@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ui.editors.registry import TITLES
 from ui.panels.send_bar import SendBar
+from ui.restyle import set_tab_text
 from ui.sender import WindowSender
 from ui.window.layout_memory import load_layout, restore_splitter, restore_window
 from ui.window.menus import WindowMenus
@@ -211,7 +212,6 @@ class MainWindow(QMainWindow):
         self._wire(parts)
         self.send_bar.add_icon()
         from PySide6.QtGui import QIcon
-
         self.setWindowIcon(QIcon("icons:app.svg"))
         self.reload_profiles()
         self._offer_contacts()
@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
         self.form.mark(issues)
         self.issues_panel.set_issues(issues)
         errors = sum(1 for i in issues if i.is_error)
-        self.tabs.setTabText(0, f"Issues ({len(issues)})" if issues else "Issues")
+        set_tab_text(self.tabs, 0, f"Issues ({len(issues)})" if issues else "Issues")
         self.send_bar.set_issues(issues)
         return errors
 
