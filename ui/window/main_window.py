@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
             self.send_bar.set_kind(str(msg.content.kind))
             from composer.payload import to_payload
 
-            self.json_view.set_payload(to_payload(msg), self.profiles.url)
+            self.json_view.set_payload_from(lambda: to_payload(msg), self.profiles.url)
         self.preview.set_message(msg, issues)
         to = msg.to if msg is not None else ""
         if to != self._countdown_for:
