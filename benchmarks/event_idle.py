@@ -83,7 +83,9 @@ class KeyDriver(QObject):
         self._t0 = 0.0
         self._paints0 = 0
         self._events_at_post = 0
+        self._cpu0 = 0.0
         self.ms: list[float] = []
+        self.cpu_ms: list[float] = []  # the UI thread's CPU time over the same span
         self.paints: list[int] = []
 
     def run(self) -> None:
@@ -95,6 +97,7 @@ class KeyDriver(QObject):
             self._loop.quit()
             return
         self._paints0 = self._counter.paints
+        self._cpu0 = time.thread_time()
         self._t0 = time.perf_counter()
         self._send_key(self._index)
         self._post_sentinel()
@@ -116,12 +119,14 @@ class KeyDriver(QObject):
         if self._counter.events != self._events_at_post:
             self._post_sentinel()  # more work ran: look again after it
             return True
-        idle_at = time.perf_counter()
+        idle_at, cpu_at = time.perf_counter(), time.thread_time()
         if self._short_timer_pending():  # the scan's own time is not the app's: left out
             self._t0 += time.perf_counter() - idle_at
+            self._cpu0 += time.thread_time() - cpu_at
             self._post_sentinel()
             return True
         self.ms.append((idle_at - self._t0) * 1000)
+        self.cpu_ms.append((cpu_at - self._cpu0) * 1000)
         self.paints.append(self._counter.paints - self._paints0)
         self._index += 1
         QTimer.singleShot(0, self._next_key)

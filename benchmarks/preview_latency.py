@@ -208,6 +208,11 @@ def app_main(args: argparse.Namespace) -> int:
     if args.paints:
         for name, n in counter.painted.most_common(40):
             print(f"{n / args.keys:7.2f} paints/key  {name}")
+    cpu = sorted(driver.cpu_ms)
+    print(
+        "UI-thread CPU time per key (without waiting for a busy machine's cores): "
+        f"p50 {statistics.median(cpu):.2f} ms, p95 {cpu[round(0.95 * (len(cpu) - 1))]:.2f} ms"
+    )
     return _report(driver.ms, driver.paints, f"body {start} -> {start + args.keys} characters")
 
 
