@@ -70,6 +70,7 @@ _INLINE_MARKERS: dict[str, Style] = {
     "~": Style.STRIKE,
     "`": Style.CODE,
 }
+_NEXT_MARKER = re.compile("[" + re.escape("".join(_INLINE_MARKERS)) + "]")
 _FENCE = "```"
 MARKER_OF: Final[dict[Style, str]] = {
     **{style: marker for marker, style in _INLINE_MARKERS.items()},
@@ -216,14 +217,16 @@ def _find_closer(text: str, i: int) -> int:
 
 
 def _parse_inline(text: str, styles: frozenset[Style]) -> list[Span]:
+    """Spans of one line's text; jumps from one candidate marker to the next (a long body is
+    mostly plain text, and looking at it character by character cost milliseconds a key)."""
     spans: list[Span] = []
     literal_start = 0
-    i = 0
     n = len(text)
-    while i < n:
-        ch = text[i]
-        style = _INLINE_MARKERS.get(ch)
-        if style is not None and style not in styles and _is_opener(text, i):
+    found = _NEXT_MARKER.search(text)
+    while found is not None:
+        i = found.start()
+        style = _INLINE_MARKERS[text[i]]
+        if style not in styles and _is_opener(text, i):
             j = _find_closer(text, i)
             if j > 0:
                 if literal_start < i:
@@ -233,10 +236,10 @@ def _parse_inline(text: str, styles: frozenset[Style]) -> list[Span]:
                     spans.append(Span(inner, styles | {Style.CODE}))
                 else:
                     spans.extend(_parse_inline(inner, styles | {style}))
-                i = j + 1
-                literal_start = i
+                literal_start = j + 1
+                found = _NEXT_MARKER.search(text, literal_start)
                 continue
-        i += 1
+        found = _NEXT_MARKER.search(text, i + 1)
     if literal_start < n:
         spans.append(Span(text[literal_start:], styles))
     return spans

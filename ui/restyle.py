@@ -1,13 +1,14 @@
-"""Helpers every widget uses when a property that a QSS selector reads changes.
+"""Helpers for setters on the keystroke path that must do nothing when nothing changed.
 
 Re-polishing a widget costs a stylesheet pass; on the keystroke path it ran for every field and
 counter each time, whether or not anything had changed. ``set_style_property`` re-polishes only
-when the value really changes.
+when the value really changes. ``set_tab_text`` does the same for a tab's title: Qt's
+``QTabBar.setTabText`` re-lays out and repaints the whole tab bar even for the same text.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 
 def restyle(widget: QWidget) -> None:
@@ -24,4 +25,12 @@ def set_style_property(widget: QWidget, name: str, value: str, *, polish: bool =
     widget.setProperty(name, value)
     if polish:
         restyle(widget)
+    return True
+
+
+def set_tab_text(tabs: QTabWidget, index: int, text: str) -> bool:
+    """Set a tab's title only if it differs (no relayout, no repaint otherwise). True if so."""
+    if tabs.tabText(index) == text:
+        return False
+    tabs.setTabText(index, text)
     return True

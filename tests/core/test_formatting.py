@@ -181,3 +181,37 @@ def test_text_without_markers_is_unchanged(text: str) -> None:
     (block,) = parse(text)
     if not (text[:1].isdigit() and ". " in text):
         assert block.text == text
+
+
+def _reference_inline(text: str, styles: frozenset[Style]) -> list[Span]:
+    """The scanner before it jumped between markers: one character at a time (the reference)."""
+    from composer.formatting import _INLINE_MARKERS, _find_closer, _is_opener
+
+    spans: list[Span] = []
+    literal_start = i = 0
+    while i < len(text):
+        style = _INLINE_MARKERS.get(text[i])
+        if style is not None and style not in styles and _is_opener(text, i):
+            j = _find_closer(text, i)
+            if j > 0:
+                if literal_start < i:
+                    spans.append(Span(text[literal_start:i], styles))
+                inner = text[i + 1 : j]
+                if style is Style.CODE:
+                    spans.append(Span(inner, styles | {Style.CODE}))
+                else:
+                    spans.extend(_reference_inline(inner, styles | {style}))
+                i = literal_start = j + 1
+                continue
+        i += 1
+    if literal_start < len(text):
+        spans.append(Span(text[literal_start:], styles))
+    return spans
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab *_~` 1.\u05d0👍", max_size=80))
+def test_the_marker_jumping_scanner_reads_like_the_character_scanner(text: str) -> None:
+    from composer.formatting import _parse_inline
+
+    assert _parse_inline(text, frozenset()) == _reference_inline(text, frozenset())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.limits import Limit, char_count
+from ui.height_guard import GuardedVBoxLayout
 from ui.restyle import set_style_property
 
 if TYPE_CHECKING:
@@ -57,6 +58,30 @@ class IssueLine(QLabel):
         return level
 
 
+class Counter(QLabel):
+    """The ``n/limit`` counter: a fixed size (the width given, the height of one line), so a new
+    number repaints the counter alone instead of re-laying out the field and its parents (Qt's
+    ``updateGeometry`` stops at a widget whose size cannot change)."""
+
+    def __init__(self, width: int, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.setObjectName("counter")
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._width = width
+        self._fix_height()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.FontChange):
+            self._fix_height()  # the stylesheet's font is known from the polish on
+        return handled
+
+    def _fix_height(self) -> None:
+        margins = self.contentsMargins()
+        line = QFontMetrics(self.font()).height() + 2 * self.margin()
+        self.setFixedSize(self._width, line + margins.top() + margins.bottom())
+
+
 class Markable(QWidget):
     """A widget that can show the issues for its JSON path and take the focus for them."""
 
@@ -81,12 +106,10 @@ class FieldRow(Markable):
         self.label.setObjectName("fieldLabel")
         self.label.setFixedWidth(LABEL_WIDTH)
         self.label.setBuddy(input_widget)
-        self.counter = QLabel("")
-        self.counter.setObjectName("counter")
-        self.counter.setFixedWidth(COUNTER_WIDTH)
-        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.counter = Counter(COUNTER_WIDTH)
         self.issue_line = IssueLine()
-        grid = QVBoxLayout(self)
+        # a new issue text of the same height (a count that changes per key) moves nothing
+        grid = GuardedVBoxLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(2)
         row = QHBoxLayout()

@@ -14,13 +14,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.height_guard import GuardedHBoxLayout
 from ui.restyle import set_style_property
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ class IssueRow(QFrame):
         text.setSpacing(2)
         text.addWidget(self.message)
         text.addWidget(self.path_label)
-        row = QHBoxLayout(self)
+        row = GuardedHBoxLayout(self)  # a new text of the same height moves no other row
         row.setContentsMargins(8, 7, 8, 7)
         row.setSpacing(8)
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)

@@ -1,12 +1,18 @@
-"""The live payload: read-only JSON of the exact POST body, with Copy JSON and Copy as cURL."""
+"""The live payload: read-only JSON of the exact POST body, with Copy JSON and Copy as cURL.
+
+The window hands it a new payload on every key, but the JSON (the payload, its text and the
+editor holding it) is only made while the view is on screen: hidden behind another tab it just
+notes that it is out of date, and it catches up when it is shown or asked for its text.
+"""
 
 from __future__ import annotations
 
 import json
 import shlex
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from ui.flow_layout import FlowLayout
@@ -55,12 +61,30 @@ class JsonView(QWidget):
         layout.addLayout(buttons)
         self._payload: dict[str, Any] | None = None
         self._url = ""
+        self._pending: Callable[[], dict[str, Any] | None] | None = None  # not made yet
+        self._stale = False  # the editor's text is not the payload's yet
         self.copy_json.clicked.connect(self._copy_json)
         self.copy_curl.clicked.connect(self._copy_curl)
 
     def set_payload(self, payload: dict[str, Any] | None, url: str) -> None:
-        self._payload = payload
-        self._url = url
+        self.set_payload_from(lambda: payload, url)
+
+    def set_payload_from(self, make: Callable[[], dict[str, Any] | None], url: str) -> None:
+        """The payload ``make()`` returns, made (and shown) now if the view is on screen, else
+        when it is shown or its text is asked for."""
+        self._pending, self._url, self._stale = make, url, True
+        if self.isVisible():
+            self._render()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._render()
+        super().showEvent(event)
+
+    def _render(self) -> None:
+        if not self._stale:
+            return
+        payload = self.payload()
+        self._stale = False
         text = "" if payload is None else json.dumps(payload, ensure_ascii=False, indent=2)
         if text != self.text.toPlainText():
             bar = self.text.verticalScrollBar()
@@ -68,11 +92,22 @@ class JsonView(QWidget):
             self.text.setPlainText(text)
             bar.setValue(pos)
 
+    def payload(self) -> dict[str, Any] | None:
+        if self._pending is not None:
+            self._payload, self._pending = self._pending(), None
+        return self._payload
+
+    def is_stale(self) -> bool:
+        """True while the editor does not show the latest payload yet (the view is hidden)."""
+        return self._stale
+
     def json_text(self) -> str:
+        self._render()
         return self.text.toPlainText()
 
     def curl_text(self) -> str:
-        return "" if self._payload is None else curl_command(self._payload, self._url)
+        payload = self.payload()
+        return "" if payload is None else curl_command(payload, self._url)
 
     def _copy_json(self) -> None:
         QGuiApplication.clipboard().setText(self.json_text())

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QToolTip, QWidget
@@ -58,6 +59,9 @@ class PhoneCanvas(QWidget):
         self._focus_in_sheet = False
         self.drag_dx = 0.0  # how far the swipe strip follows the pointer while dragging
         self._press: tuple[float, Hit | None] | None = None  # a press on the swipe strip
+        self._frame_key: tuple[object, ...] | None = None  # what ``_frame_pm`` shows
+        self._frame_pm = QPixmap()
+        self._frame_of: tuple[Screen | None, Mapping[str, Any]] = (None, {})
         self.setMouseTracking(True)
         self.setMinimumSize(240, 400)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
@@ -90,13 +94,48 @@ class PhoneCanvas(QWidget):
         p.fillRect(self.rect(), self.palette().window())
         if self.laid_out is not None:
             s, dx, dy = self.transform()
-            p.translate(dx, dy)
-            p.scale(s, s)
             self.painter.outside = self.palette().window().color()
-            screen = self._dragged(self.laid_out)
-            self.painter.paint(p, screen, self.images, self.chat_scroll, self.sheet_scroll)
+            if s == 1:
+                p.translate(dx, dy)
+                self._paint_screen(p)
+            else:  # drawn at its own size (pre-rendered text, cached chrome), then scaled
+                target = QRectF(dx, dy, self.laid_out.width * s, self.laid_out.height * s)
+                p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+                pm = self._screen_pixmap()
+                p.drawPixmap(target, pm, QRectF(pm.rect()))
+                p.translate(dx, dy)
+                p.scale(s, s)
             self._paint_focus(p, s)
         p.end()
+
+    def _paint_screen(self, p: QPainter) -> None:
+        assert self.laid_out is not None
+        screen = self._dragged(self.laid_out)
+        self.painter.paint(p, screen, self.images, self.chat_scroll, self.sheet_scroll)
+
+    def _screen_pixmap(self) -> QPixmap:
+        """The phone at scale 1 (x the screen's pixel ratio), kept until what it shows changes:
+        a repaint that changed nothing (an expose, the focus ring) is one scaled blit. Painted
+        under a whole-pixel transform, the painter blits its pre-rendered text and chrome."""
+        assert self.laid_out is not None
+        dpr = self.devicePixelRatioF()
+        # the Screen and the images by identity: a new layout is a new Screen (kept alive here)
+        key = (
+            self.chat_scroll, self.sheet_scroll, self.drag_dx, dpr, self.painter.outside,
+            len(self.images),
+        )  # fmt: skip
+        shown, images = self._frame_of
+        if key != self._frame_key or shown is not self.laid_out or images is not self.images:
+            screen = self.laid_out
+            pm = QPixmap(round(screen.width * dpr), round(screen.height * dpr))
+            pm.setDevicePixelRatio(dpr)
+            pm.fill(self.palette().window().color())
+            p = QPainter(pm)
+            self._paint_screen(p)
+            p.end()
+            self._frame_key, self._frame_pm = key, pm
+            self._frame_of = (self.laid_out, self.images)
+        return self._frame_pm
 
     def _paint_focus(self, p: QPainter, scale: float) -> None:
         target = self.focused() if self.hasFocus() else None

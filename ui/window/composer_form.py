@@ -53,7 +53,7 @@ class ComposerForm(QWidget):
         self.envelope = EnvelopeEditor()
         self._editors: dict[str, Editor] = {}
         self._kind = ""
-        self._marked: list[Markable] = []
+        self._marked: dict[int, tuple[Markable, list[Issue]]] = {}  # what each field shows
         inner = _Page()
         inner.setObjectName("editorPage")
         column = QVBoxLayout(inner)
@@ -95,7 +95,7 @@ class ComposerForm(QWidget):
             if cls is None:
                 raise KeyError(key)
             editor = cls()
-            editor.edited.connect(self.rebuild)
+            editor.edited.connect(self._editor_edited)
             self._editors[key] = editor
             self.stack.addWidget(editor)
             self.editor_made.emit(editor)
@@ -123,18 +123,25 @@ class ComposerForm(QWidget):
             self.rebuild()
 
     # --- message in and out -------------------------------------------------------------------
-    def build(self) -> Message:
+    def build(self, content: Content | None = None) -> Message:
+        """The message the widgets hold (``content``: the current editor's, if already made)."""
         from composer.messages import Message
 
         return Message(
             to=self.recipient.field.number(),
-            content=self.editor().content(),
+            content=self.editor().content() if content is None else content,
             **self.envelope.values(),
         )
 
     def rebuild(self, *_: object) -> None:
         if self._kind:
             self.edited.emit(self.build())
+
+    def _editor_edited(self, content: Content) -> None:
+        """An editor's edit carries its content: the current one's is not made a second time."""
+        current = self._editors.get(self._kind) if self._kind else None
+        if current is not None:
+            self.edited.emit(self.build(content if self.sender() is current else None))
 
     def load(self, msg: Message) -> None:
         """Fill every widget from ``msg`` without a single ``edited`` signal."""
@@ -168,13 +175,15 @@ class ComposerForm(QWidget):
             widget = field_for(fields, issue.path)
             if widget is not None:
                 grouped.setdefault(id(widget), (widget, []))[1].append(issue)
-        for widget in self._marked:
-            if id(widget) not in grouped:
+        for key, (widget, _shown) in self._marked.items():
+            if key not in grouped or grouped[key][0] is not widget:
                 with contextlib.suppress(RuntimeError):  # deleted with its repeater item
                     widget.show_issues([])
-        for widget, found in grouped.values():
-            widget.show_issues(found)
-        self._marked = [w for w, _ in grouped.values()]
+        for key, (widget, found) in grouped.items():
+            before = self._marked.get(key)
+            if before is None or before[0] is not widget or before[1] != found:
+                widget.show_issues(found)  # a field whose issues are the same is left alone
+        self._marked = grouped
 
     def focus_path(self, path: str) -> bool:
         widget = self.field_for(path)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ui.editors.registry import TITLES
 from ui.panels.send_bar import SendBar
+from ui.restyle import set_tab_text
 from ui.sender import WindowSender
 from ui.window.layout_memory import load_layout, restore_splitter, restore_window
 from ui.window.menus import WindowMenus
@@ -227,7 +228,7 @@ class MainWindow(QMainWindow):
         self.form.mark(issues)
         self.issues_panel.set_issues(issues)
         errors = sum(1 for i in issues if i.is_error)
-        self.tabs.setTabText(0, f"Issues ({len(issues)})" if issues else "Issues")
+        set_tab_text(self.tabs, 0, f"Issues ({len(issues)})" if issues else "Issues")
         self.send_bar.set_issues(issues)
         return errors
 
@@ -240,7 +241,7 @@ class MainWindow(QMainWindow):
             self.send_bar.set_kind(str(msg.content.kind))
             from composer.payload import to_payload
 
-            self.json_view.set_payload(to_payload(msg), self.profiles.url)
+            self.json_view.set_payload_from(lambda: to_payload(msg), self.profiles.url)
         self.preview.set_message(msg, issues)
         to = msg.to if msg is not None else ""
         if self._later_done and to != self._countdown_for:

@@ -1,0 +1,82 @@
+"""Layouts that do not re-lay out (or ask their parents to) when nothing they place has changed.
+
+Qt re-lays out a widget's parents whenever a child calls ``updateGeometry``, and a ``QLabel``
+does so on every ``setText``, even when the new text takes the same room. Up the form that is one
+posted ``LayoutRequest`` per level, each re-laying out its whole subtree: a field's issue line
+whose count changes on every key ("Body is 1001 characters, but 1031 ...") cost two passes over
+the editor page and the repaint of everything they touched.
+
+``GuardedVBoxLayout`` and ``GuardedHBoxLayout`` are for blocks whose **width is given by their
+parent** (a form row, an issues row): before passing an invalidation on, they compare what their
+layout depends on with the last time: the children in order, visibility, minimum and maximum
+sizes, size policies, alignment and stretch, margins and spacing, and each child's height (its
+height for its current width when it has one, else its size hint). When all of that is
+unchanged the invalidation stops here: the label repaints itself, nothing moves. A child's
+preferred *width* is deliberately not compared (a wrapped label's changes with every word), so
+these layouts are not for a row whose widths are shared out by size hints.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QVBoxLayout, QWidget
+
+
+def _widget_key(w: QWidget) -> tuple[object, ...]:
+    hidden = w.isHidden()
+    if hidden:
+        need: object = None
+    elif w.hasHeightForWidth():
+        need = w.heightForWidth(w.width())
+    else:
+        need = w.sizeHint()
+    return (
+        w, hidden, need, w.minimumSizeHint(), w.minimumSize(), w.maximumSize(), w.sizePolicy(),
+    )  # fmt: skip
+
+
+def snapshot(layout: QLayout) -> tuple[object, ...]:
+    """What ``layout`` (and its sub-layouts) would place its items by, as a comparable value."""
+    parts: list[object] = [layout.contentsMargins(), layout.spacing()]
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item is None:
+            continue
+        stretch = layout.stretch(i) if isinstance(layout, QBoxLayout) else 0
+        parts.append((item.alignment(), stretch))
+        widget, sub = item.widget(), item.layout()
+        if widget is not None:
+            parts.append(_widget_key(widget))
+        elif sub is not None:
+            parts.append(snapshot(sub))
+        else:  # a spacer or a stretch
+            parts.append((item.sizeHint(), item.minimumSize(), item.maximumSize()))
+    return tuple(parts)
+
+
+class _Guard:
+    """The shared check (see the module docstring). ``invalidate`` is virtual: Qt calls it."""
+
+    _placed: tuple[object, ...] | None = None
+
+    def _unchanged(self, layout: QLayout) -> bool:
+        parent = layout.parentWidget()
+        if parent is None or not parent.isVisible():
+            self._placed = None  # not on screen: nothing to save, lay out as Qt does
+            return False
+        now = snapshot(layout)
+        if now == self._placed:
+            return True
+        self._placed = now
+        return False
+
+
+class GuardedVBoxLayout(_Guard, QVBoxLayout):
+    def invalidate(self) -> None:
+        if not self._unchanged(self):
+            super().invalidate()
+
+
+class GuardedHBoxLayout(_Guard, QHBoxLayout):
+    def invalidate(self) -> None:
+        if not self._unchanged(self):
+            super().invalidate()
