@@ -6,6 +6,7 @@ repaint after a keystroke costs the bubble shapes plus the (already laid-out) te
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -49,7 +50,7 @@ class Painter:
         self._blit = False
         self._dpr = 1.0
         self._chrome_key: tuple[object, ...] | None = None
-        self._chrome_pm: QPixmap | None = None
+        self._chrome_pms: list[tuple[int, QPixmap]] = []
         self.outside: QColor | None = None  # colour around the device; None = transparent
         self._visible = _EVERYWHERE  # (top, bottom) of the visible chat, in content coordinates
 
@@ -112,27 +113,39 @@ class Painter:
 
     def _chrome(self, p: QPainter, screen: Screen, images: Mapping[str, QImage]) -> None:
         """Status bar, header and composer: the same from one keystroke to the next, so they
-        are drawn once into a pixmap and blitted."""
+        are drawn once into pixmaps and blitted: one per band of the screen they cover (the top
+        bars, the composer), not one transparent pixmap the size of the screen to blend."""
         if not self._blit:
             for item in screen.chrome:
                 self.draw(p, item, screen.theme, images)
             return
         key = (tuple(screen.chrome), self._dpr, screen.width, screen.height)
         if self._chrome_key != key:
-            dpr = self._dpr
-            pm = QPixmap(int(screen.width * dpr + 0.5), int(screen.height * dpr + 0.5))
-            pm.setDevicePixelRatio(dpr)
-            pm.fill(Qt.GlobalColor.transparent)
-            cp = QPainter(pm)
-            cp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            self._blit = False  # inside the layer, draw for real
-            for item in screen.chrome:
-                self.draw(cp, item, screen.theme, images)
-            self._blit = True
-            cp.end()
-            self._chrome_key, self._chrome_pm = key, pm
-        assert self._chrome_pm is not None
-        p.drawPixmap(QPointF(0, 0), self._chrome_pm)
+            self._chrome_key = key
+            self._chrome_pms = [
+                (top, self._band(screen, items, top, bottom, images))
+                for top, bottom, items in _bands(screen.chrome, screen.height)
+            ]
+        for top, pm in self._chrome_pms:
+            p.drawPixmap(QPointF(0, top), pm)
+
+    def _band(
+        self, screen: Screen, items: list[Item], top: int, bottom: int,
+        images: Mapping[str, QImage],
+    ) -> QPixmap:  # fmt: skip
+        dpr = self._dpr
+        pm = QPixmap(int(screen.width * dpr + 0.5), int((bottom - top) * dpr + 0.5))
+        pm.setDevicePixelRatio(dpr)
+        pm.fill(Qt.GlobalColor.transparent)
+        cp = QPainter(pm)
+        cp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        cp.translate(0, -top)
+        self._blit = False  # inside the layer, draw for real
+        for item in items:
+            self.draw(cp, item, screen.theme, images)
+        self._blit = True
+        cp.end()
+        return pm
 
     def _frame(self, p: QPainter, item: ShapeItem, screen: Screen) -> None:
         key = ("frame", item.rect, screen.screen_rect, screen.theme.screen_radius)
@@ -344,3 +357,27 @@ class Painter:
                 self._tiles.clear()
             self._tiles[key] = pm
         p.drawPixmap(r.topLeft(), pm)
+
+
+BAND_PAD = 4  # room for antialiasing and strokes past an item's box
+
+
+def _bands(items: list[Item], height: float) -> list[tuple[int, int, list[Item]]]:
+    """The items grouped by the horizontal bands of the screen they cover (whole pixels, padded),
+    overlapping bands merged: (top, bottom, items) from the top down."""
+    spans = sorted(
+        (
+            max(0, math.floor(i.rect.y) - BAND_PAD),
+            min(math.ceil(height), math.ceil(i.rect.bottom) + BAND_PAD),
+            n,
+        )
+        for n, i in enumerate(items)
+    )
+    bands: list[tuple[int, int, list[int]]] = []
+    for top, bottom, n in spans:
+        if bands and top <= bands[-1][1]:
+            last_top, last_bottom, members = bands[-1]
+            bands[-1] = (last_top, max(last_bottom, bottom), [*members, n])
+        else:
+            bands.append((top, bottom, [n]))
+    return [(top, bottom, [items[n] for n in sorted(members)]) for top, bottom, members in bands]

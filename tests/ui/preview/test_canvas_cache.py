@@ -74,3 +74,33 @@ def test_the_scaled_phone_looks_like_the_phone_drawn_scaled(qtbot: QtBot) -> Non
             channels = zip(a.getRgb()[:3], b.getRgb()[:3], strict=True)
             far += max(abs(u - v) for u, v in channels) > 96
     assert far < 0.02 * (blitted.width() * blitted.height() / 4)
+
+
+def test_the_chrome_is_blitted_in_bands_the_same_as_drawn_directly(
+    qtbot: QtBot, monkeypatch: Any
+) -> None:
+    """The status bar, header and composer are kept as one pixmap per band of the screen (not
+    one transparent pixmap the screen's size), and look exactly as when drawn directly."""
+    import ui.preview.painter as painter_module
+    from ui.preview.painter import Painter
+
+    view = _view(qtbot, 900)  # natural size: painted straight onto the canvas
+    view.set_message(_msg("Hello there"))
+    screen = view.canvas.laid_out
+    assert screen is not None
+
+    def render(blit: bool) -> QImage:
+        monkeypatch.setattr(painter_module, "BLIT", blit)
+        image = QImage(int(screen.width), int(screen.height), QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        p = QPainter(image)
+        painter = Painter()
+        painter.paint(p, screen, {})
+        p.end()
+        if blit:
+            bands = painter._chrome_pms
+            assert len(bands) >= 2  # the top bars and the composer, apart
+            assert sum(pm.height() for _top, pm in bands) < screen.height / 2
+        return image
+
+    assert render(True) == render(False)
