@@ -79,7 +79,9 @@ def make_app() -> QApplication:
 
     register_search_paths()
     app.setWindowIcon(QIcon(f"icons:{ICON_SVG}"))
-    app.setStyleSheet(stylesheet())
+    sheet = stylesheet()
+    if app.styleSheet() != sheet:  # setting it again re-polishes every widget alive
+        app.setStyleSheet(sheet)
     return app
 
 
