@@ -34,3 +34,12 @@ def set_tab_text(tabs: QTabWidget, index: int, text: str) -> bool:
         return False
     tabs.setTabText(index, text)
     return True
+
+
+def set_tool_tip(widget: QWidget, text: str) -> bool:
+    """Set a tooltip only if it differs: ``setToolTip`` sends a ToolTipChange event through
+    every event filter each time, and the counters and the send bar set theirs on every key."""
+    if widget.toolTip() == text:
+        return False
+    widget.setToolTip(text)
+    return True

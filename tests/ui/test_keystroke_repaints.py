@@ -106,3 +106,27 @@ def test_an_issue_line_of_the_same_height_relays_out_nothing(qtbot: QtBot) -> No
     field.show_issues([])
     settle()
     assert field.issue_line.isHidden() and field.height() < height
+
+
+def test_a_tooltip_set_to_the_text_it_has_sends_no_change_event(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QLabel
+
+    from ui.restyle import set_tool_tip
+
+    label = QLabel("12/1024")
+    qtbot.addWidget(label)
+    seen: list[int] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.ToolTipChange:
+                seen.append(1)
+            return False
+
+    watch = Watch()
+    label.installEventFilter(watch)
+    assert set_tool_tip(label, "Body: at most 1024 characters") and len(seen) == 1
+    assert not set_tool_tip(label, "Body: at most 1024 characters") and len(seen) == 1
+    label.setToolTip("Body: at most 1024 characters")  # Qt's own setter sends one anyway
+    assert len(seen) == 2

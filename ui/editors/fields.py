@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from composer.limits import Limit, char_count
 from ui.height_guard import GuardedVBoxLayout
-from ui.restyle import set_style_property
+from ui.restyle import set_style_property, set_tool_tip
 
 if TYPE_CHECKING:
     from composer.validation.check import Issue
@@ -205,8 +205,9 @@ class TextField(FieldRow):
         n = self.count()
         self.counter.setText(f"{n}/{self.limit.maximum}")
         level = "over" if self.limit.is_over(n) else "near" if self.limit.is_near(n) else "ok"
-        self.counter.setToolTip(
-            f"{self.limit.label}: {n} of at most {self.limit.maximum} {self.limit.unit}"
+        # the count is on the counter itself: a tooltip without it is set once, not every key
+        set_tool_tip(
+            self.counter, f"{self.limit.label}: at most {self.limit.maximum} {self.limit.unit}"
         )
         set_style_property(self.counter, "level", level)
 

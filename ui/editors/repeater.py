@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from composer.limits import Limit
 from ui.editors.fields import CountBadge, Markable
+from ui.restyle import set_tool_tip
 
 if TYPE_CHECKING:
     from composer.validation.check import Issue
@@ -213,4 +214,4 @@ class Repeater(Markable, Generic[T]):
         else:
             reason = self._external_block
         self.add_button.setEnabled(reason is None)
-        self.add_button.setToolTip(reason or f"Add a {self._noun}")
+        set_tool_tip(self.add_button, reason or f"Add a {self._noun}")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.height_guard import GuardedHBoxLayout
-from ui.restyle import set_style_property
+from ui.restyle import set_style_property, set_tool_tip
 
 if TYPE_CHECKING:
     from composer.validation.check import Issue
@@ -164,7 +164,7 @@ class IssuesPanel(QWidget):
             parts = [plural(len(errors), "error")] if errors else []
             parts += [plural(len(warnings), "warning")] if warnings else []
             self.summary.setText(" and ".join(parts))
-        self.summary.setToolTip("Click an issue to go to its field" if issues else "")
+        set_tool_tip(self.summary, "Click an issue to go to its field" if issues else "")
         level = "error" if errors else "warning" if warnings else "ok"
         set_style_property(self.summary, "level", level)
 

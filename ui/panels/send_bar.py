@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from composer.window.gate import READY_TEXT, SendDecision, send_decision, template_way_out
 from ui.elided_label import ElidedLabel
-from ui.restyle import restyle, set_style_property
+from ui.restyle import restyle, set_style_property, set_tool_tip
 
 if TYPE_CHECKING:
     from composer.sending import AttemptReport
@@ -152,6 +152,6 @@ class SendBar(QWidget):
             level, text = self._result
         else:
             level, text = decision.level, READY_TEXT
-        self.button.setToolTip(SEND_TIP if decision.allowed else text)
+        set_tool_tip(self.button, SEND_TIP if decision.allowed else text)
         self.status.setText(text)
         set_style_property(self.status, "level", level, polish=self._polished)
