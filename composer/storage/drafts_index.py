@@ -18,14 +18,16 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from composer.storage.records import like_pattern
+
+if TYPE_CHECKING:
+    import sqlite3  # imported on the first query: opening the window reads no index
 
 __all__ = ["INDEX_FILENAME", "RACY_SECONDS", "DraftQuery", "DraftsIndex", "IndexEntry"]
 
@@ -143,6 +145,8 @@ class DraftsIndex:
     # --- internals ---------------------------------------------------------------------------
     def _run(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """``work`` in one transaction; on a damaged index, rebuild it and do the work again."""
+        import sqlite3
+
         try:
             return self._in_transaction(work)
         except sqlite3.DatabaseError as exc:
@@ -167,6 +171,8 @@ class DraftsIndex:
 
     def _connect(self) -> sqlite3.Connection:
         if self._conn is None:
+            import sqlite3
+
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             try:
                 conn.execute("PRAGMA journal_mode=WAL")
