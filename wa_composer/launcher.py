@@ -24,21 +24,20 @@ FIRST_PAINT_FLAG = "--exit-after-first-paint"
 def open_window(args: argparse.Namespace) -> int:
     """Open the desktop window, or say plainly that PySide6 is missing (exit 2).
 
-    The cyclic garbage collector is off while the window starts (``ui.app.run`` turns it back
-    on once the window has settled): start-up makes some hundred thousand objects that all
-    live on, and collecting them in passes cost about 50 ms of the editor's start.
+    The cyclic garbage collector is off while the window starts (``ui.app.finish_then_collect``
+    turns it back on once the window has settled): what start-up makes all lives on, and
+    collecting it in passes cost about 50 ms of the editor's start.
     """
     gc.disable()
-    from ui.feature_scan import skip_known_modules
+    try:
+        from ui.feature_scan import skip_known_modules
 
-    skip_known_modules()  # before PySide6 and the window's modules are imported
-    try:
-        from ui.app import run
-    except ImportError as exc:  # PySide6 missing: say so instead of a traceback
-        gc.enable()
-        print(f"wa-composer: the desktop window needs PySide6 ({exc}).", file=sys.stderr)
-        return 2
-    try:
+        skip_known_modules()  # before PySide6 and the window's modules are imported
+        try:
+            from ui.app import run
+        except ImportError as exc:  # PySide6 missing: say so instead of a traceback
+            print(f"wa-composer: the desktop window needs PySide6 ({exc}).", file=sys.stderr)
+            return 2
         return run(exit_after_first_paint=bool(args.exit_after_first_paint))
     finally:
         gc.enable()

@@ -76,13 +76,12 @@ def _read(r: Reader, data: object) -> Message | None:
     if d is None:
         return None
     kind = d.get("type")
-    known_type = kind == "interactive" or top_level_spec(kind) is not None  # loads one row only
-    content_key = kind if known_type and isinstance(kind, str) else None
+    known = kind == "interactive" or top_level_spec(kind) is not None  # loads one row only
+    content_key: str | None = kind if known else None
     if content_key is not None:
         allowed = (*_ENVELOPE_KEYS, content_key)
     else:  # the type problem is reported below; its content object is not a second problem
-        others = _content_keys()
-        allowed = (*_ENVELOPE_KEYS, *others, *((kind,) if isinstance(kind, str) else ()))
+        allowed = (*_ENVELOPE_KEYS, *_content_keys(), *((kind,) if isinstance(kind, str) else ()))
     r.known(d, "$", allowed, "the message")
     to, to_field = _addressee(r, d)
     recipient_type = r.opt_text(d, "recipient_type", "recipient_type", "recipient_type")

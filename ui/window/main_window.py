@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.profile_badge, self.example_button = self.top.profile_badge, self.top.example_button
         self.settings_button = self.top.settings_button
         self.profiles = ProfileChoice(self.top, services, self.send_bar.show_result)
-        self.splitter: QSplitter = placeholder_splitter()  # panes arrive in finish_startup
+        self.splitter: QSplitter = placeholder_splitter()  # panes arrive in start_editor
         self.layout_saved = load_layout()  # size, place and pane sizes as the user left them
         restore_window(self, self.layout_saved)
         self._sizes_restored = restore_splitter(self.splitter, self.layout_saved)
