@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -95,12 +95,18 @@ class Markable(QWidget):
 
 
 class FieldRow(Markable):
-    """Label | input | counter on one line, the issue line underneath (aligned with the input)."""
+    """Label | input | counter on one line, the issue line underneath (aligned with the input).
+
+    The row paints its own background (its container's colour: the stylesheet's rules for
+    ``FieldRow`` set its palette) and tells Qt so (``WA_OpaquePaintEvent``): a key that changes
+    the input or the counter repaints this row, not every pane under it up to the window.
+    """
 
     def __init__(
         self, label: str, input_widget: QWidget, parent: QWidget | None = None, *, top: bool = False
     ) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._input = input_widget
         self.label = QLabel(label)
         self.label.setObjectName("fieldLabel")
@@ -128,6 +134,10 @@ class FieldRow(Markable):
     @property
     def input(self) -> QWidget:
         return self._input
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent):  # else Qt paints under it
+            QPainter(self).fillRect(event.rect(), self.palette().window())
 
     def show_issues(self, issues: Sequence[Issue]) -> None:
         level = self.issue_line.show_issues(issues)

@@ -12,12 +12,11 @@ when the system has none.
 
 from __future__ import annotations
 
-from importlib import resources
-
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 
 from ui.preview.platform_themes import PLATFORM_FACE, STAND_IN, Platform
 from ui.preview.themes import EMOJI_FAMILY, Theme
+from ui.resources import resource_dir
 
 _checked: list[bool] = []
 _loaded: set[str] = set()
@@ -72,10 +71,7 @@ def fallback_note(theme: Theme) -> str:
 
 def _shipped_fonts(prefix: str) -> list[str]:
     """The font files in resources/fonts/ whose name starts with ``prefix``."""
-    try:
-        folder = resources.files("resources") / "fonts"
-    except ModuleNotFoundError:
-        return []
+    folder = resource_dir("fonts")
     if not folder.is_dir():
         return []
     return sorted(
