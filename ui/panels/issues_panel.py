@@ -11,11 +11,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QIcon, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QScrollArea,
+    QStyle,
+    QStyleOption,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +44,12 @@ def plural(n: int, word: str) -> str:
 
 
 class IssueRow(QFrame):
-    """One issue; click, Enter or Space emits ``activated(path)``."""
+    """One issue; click, Enter or Space emits ``activated(path)``.
+
+    The row draws its stylesheet background itself and tells Qt it is opaque
+    (``WA_OpaquePaintEvent``): a message that changes per key (a count in it) repaints this row,
+    not the panel and every pane under it up to the window.
+    """
 
     activated = Signal(str)
 
@@ -50,6 +57,7 @@ class IssueRow(QFrame):
         super().__init__(parent)
         self.level = _level(issue)
         self.setObjectName("issueRow")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setProperty("level", self.level)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -86,6 +94,15 @@ class IssueRow(QFrame):
         self.setToolTip(f"Rule {issue.rule} · click to go to the field")
         self.message.setText(issue.message)
         self.path_label.setText(breakable(issue.path))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent):  # else Qt draws it
+            option = QStyleOption()
+            option.initFrom(self)
+            painter = QPainter(self)
+            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+            painter.end()
+        super().paintEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

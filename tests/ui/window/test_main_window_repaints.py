@@ -1,5 +1,6 @@
-"""A key repaints what it changed: a field row paints its own background (so it is opaque to Qt),
-the panes under it are not repainted, and that background is exactly its container's colour."""
+"""A key repaints what it changed: a field row and an issue row paint their own background (so
+they are opaque to Qt), the panes under them are not repainted, and that background is exactly
+what Qt would have painted there."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import open_window
 from tests.ui.window.test_main_window_layout import one_example_per_kind
 from ui.editors.fields import FieldRow, TextField
+from ui.panels.issues_panel import IssueRow
 from ui.services import Services
+from ui.window.main_window import MainWindow
 
 
 class Paints(QObject):
@@ -43,16 +46,16 @@ def _ancestors(widget: QWidget) -> list[QWidget]:
     return out
 
 
-def test_a_key_in_the_body_repaints_the_field_row_but_nothing_under_it(
-    qtbot: QtBot, services: Services
-) -> None:
-    window = open_window(qtbot, services, "list", example=True)
+def _type_into_body(qtbot: QtBot, window: MainWindow, text: str) -> tuple[TextField, set[QObject]]:
+    """Loads the list example with ``text`` as its body, types three keys at its end; returns the
+    body's row and the widgets those keys repainted."""
     window.resize(1280, 800)
     qtbot.waitExposed(window)
     body = next(f for f in window.form.findChildren(TextField) if f.label.text().startswith("Body"))
     editor = body.editor
     assert isinstance(editor, QPlainTextEdit)
     editor.setFocus()
+    editor.setPlainText(text)
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     _settle()
     paints = Paints()
@@ -65,10 +68,32 @@ def test_a_key_in_the_body_repaints_the_field_row_but_nothing_under_it(
             _settle()
     finally:
         app.removeEventFilter(paints)
-    painted = set(paints.widgets)
+    return body, set(paints.widgets)
+
+
+def _names(widgets: list[QWidget]) -> list[str]:
+    return [w.objectName() or type(w).__name__ for w in widgets]
+
+
+def test_a_key_in_the_body_repaints_the_field_row_but_nothing_under_it(
+    qtbot: QtBot, services: Services
+) -> None:
+    window = open_window(qtbot, services, "list", example=True)
+    body, painted = _type_into_body(qtbot, window, "Which shipping option do you prefer?")
     assert body in painted and body.counter in painted, "the changed row was repainted"
     under = [w for w in _ancestors(body) if w in painted]
-    assert under == [], f"panes under the body's row repainted: {[type(w).__name__ for w in under]}"
+    assert under == [], f"panes under the body's row repainted: {_names(under)}"
+
+
+def test_an_issue_whose_text_changes_per_key_repaints_its_row_not_the_panes_under_it(
+    qtbot: QtBot, services: Services
+) -> None:
+    window = open_window(qtbot, services, "list", example=True)
+    _, painted = _type_into_body(qtbot, window, "x" * 1100)  # over 1024: a warning with the count
+    rows = [r for r in window.findChildren(IssueRow) if r in painted]
+    assert rows, "the warning's row was repainted (its count changed)"
+    under = [w for w in _ancestors(rows[0]) if w in painted]
+    assert under == [], f"panes under the issue's row repainted: {_names(under)}"
 
 
 def _grab(widget: QWidget) -> QImage:
@@ -87,13 +112,38 @@ def test_every_field_row_fills_exactly_its_containers_colour(
         _settle()
         rows = [r for r in window.findChildren(FieldRow) if r.isVisible()]
         assert rows, kind
-        opaque = Qt.WidgetAttribute.WA_OpaquePaintEvent
-        assert all(r.testAttribute(opaque) for r in rows), kind
-        filled = _grab(window)
+        _same_when_qt_paints_under(window, rows, kind)
+
+
+def test_an_issue_row_draws_its_own_background_as_qt_would_in_every_state(
+    qtbot: QtBot, services: Services
+) -> None:
+    window = open_window(qtbot, services, "list")  # the empty list: several errors
+    window.resize(1280, 800)
+    qtbot.waitExposed(window)
+    _settle()
+    rows = [r for r in window.findChildren(IssueRow) if r.isVisible()]
+    assert len(rows) >= 2
+    levels = {r.level for r in rows}
+    _same_when_qt_paints_under(window, rows, f"issue rows {sorted(levels)}")
+    window.activateWindow()
+    qtbot.waitActive(window)
+    rows[0].setFocus()  # the focused row has its own background
+    _settle()
+    assert rows[0].hasFocus()
+    _same_when_qt_paints_under(window, rows, "a focused issue row")
+
+
+def _same_when_qt_paints_under(window: QWidget, rows: list[QWidget], what: str) -> None:
+    """Each of ``rows`` paints its background and says it is opaque; with the attribute off it
+    paints nothing of its own and Qt paints what is under it: the pixels must not change."""
+    opaque = Qt.WidgetAttribute.WA_OpaquePaintEvent
+    assert all(r.testAttribute(opaque) for r in rows), what
+    own = _grab(window)
+    for row in rows:
+        row.setAttribute(opaque, False)
+    try:
+        assert _grab(window) == own, f"{what}: a row's own background differs from Qt's"
+    finally:
         for row in rows:
-            row.setAttribute(opaque, False)  # the row paints nothing: its container shows
-        try:
-            assert _grab(window) == filled, f"{kind}: a field row's fill differs from under it"
-        finally:
-            for row in rows:
-                row.setAttribute(opaque, True)
+            row.setAttribute(opaque, True)
