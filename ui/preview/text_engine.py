@@ -51,7 +51,12 @@ class Para:
     draws: int = 0
 
     def draw(self, painter: QPainter, x: float, y: float) -> None:
-        self.layout.draw(painter, QPointF(x, y))
+        """Draws the lines that the painter's clip shows (a long body scrolled in the chat has
+        most of its lines outside it; QTextLayout skips the lines outside the rect it is given)."""
+        if painter.hasClipping():
+            self.layout.draw(painter, QPointF(x, y), [], painter.clipBoundingRect())
+        else:
+            self.layout.draw(painter, QPointF(x, y))
 
     def pixmap(self, color: QColor, key: str, dpr: float) -> QPixmap:
         """The paragraph pre-rendered (transparent background, ``PIXMAP_PAD`` margin).
