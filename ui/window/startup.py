@@ -3,10 +3,10 @@
 1. ``attach_editor`` (right after the first paint): the form, the phone preview, the issues and
    JSON panes, the loader and the draft keeper. The window then shows the restored draft (or a
    first sample) and emits ``ready``: the user can type and sees the preview.
-2. ``attach_later`` (the next turn of the event loop): the history store and panel, the 24-hour
-   countdown, the webhook receiver and its indicator, the dialogs, the menus' commands and the
-   add-ons. Send stays disabled until then: it must not go before the countdown knows whether
-   the recipient's 24-hour window is open.
+2. ``attach_later`` (right after the editor's own paint, ``ui.app.after_editor_drawn``): the
+   history store and panel, the 24-hour countdown, the webhook receiver and its indicator, the
+   dialogs, the menus' commands and the add-ons. Send stays disabled until then: it must not go
+   before the countdown knows whether the recipient's 24-hour window is open.
 
 ``MainWindow.finish_startup`` runs both at once (tests, and anything that needs the whole window).
 """

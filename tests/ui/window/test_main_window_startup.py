@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
@@ -91,6 +92,60 @@ def test_the_app_runs_the_second_step_after_ready_on_its_own(home: Path) -> None
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Traceback" not in done.stderr
+
+
+ORDER_PROBE = r"""
+import sys
+from PySide6.QtCore import QEvent, QObject
+import ui.app
+from ui.window.main_window import MainWindow
+
+seen = []
+class Paints(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not seen[-1:] == ["form painted"]:
+            seen.append("form painted")
+        return False
+paints = Paints()
+start, later = MainWindow.start_editor, MainWindow.finish_later
+def start_editor(self):
+    start(self)
+    seen.append("ready")
+    self.form.installEventFilter(paints)
+def finish_later(self):
+    seen.append("second step")
+    later(self)
+MainWindow.start_editor, MainWindow.finish_later = start_editor, finish_later
+code = ui.app.run()
+print("order:", ",".join(seen))
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize("until", ["1", "settled"])
+def test_the_editor_is_on_screen_before_the_second_step_and_the_benchmark_moment(
+    home: Path, until: str
+) -> None:
+    """The real app: the form is painted after ``ready`` and before the second step starts (a
+    zero-delay timer would run first and keep the editor off screen through it); with
+    ``WA_COMPOSER_EXIT_WHEN_READY=1`` the moment printed for benchmarks/startup.py comes after
+    that paint, and the second step never runs."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", WA_COMPOSER_HOME=str(home),
+               WA_COMPOSER_EXIT_WHEN_READY=until, WA_COMPOSER_START_TYPE="list")  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", ORDER_PROBE], cwd=DATA.parents[1], env=env, capture_output=True,
+        text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    order = next(line for line in lines if line.startswith("order:"))
+    stamp = next(i for i, line in enumerate(lines) if " at monotonic " in line)
+    if until == "1":
+        assert order == "order: ready,form painted"
+        assert lines[stamp].startswith("wa-composer: ready at monotonic ")
+    else:
+        assert order.startswith("order: ready,form painted,second step")
+        assert lines[stamp].startswith("wa-composer: settled at monotonic ")
 
 
 PROBE = r"""
