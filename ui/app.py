@@ -50,6 +50,7 @@ WINDOW_SIZE_ENV = "WA_COMPOSER_WINDOW_SIZE"
 # the value "settled" waits for the rest of the window too (``MainWindow.settled``).
 EXIT_WHEN_READY_ENV = "WA_COMPOSER_EXIT_WHEN_READY"
 EXIT_WHEN_SETTLED = "settled"
+AFTER_EDITOR_FALLBACK_MS = 1_000  # the second step without the editor's paint (ui.app)
 
 
 class _FirstPaint(QObject):
@@ -61,11 +62,16 @@ class _FirstPaint(QObject):
         self._done = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._done and event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint:
+            self.fire()
+        return False
+
+    def fire(self) -> None:
+        """Runs ``then`` now if the paint has not (a fallback for a window that is not drawn)."""
+        if not self._done:
             self._done = True
             for fn in self._then:
                 QTimer.singleShot(0, fn)  # type: ignore[call-overload]
-        return False
 
 
 def _stamp_then_quit(what: str) -> Callable[[], None]:
@@ -85,6 +91,8 @@ def after_editor_drawn(window: MainWindow, then: list[object]) -> None:
     watcher = _FirstPaint(then, parent=window)  # lives with the window
     window.form.installEventFilter(watcher)
     window.form.update()
+    # A window minimised or hidden at that moment gets no paint: the rest (and Send) still comes.
+    QTimer.singleShot(AFTER_EDITOR_FALLBACK_MS, watcher.fire)
 
 
 def make_app() -> QApplication:

@@ -212,3 +212,21 @@ def test_the_second_step_turns_the_collector_back_on_even_when_it_fails(
         gc.enable()
     window.close()
     svc.close()
+
+
+def test_the_second_step_comes_even_when_the_editor_is_never_drawn(
+    qtbot: QtBot, services: Services
+) -> None:
+    """A window minimised or hidden once the editor is built gets no paint: the fallback timer
+    still builds the rest (Send is enabled then), once."""
+    from ui.app import after_editor_drawn
+
+    make_app()
+    window = make_window(services, "list", example_on_first_start=False, autosave=False)
+    qtbot.addWidget(window)
+    window.start_editor()  # never shown: the form cannot paint
+    runs: list[str] = []
+    after_editor_drawn(window, [lambda: runs.append("rest")])
+    qtbot.waitUntil(lambda: runs == ["rest"], timeout=5_000)
+    qtbot.wait(200)
+    assert runs == ["rest"]
