@@ -21,8 +21,8 @@ _TOKEN = re.compile(r"@([a-z][a-z0-9_]*)")
 def resource_dir(name: str) -> Path:
     """A folder of the ``resources`` package. The package is always a real folder (a wheel, an
     editable install, a PyInstaller bundle: tests/packaging check the bundle), so its path is
-    read off the package instead of through ``importlib.resources`` (about 5 ms of start-up for
-    its import and lookups)."""
+    read off the package instead of through ``importlib.resources`` (its lookups cost a few ms
+    of start-up)."""
     return Path(str(resources.__file__)).parent / name
 
 

@@ -130,3 +130,15 @@ def test_a_tooltip_set_to_the_text_it_has_sends_no_change_event(qtbot: QtBot) ->
     assert not set_tool_tip(label, "Body: at most 1024 characters") and len(seen) == 1
     label.setToolTip("Body: at most 1024 characters")  # Qt's own setter sends one anyway
     assert len(seen) == 2
+
+
+def test_a_counter_is_wide_enough_for_its_largest_count_in_bold(qtbot: QtBot) -> None:
+    """The count "1100/4096" in the near/over (bold) look was cut to ".100/4096" at 60 px."""
+    _page, field = _field(qtbot)
+    counter = field.counter
+    widest = f"{limits.BODY_TEXT.maximum}/{limits.BODY_TEXT.maximum}"
+    field.editor.setPlainText("x" * (limits.BODY_TEXT.maximum - 1))  # type: ignore[union-attr]
+    settle()
+    assert counter.property("level") in ("near", "over")
+    assert counter.fontMetrics().horizontalAdvance(widest) <= counter.contentsRect().width()
+    assert counter.minimumSize() == counter.maximumSize() == counter.size()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -68,18 +68,29 @@ class Counter(QLabel):
         self.setObjectName("counter")
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._width = width
-        self._fix_height()
+        self._widest = ""
+        self._fix_size()
+
+    def fit(self, widest: str) -> None:
+        """Wide enough for ``widest`` in bold (the near/over look), e.g. "4096/4096": a count
+        of four digits was cut to ".100/4096" in the fixed width."""
+        self._widest = widest
+        self._fix_size()
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
         if event.type() in (QEvent.Type.Polish, QEvent.Type.FontChange):
-            self._fix_height()  # the stylesheet's font is known from the polish on
+            self._fix_size()  # the stylesheet's font is known from the polish on
         return handled
 
-    def _fix_height(self) -> None:
+    def _fix_size(self) -> None:
         margins = self.contentsMargins()
         line = QFontMetrics(self.font()).height() + 2 * self.margin()
-        self.setFixedSize(self._width, line + margins.top() + margins.bottom())
+        bold = QFont(self.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        text = QFontMetrics(bold).horizontalAdvance(self._widest) if self._widest else 0
+        width = max(self._width, text + margins.left() + margins.right() + 2 * self.margin() + 2)
+        self.setFixedSize(width, line + margins.top() + margins.bottom())
 
 
 class Markable(QWidget):
@@ -176,6 +187,8 @@ class TextField(FieldRow):
         super().__init__(label, editor, parent, top=multiline)
         self._editor = editor
         self.limit = limit
+        if limit is not None:
+            self.counter.fit(f"{limit.maximum}/{limit.maximum}")
         self._update_counter()
 
     def text(self) -> str:

@@ -17,13 +17,13 @@ def _draw(clip: QRect | None) -> QImage:
     theme = theme_for("android", dark=False)
     para = TextEngine().paragraph(theme, "body", TEXT, 280)
     assert para.line_count > 30
-    image = QImage(300, int(para.height) + 10, QImage.Format.Format_ARGB32_Premultiplied)
+    image = QImage(300, int(para.height) + 60, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("white"))
     p = QPainter(image)
     if clip is not None:
         p.setClipRect(clip)
     p.setPen(QColor("black"))
-    para.draw(p, 5, 5)
+    para.draw(p, 5, 45)  # an offset, so a clip in the wrong coordinates skips the wrong lines
     p.end()
     return image
 

@@ -47,7 +47,7 @@ def _ancestors(widget: QWidget) -> list[QWidget]:
 
 
 def _type_into_body(qtbot: QtBot, window: MainWindow, text: str) -> tuple[TextField, set[QObject]]:
-    """Loads the list example with ``text`` as its body, types three keys at its end; returns the
+    """Puts ``text`` in the body of the list shown, types three keys at its end; returns the
     body's row and the widgets those keys repainted."""
     window.resize(1280, 800)
     qtbot.waitExposed(window)
