@@ -2,7 +2,8 @@
 importing a package does not import all of its modules.
 
 Why: the window's start-up path imports a few light names (paths, contacts, window texts); an
-eager ``__init__`` would pull in sqlite, httpx or pydantic with them and slow the first frame.
+eager ``__init__`` would pull in sqlite, httpx or the message models with them and slow the
+first frame.
 """
 
 from __future__ import annotations

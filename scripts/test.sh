@@ -16,7 +16,7 @@ install_debs dbus dbus-user-session gnome-keyring libxcb-icccm4 libxcb-keysyms1 
 echo "== core without PySide6 =="
 if [ ! -x .venv-core/bin/python ]; then "$PY" -m venv --without-pip .venv-core; fi
 "$PY" -m pip --python .venv-core/bin/python install -q --disable-pip-version-check \
-    httpx 'pydantic>=2.7,<3' 'keyring>=25,<26' platformdirs pytest pytest-timeout hypothesis 2>&1 \
+    httpx 'msgspec>=0.18,<1' 'keyring>=25,<26' platformdirs pytest pytest-timeout hypothesis 2>&1 \
     | grep -v "is ignored: it is neither" >&2 || true
 "$PY" -m pip --python .venv-core/bin/python install -q --disable-pip-version-check --no-deps -e . 2>&1 \
     | grep -v "is ignored: it is neither" >&2 || true

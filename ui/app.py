@@ -7,7 +7,7 @@ seeded with the sandbox's demo contacts, and the webhook receiver with its statu
 Nothing else in ui/ wires collaborators from outside.
 
 Start-up is kept light on purpose (``ui.window.startup``): the window is drawn first; right after
-the first paint ``build_editor_parts`` (pydantic, the current kind's editor and preview) makes the
+the first paint ``build_editor_parts`` (the models, the current kind's editor and preview) makes the
 editor usable (``MainWindow.ready``); right after the editor's own paint the rest is built
 (``build_later_parts``: SQLite, the sandbox's demo windows, the webhook receiver). httpx and
 keyring are imported only when sending or opening the settings.
@@ -33,11 +33,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from composer import __version__
-from ui.identity import APP_NAME, DESKTOP_ID, ICON_SVG
+from ui.identity import APP_NAME, DESKTOP_ID
 
 if TYPE_CHECKING:
     from ui.services import Services
@@ -96,9 +95,6 @@ def after_editor_drawn(window: MainWindow, then: list[object]) -> None:
 
 
 def make_app() -> QApplication:
-    # No pydantic plugins here: looking for them walks every installed distribution's metadata
-    # when the first model is built (about 40 ms of the editor's start); the window uses none.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
@@ -108,7 +104,6 @@ def make_app() -> QApplication:
     from ui.resources import register_search_paths, stylesheet
 
     register_search_paths()
-    app.setWindowIcon(QIcon(f"icons:{ICON_SVG}"))
     sheet = stylesheet()
     if app.styleSheet() != sheet:  # setting it again re-polishes every widget alive
         app.setStyleSheet(sheet)
@@ -116,8 +111,8 @@ def make_app() -> QApplication:
 
 
 def build_editor_parts() -> EditorParts:
-    """The parts the editor needs to be usable (the form brings pydantic and the current kind's
-    editor; the preview loads the layout of the kinds it draws)."""
+    """The parts the editor needs to be usable (the form brings the message models and the current
+    kind's editor; the preview loads the layout of the kinds it draws)."""
     from ui.panels.issues_panel import IssuesPanel
     from ui.panels.json_view import JsonView
     from ui.preview import PhoneView

@@ -30,8 +30,8 @@ from typing import Final
 
 USES_PYSIDE: Final = ("ui", "wa_composer")
 NO_PYSIDE: Final = frozenset({
-    "composer", "pydantic", "pydantic_core", "annotated_types", "typing_extensions",
-    "typing_inspection", "platformdirs", "httpx", "httpcore", "anyio", "h11", "idna", "certifi",
+    "composer", "msgspec", "typing_extensions",
+    "platformdirs", "httpx", "httpcore", "anyio", "h11", "idna", "certifi",
     "sniffio", "keyring", "jaraco", "secretstorage", "jeepney", "more_itertools",
     *sys.stdlib_module_names,
 })  # fmt: skip

@@ -8,11 +8,18 @@ when the value really changes. ``set_tab_text`` does the same for a tab's title:
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 
 def restyle(widget: QWidget) -> None:
-    """Re-apply the stylesheet after a dynamic property used by a QSS selector changed."""
+    """Re-apply the stylesheet after a dynamic property used by a QSS selector changed.
+
+    A widget not polished yet is left alone: its first polish (when it is shown) reads the
+    property anyway, and ``style()`` would make QStyle's Python enums (about 6 ms) while the
+    window's start builds its fields."""
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        return
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)

@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # the validator (pydantic) is imported inside the handler: fast start-up
+if TYPE_CHECKING:  # the validator and the models are imported inside the handler
     from composer.templates import TemplateLibrary
     from composer.validation.check import Issue
 

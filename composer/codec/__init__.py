@@ -15,7 +15,6 @@ if TYPE_CHECKING:
         describe,
         index,
         join,
-        json_copy,
     )
     from composer.codec.errors import (
         PayloadError,
@@ -41,7 +40,6 @@ _HOMES = {
         "describe",
         "index",
         "join",
-        "json_copy",
     ),
     "errors": ("PayloadError",),
     "parts": (
@@ -71,7 +69,6 @@ __all__ = [
     "header_payload",
     "index",
     "join",
-    "json_copy",
     "loads_strict",
     "named_action",
     "read_action_name",

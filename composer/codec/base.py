@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator
 from typing import Any
 
 from composer.rules.issue import Issue, Severity
 
-__all__ = ["Reader", "describe", "index", "join", "json_copy"]
+__all__ = ["Reader", "describe", "index", "join"]
 
 
 def join(path: str, key: str) -> str:
@@ -38,11 +37,6 @@ def describe(value: object) -> str:
     return f"a {type(value).__name__}"
 
 
-def json_copy(value: Any) -> Any:
-    """A private copy of free-form JSON so that later edits of the input never reach a model."""
-    return copy.deepcopy(value)
-
-
 class Reader:
     """Collects shape issues while the payload is read; the caller raises once at the end."""
 
@@ -51,6 +45,21 @@ class Reader:
 
     def problem(self, path: str, message: str, rule: str = "payload.shape") -> None:
         self.issues.append(Issue(rule, path or "$", Severity.ERROR, message))
+
+    def free_json(self, value: Any, path: str) -> Any:
+        """A private copy of free-form JSON (later edits of the input never reach a model); a key
+        that is not text (possible in a Python dict, never in JSON) is a shape problem."""
+        if isinstance(value, dict):
+            copied = {}
+            for key, item in value.items():
+                if isinstance(key, str):
+                    copied[key] = self.free_json(item, join(path, key))
+                else:
+                    self.problem(path, f"Object keys must be text, not {describe(key)}.")
+            return copied
+        if isinstance(value, list):
+            return [self.free_json(item, index(path, i)) for i, item in enumerate(value)]
+        return value
 
     def obj(self, value: object, path: str, what: str) -> dict[Any, Any] | None:
         if isinstance(value, dict):

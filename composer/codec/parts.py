@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from composer.codec.base import Reader, describe, join
-from composer.messages import Header, MediaHeader, TextHeader
+from composer.messages import Header, MediaHeader, TextHeader, is_media_kind
 
 __all__ = [
     "header_payload",
@@ -17,7 +17,6 @@ __all__ = [
     "read_text_object",
 ]
 
-_MEDIA_KINDS = ("image", "video", "document")
 
 JsonObject = dict[Any, Any]
 
@@ -39,7 +38,7 @@ def read_header(r: Reader, value: object, path: str) -> Header | None:
     if kind == "text":
         r.known(d, path, ("type", "text"), "a text header")
         return TextHeader(text=r.text(d, "text", join(path, "text"), "Header text"))
-    if isinstance(kind, str) and kind in _MEDIA_KINDS:
+    if is_media_kind(kind):
         r.known(d, path, ("type", kind), f"the {kind} header")
         mpath = join(path, kind)
         if kind not in d:

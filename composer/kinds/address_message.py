@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from composer import limits
-from composer.codec.base import Reader, index, join, json_copy
+from composer.codec.base import Reader, index, join
 from composer.codec.parts import named_action, read_parameters
 from composer.kinds.kind_spec import Fields, JsonObject, KindSpec, interactive_sample
 from composer.messages import AddressMessage, MessageKind
@@ -24,12 +24,15 @@ def read(r: Reader, a: JsonObject, path: str) -> Fields:
     }
     for key in ("values", "validation_errors"):
         if key in p:
-            fields[key] = json_copy(r.obj(p[key], join(ppath, key), key))
+            kpath = join(ppath, key)
+            fields[key] = r.free_json(r.obj(p[key], kpath, key), kpath)
     saved = r.array(p, "saved_addresses", join(ppath, "saved_addresses"), "saved_addresses")
     if saved is not None:
         spath = join(ppath, "saved_addresses")
         objs = [r.obj(s, index(spath, i), "A saved address") for i, s in enumerate(saved)]
-        fields["saved_addresses"] = tuple(json_copy(o) for o in objs if o is not None)
+        fields["saved_addresses"] = tuple(
+            r.free_json(o, index(spath, i)) for i, o in enumerate(objs) if o is not None
+        )
     return fields
 
 

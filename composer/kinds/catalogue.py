@@ -1,6 +1,6 @@
 """The list of message kinds: id, display title and the module that holds the kind's row.
 
-Light on purpose (no pydantic): the window draws its type picker from these titles before any
+Light on purpose (no message model): the window draws its type picker from these titles before any
 model is imported, and ``composer.kinds`` loads a kind's row (``composer.kinds.<module>``) only
 when someone asks for it. Registering a new kind is one ``MessageKind`` member and one entry here.
 """

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from composer import limits
-from composer.codec.base import Reader, describe, join, json_copy
+from composer.codec.base import Reader, describe, join
 from composer.codec.parts import named_action, read_parameters
 from composer.kinds.kind_spec import Fields, JsonObject, KindSpec, interactive_sample
 from composer.limits import FLOW_MESSAGE_VERSION
@@ -44,11 +44,11 @@ def read(r: Reader, a: JsonObject, path: str) -> Fields:
         fap = r.obj(p["flow_action_payload"], fpath, "flow_action_payload")
         if fap is not None:
             r.known(fap, fpath, ("screen", "data"), "flow_action_payload")
-            data = None
+            data, dpath = None, join(fpath, "data")
             if "data" in fap:
-                data = r.obj(fap["data"], join(fpath, "data"), "The flow's initial data")
+                data = r.free_json(r.obj(fap["data"], dpath, "The flow's initial data"), dpath)
             screen = r.opt_text(fap, "screen", join(fpath, "screen"), "Screen")
-            fields["flow_action_payload"] = FlowActionPayload(screen=screen, data=json_copy(data))
+            fields["flow_action_payload"] = FlowActionPayload(screen=screen, data=data)
     return fields
 
 

@@ -23,7 +23,7 @@ from composer.rules.parts import ALL_HEADERS, PartsPolicy
 _PARAMS = "interactive.action.parameters"
 
 
-class VoiceCall(Interactive):
+class VoiceCall(Interactive, frozen=True, kw_only=True):
     """Every parameter is optional; ``None`` means "left out" (WhatsApp then uses its default)."""
 
     kind: ClassVar[MessageKind] = MessageKind.VOICE_CALL

@@ -1,7 +1,7 @@
 """Immutable models of every message the composer builds (shape only; rules are in validation).
 
 The face is lazy (``composer.lazy_exports``): ``composer.messages.kind`` (the enum) is read by the
-window's type picker before pydantic is imported.
+window's type picker before any model is imported.
 """
 
 from __future__ import annotations
@@ -32,10 +32,12 @@ if TYPE_CHECKING:
     from composer.messages.parts import (
         Header,
         Interactive,
+        InteractiveParts,
         MediaHeader,
         MediaKindName,
         Model,
         TextHeader,
+        is_media_kind,
     )
     from composer.messages.reaction import Reaction
     from composer.messages.reply_buttons import ReplyButton, ReplyButtons
@@ -80,10 +82,12 @@ _HOMES = {
     "parts": (
         "Header",
         "Interactive",
+        "InteractiveParts",
         "MediaHeader",
         "MediaKindName",
         "Model",
         "TextHeader",
+        "is_media_kind",
     ),
     "reaction": ("Reaction",),
     "reply_buttons": (
@@ -111,6 +115,7 @@ __all__ = [
     "FlowActionPayload",
     "Header",
     "Interactive",
+    "InteractiveParts",
     "ListMessage",
     "ListRow",
     "ListSection",
@@ -134,4 +139,5 @@ __all__ = [
     "TemplateParameter",
     "TextHeader",
     "TextMessage",
+    "is_media_kind",
 ]

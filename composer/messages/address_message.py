@@ -46,7 +46,7 @@ ADDRESS_FIELDS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
 _SHAPES: Final = {"values": dict, "validation_errors": dict, "saved_addresses": list}
 
 
-class AddressMessage(Interactive):
+class AddressMessage(Interactive, frozen=True, kw_only=True):
     kind: ClassVar[MessageKind] = MessageKind.ADDRESS
 
     country: str = ""

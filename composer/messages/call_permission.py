@@ -7,7 +7,7 @@ from typing import ClassVar
 from composer.messages.parts import Interactive, MessageKind
 
 
-class CallPermissionRequest(Interactive):
+class CallPermissionRequest(Interactive, frozen=True, kw_only=True):
     kind: ClassVar[MessageKind] = MessageKind.CALL_PERMISSION
 
     action_name: str = "call_permission_request"

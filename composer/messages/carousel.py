@@ -11,7 +11,7 @@ from typing import ClassVar
 from composer.messages.parts import Header, Interactive, MessageKind, Model
 
 
-class CardUrlButton(Model):
+class CardUrlButton(Model, frozen=True, kw_only=True):
     """A card's ``action: {"name": "cta_url", "parameters": {display_text, url}}``."""
 
     display_text: str = ""
@@ -19,7 +19,7 @@ class CardUrlButton(Model):
     action_name: str = "cta_url"
 
 
-class QuickReply(Model):
+class QuickReply(Model, frozen=True, kw_only=True):
     """``{"type": "quick_reply", "quick_reply": {"id", "title"}}``."""
 
     id: str
@@ -27,7 +27,7 @@ class QuickReply(Model):
     type: str = "quick_reply"
 
 
-class MediaCard(Model):
+class MediaCard(Model, frozen=True, kw_only=True):
     """A media card; ``url_button`` and ``quick_replies`` are exclusive (checked, not enforced)."""
 
     card_index: int
@@ -40,7 +40,7 @@ class MediaCard(Model):
     type: str | None = "cta_url"
 
 
-class ProductCard(Model):
+class ProductCard(Model, frozen=True, kw_only=True):
     card_index: int
     catalog_id: str = ""
     product_retailer_id: str = ""
@@ -51,7 +51,7 @@ class ProductCard(Model):
 CarouselCard = MediaCard | ProductCard
 
 
-class Carousel(Interactive):
+class Carousel(Interactive, frozen=True, kw_only=True):
     kind: ClassVar[MessageKind] = MessageKind.CAROUSEL
 
     cards: tuple[CarouselCard, ...] = ()

@@ -7,7 +7,7 @@ from typing import ClassVar
 from composer.messages.parts import Interactive, MessageKind
 
 
-class CatalogMessage(Interactive):
+class CatalogMessage(Interactive, frozen=True, kw_only=True):
     kind: ClassVar[MessageKind] = MessageKind.CATALOG
 
     thumbnail_product_retailer_id: str | None = None

@@ -7,7 +7,7 @@ from typing import ClassVar
 from composer.messages.parts import Interactive, MessageKind
 
 
-class CtaUrl(Interactive):
+class CtaUrl(Interactive, frozen=True, kw_only=True):
     kind: ClassVar[MessageKind] = MessageKind.CTA_URL
 
     display_text: str = ""

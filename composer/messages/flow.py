@@ -14,7 +14,7 @@ FLOW_ACTIONS: Final = ("navigate", "data_exchange")
 """The values of ``parameters.flow_action`` WhatsApp accepts."""
 
 
-class FlowActionPayload(Model):
+class FlowActionPayload(Model, frozen=True, kw_only=True):
     """``flow_action_payload``: the first screen and optional initial data (any JSON object).
 
     ``data_text`` is the initial data as typed when it is not a JSON object: the model carries it
@@ -27,7 +27,7 @@ class FlowActionPayload(Model):
     data_text: str | None = None
 
 
-class Flow(Interactive):
+class Flow(Interactive, frozen=True, kw_only=True):
     kind: ClassVar[MessageKind] = MessageKind.FLOW
 
     flow_message_version: str = limits.FLOW_MESSAGE_VERSION

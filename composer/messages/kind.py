@@ -1,4 +1,4 @@
-"""The message-kind enum, alone in a module without pydantic so that light code (the kind
+"""The message-kind enum, alone in a module without the models so that light code (the kind
 catalogue, the window's type picker) can name kinds before any model is imported."""
 
 from __future__ import annotations

@@ -7,20 +7,20 @@ from typing import ClassVar
 from composer.messages.parts import Interactive, MessageKind, Model
 
 
-class ListRow(Model):
+class ListRow(Model, frozen=True, kw_only=True):
     id: str
     title: str
     description: str | None = None
 
 
-class ListSection(Model):
+class ListSection(Model, frozen=True, kw_only=True):
     """``title`` is None when the payload has none (allowed only with one section)."""
 
     title: str | None = None
     rows: tuple[ListRow, ...] = ()
 
 
-class ListMessage(Interactive):
+class ListMessage(Interactive, frozen=True, kw_only=True):
     kind: ClassVar[MessageKind] = MessageKind.LIST
 
     button: str = ""

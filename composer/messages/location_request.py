@@ -7,7 +7,7 @@ from typing import ClassVar
 from composer.messages.parts import Interactive, MessageKind
 
 
-class LocationRequest(Interactive):
+class LocationRequest(Interactive, frozen=True, kw_only=True):
     kind: ClassVar[MessageKind] = MessageKind.LOCATION_REQUEST
 
     action_name: str = "send_location"

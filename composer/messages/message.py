@@ -12,7 +12,7 @@ Content = Interactive | Reaction | TextMessage | TemplateMessage
 here: the list of kinds is ``composer.kinds`` (model, codec and rules of each)."""
 
 
-class Message(Model):
+class Message(Model, frozen=True, kw_only=True):
     """One message POST body. ``messaging_product`` is always ``"whatsapp"`` and not stored.
 
     ``to`` is the addressee, a phone number or a business-scoped user id; ``to_field`` is the

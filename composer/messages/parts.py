@@ -8,32 +8,41 @@ missing); an optional part that is absent is ``None``.
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar, Final, Literal, TypedDict, TypeGuard, get_args
 
-from pydantic import BaseModel, ConfigDict
+import msgspec
 
 from composer.messages.kind import MessageKind
 
-__all__ = ["Header", "Interactive", "MediaHeader", "MediaKindName", "MessageKind", "Model",
-           "TextHeader"]  # fmt: skip
+__all__ = ["Header", "Interactive", "InteractiveParts", "MediaHeader", "MediaKindName",
+           "MessageKind", "Model", "TextHeader", "is_media_kind"]  # fmt: skip
 
 
-class Model(BaseModel):
-    """Base of every message model: immutable, no unknown attributes."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+class Model(msgspec.Struct, frozen=True, kw_only=True):
+    """Base of every message model: immutable, built by keyword only (an unknown one is a
+    TypeError). A msgspec Struct, not a pydantic model: the classes are made in C when the
+    window starts (about 0.02 ms each, against pydantic's import, class building and schema:
+    about 90 ms of the editor's start). Nothing here validates values: the payload reader
+    checks every JSON type before it builds a model, and mypy checks the code that builds one.
+    Subclasses repeat ``kw_only=True`` (msgspec applies it to the fields a class adds)."""
 
 
 MediaKindName = Literal["image", "video", "document"]
+MEDIA_KIND_NAMES: Final[tuple[MediaKindName, ...]] = get_args(MediaKindName)
 
 
-class TextHeader(Model):
+def is_media_kind(value: object) -> TypeGuard[MediaKindName]:
+    """True when ``value`` names a media header kind (image, video or document)."""
+    return value in MEDIA_KIND_NAMES
+
+
+class TextHeader(Model, frozen=True, kw_only=True):
     """``{"type": "text", "text": ...}``."""
 
     text: str
 
 
-class MediaHeader(Model):
+class MediaHeader(Model, frozen=True, kw_only=True):
     """``{"type": kind, kind: {"id" | "link", "filename"?}}``.
 
     Both ``id`` and ``link`` may be set (or neither) so that the validator can report it;
@@ -50,7 +59,7 @@ class MediaHeader(Model):
 Header = TextHeader | MediaHeader
 
 
-class Interactive(Model):
+class Interactive(Model, frozen=True, kw_only=True):
     """Parts shared by every ``type: interactive`` message.
 
     Every interactive model carries header, body and footer, even types that forbid some of
@@ -62,3 +71,11 @@ class Interactive(Model):
     header: Header | None = None
     body: str | None = None
     footer: str | None = None
+
+
+class InteractiveParts(TypedDict):
+    """The parts every interactive kind takes, as keywords (what the editors' parts hold)."""
+
+    header: Header | None
+    body: str | None
+    footer: str | None

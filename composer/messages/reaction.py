@@ -7,7 +7,7 @@ from typing import ClassVar
 from composer.messages.parts import MessageKind, Model
 
 
-class Reaction(Model):
+class Reaction(Model, frozen=True, kw_only=True):
     kind: ClassVar[MessageKind] = MessageKind.REACTION
 
     message_id: str

@@ -7,7 +7,7 @@ from typing import ClassVar
 from composer.messages.parts import Interactive, MessageKind, Model
 
 
-class ReplyButton(Model):
+class ReplyButton(Model, frozen=True, kw_only=True):
     """``{"type": "reply", "reply": {"id", "title"}}``; ``type`` kept so a wrong one is reported."""
 
     id: str
@@ -15,7 +15,7 @@ class ReplyButton(Model):
     type: str = "reply"
 
 
-class ReplyButtons(Interactive):
+class ReplyButtons(Interactive, frozen=True, kw_only=True):
     kind: ClassVar[MessageKind] = MessageKind.BUTTON
 
     buttons: tuple[ReplyButton, ...] = ()

@@ -7,7 +7,7 @@ from typing import ClassVar
 from composer.messages.parts import Interactive, MessageKind
 
 
-class SingleProduct(Interactive):
+class SingleProduct(Interactive, frozen=True, kw_only=True):
     kind: ClassVar[MessageKind] = MessageKind.PRODUCT
 
     catalog_id: str = ""

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from composer.messages.parts import MessageKind, Model
 
 
-class TemplateParameter(Model):
+class TemplateParameter(Model, frozen=True, kw_only=True):
     """``{"type": t, t: value, "parameter_name"?}``.
 
     ``value`` is what sits under the type's key: text for ``text``, ``payload`` and
@@ -27,7 +27,7 @@ class TemplateParameter(Model):
         return self.value if isinstance(self.value, str) else None
 
 
-class TemplateComponent(Model):
+class TemplateComponent(Model, frozen=True, kw_only=True):
     """``{"type": "header"|"body"|"button", "sub_type"?, "index"?, "parameters": [...]}``."""
 
     type: str
@@ -37,7 +37,7 @@ class TemplateComponent(Model):
     index_as_text: bool = True  # Meta's examples send "index": "0"; an int is accepted too
 
 
-class TemplateMessage(Model):
+class TemplateMessage(Model, frozen=True, kw_only=True):
     """``{"name", "language": {"code", "policy"?}, "components"?}``."""
 
     kind: ClassVar[MessageKind] = MessageKind.TEMPLATE

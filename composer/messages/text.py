@@ -7,7 +7,7 @@ from typing import ClassVar
 from composer.messages.parts import MessageKind, Model
 
 
-class TextMessage(Model):
+class TextMessage(Model, frozen=True, kw_only=True):
     """``{"type": "text", "text": {"body", "preview_url"?}}``."""
 
     kind: ClassVar[MessageKind] = MessageKind.TEXT

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
 from composer.codec.base import Reader, describe, join
 from composer.codec.errors import PayloadError
 from composer.codec.parts import read_header, read_text_object
@@ -57,10 +55,6 @@ def read_message(data: object) -> Message:
     reader = Reader()
     try:
         msg = _read(reader, data)
-    except ValidationError as exc:  # a value the models refuse (e.g. non-text keys in a JSON map)
-        for err in exc.errors():
-            reader.problem("$", f"Unexpected value: {err.get('msg', 'invalid')}.")
-        msg = None
     except RecursionError:
         reader.problem("$", "The document is nested too deeply to be a message.")
         msg = None

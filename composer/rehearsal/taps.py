@@ -14,6 +14,8 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+import msgspec
+
 from composer.codec.errors import PayloadError
 from composer.messages import (
     AddressMessage,
@@ -61,7 +63,7 @@ def _shown(
             msg = from_payload(sent.payload)
         except PayloadError:
             continue
-        yield sent.wamid, msg.model_copy(update={"to": customer})
+        yield sent.wamid, msgspec.structs.replace(msg, to=customer)
 
 
 def tap_reply(

@@ -17,7 +17,7 @@ Warnings (severity ``warning``; sending is still allowed):
 
 Shape problems found while reading JSON use ``payload.shape``, ``payload.type`` and
 ``payload.unknown_field`` (see ``composer.payload.reader``). ``check`` runs on every keystroke:
-it is plain Python over the frozen model, with no pydantic validation and no regex compilation.
+it is plain Python over the frozen model, with no regex compilation.
 """
 
 from __future__ import annotations

@@ -30,9 +30,9 @@ table = feature.pyside_feature_dict
 # does not name PySide6 gets 0, not -1: both mean "no feature" for a module without Qt calls.)
 wrong = [name for name, module in list(sys.modules.items()) if name in table
          and ((name.partition(".")[0] == "ui" and scan(module) and table[name] != 0)
-              or (name.partition(".")[0] in ("pydantic", "json", "sqlite3")
+              or (name.partition(".")[0] in ("msgspec", "json", "sqlite3")
                   and (scan(module) or table[name] != -1)))]
-ours = sorted(n for n in scanned if n.partition(".")[0] in ("ui", "composer", "pydantic"))
+ours = sorted(n for n in scanned if n.partition(".")[0] in ("ui", "composer", "msgspec"))
 print(json.dumps({"scanned": len(scanned), "ours_scanned": ours, "wrong": wrong,
                   "filed": sum(1 for n in sys.modules if n.startswith(("ui.", "composer.")))}))
 """

@@ -3,11 +3,20 @@ callback data echoed back in status webhooks."""
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from composer import limits
 from ui.editors.base import opt
 from ui.editors.fields import Markable, TextField, section_title
+
+
+class EnvelopeValues(TypedDict):
+    """The envelope's optional keywords of ``Message``."""
+
+    context_message_id: str | None
+    biz_opaque_callback_data: str | None
 
 
 class EnvelopeEditor(QWidget):
@@ -29,7 +38,7 @@ class EnvelopeEditor(QWidget):
         layout.addWidget(self.callback)
         self.widgets: list[Markable] = [self.context, self.callback]
 
-    def values(self) -> dict[str, str | None]:
+    def values(self) -> EnvelopeValues:
         return {
             "context_message_id": opt(self.context.text()),
             "biz_opaque_callback_data": opt(self.callback.text()),

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -30,7 +29,7 @@ from ui.editors.fields import ChoiceField, FieldRow, Markable, TextField
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from composer.messages import Header, Interactive, MessageKind
+    from composer.messages import Header, Interactive, InteractiveParts, MessageKind
     from composer.validation.check import Issue
 
 HEADER_KINDS = (("None", "none"), ("Text", "text"), ("Image", "image"), ("Video", "video"),
@@ -78,6 +77,8 @@ class MediaSourceField(FieldRow):
         )
 
     def _choose_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # named on use: its enums take ~1 ms to make
+
         path, _ = QFileDialog.getOpenFileName(self, "Choose the header media")
         if path:
             self.value.setText(path)
@@ -148,13 +149,13 @@ class HeaderEditor(Markable):
         self.kind.focus_field()
 
     def header(self) -> Header | None:
-        from composer.messages import MediaHeader, TextHeader
+        from composer.messages import MediaHeader, TextHeader, is_media_kind
 
         kind = self.kind.value()
-        if kind == "none":
-            return None
         if kind == "text":
             return TextHeader(text=self.text.text())
+        if not is_media_kind(kind):  # "none"
+            return None
         media_id, link = self.media.media()
         filename = opt(self.filename.text()) if kind == "document" else None
         return MediaHeader(kind=kind, id=media_id, link=link, filename=filename)
@@ -219,7 +220,7 @@ class PartsEditor(QWidget):
     def for_kind(cls, kind: MessageKind) -> PartsEditor:
         return cls(parts_policy(kind))
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> InteractiveParts:
         return {
             "header": self.header.header() if self.header else None,
             "body": opt(self.body.text()) if self.body else None,

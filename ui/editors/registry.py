@@ -1,6 +1,6 @@
 """Kind id -> editor class: one registration per kind, keyed by the core's ``MessageKind``.
 
-Light on purpose: the window draws its type picker from ``TITLES`` before any editor (or pydantic
+Light on purpose: the window draws its type picker from ``TITLES`` before any editor (or message
 model) is imported, so editors are named here as ``"module:Class"`` and imported on first use.
 The kinds, their order and their titles come from the core catalogue (``composer.kinds``); a
 kind without an editor is listed in ``NO_EDITOR_YET`` with the reason, and a test checks that

@@ -96,7 +96,8 @@ class Repeater(Markable, Generic[T]):
         self._cards: list[Card] = []
         self._external_block: str | None = None
         self.badge = CountBadge(limit)
-        self.badge.setVisible(show_badge)
+        if not show_badge:  # setVisible(True) would polish it now, and each count re-polish it
+            self.badge.hide()
         self._body = QVBoxLayout()
         self._body.setContentsMargins(0, 0, 0, 0)
         self._body.setSpacing(6)

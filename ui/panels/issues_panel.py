@@ -11,13 +11,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QScrollArea,
-    QStyle,
-    QStyleOption,
     QVBoxLayout,
     QWidget,
 )
@@ -61,6 +59,8 @@ class IssueRow(QFrame):
         self.setProperty("level", self.level)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        from PySide6.QtGui import QIcon  # named late: its enums take ~3 ms to make
+
         icon = QLabel()
         name = "icons:error.svg" if self.level == "error" else "icons:warning.svg"
         icon.setPixmap(QIcon(name).pixmap(18, 18))
@@ -97,6 +97,10 @@ class IssueRow(QFrame):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent):  # else Qt draws it
+            # Here, not at the top: QStyle's Python enums (about 11 ms to make) are made when
+            # the class is first named, and a window without issues never draws a row.
+            from PySide6.QtWidgets import QStyle, QStyleOption
+
             option = QStyleOption()
             option.initFrom(self)
             painter = QPainter(self)

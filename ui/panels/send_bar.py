@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from composer.window.gate import READY_TEXT, SendDecision, send_decision, template_way_out
@@ -76,6 +75,7 @@ class SendBar(QWidget):
         """Finishing touches after the first paint: the SVG icon engine (~15 ms) and Qt's enum
         namespace (~30 ms the first time any ``Qt.*`` flag is used) stay off that path."""
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QIcon  # named here too: its enums take ~3 ms to make
 
         self.button.setIcon(QIcon("icons:send.svg"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -17,8 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleEvent,
     QContextMenuEvent,
     QFocusEvent,
     QKeyEvent,
@@ -250,8 +248,13 @@ class PhoneCanvas(QWidget):
             text = "No tappable items" if not items else f"{len(items)} tappable items"
         else:
             text = f"{target.name} ({items.index(target) + 1} of {len(items)})"
-        if text != self.accessibleDescription():
-            self.setAccessibleDescription(text)
+        if text == self.accessibleDescription():
+            return
+        self.setAccessibleDescription(text)
+        if self.hasFocus():  # a screen reader reads the focused canvas's description again
+            # named here, not at the top: QAccessible's enums take ~3 ms to make
+            from PySide6.QtGui import QAccessible, QAccessibleEvent
+
             QAccessible.updateAccessibility(
                 QAccessibleEvent(self, QAccessible.Event.DescriptionChanged)
             )

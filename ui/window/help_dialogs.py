@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ui.identity import APP_NAME
 
 DISTRIBUTION = "wa-composer"
-LIBRARIES = ("PySide6-Essentials", "pydantic", "httpx")
+LIBRARIES = ("PySide6-Essentials", "msgspec", "httpx")
 TYPING_KEYS = (
     ("Editing", "Next / previous field", "Tab, Shift+Tab"),
     ("Editing", "Go to an issue's field", "Enter on the issue"),

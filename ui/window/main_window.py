@@ -177,9 +177,12 @@ class MainWindow(QMainWindow):
 
         attach_later(self, self._make_parts.later(self.profile_name))
         self.send_bar.add_icon()
-        from PySide6.QtGui import QIcon
+        from PySide6.QtGui import QIcon  # not before: QIcon's enums take ~3 ms to make
+        from PySide6.QtWidgets import QApplication
 
-        self.setWindowIcon(QIcon("icons:app.svg"))
+        from ui.identity import ICON_SVG
+
+        QApplication.setWindowIcon(QIcon(f"icons:{ICON_SVG}"))  # every window's, and About's
         from ui.panels.notice_bar import NoticeBar
 
         self.notices = NoticeBar()

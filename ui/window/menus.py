@@ -12,13 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QKeySequence
+
     from ui.window.main_window import MainWindow
 
-Keys = QKeySequence.StandardKey | str
+    Keys = QKeySequence.StandardKey | str
+# QAction and QKeySequence are named only from ``fill`` on: naming a class makes its Python
+# enums (about 2 ms for these two), and the titles drawn at the first paint need neither.
 LATER_TIP = "Coming with issue 12"
 
 
@@ -55,6 +58,8 @@ MENU_TITLES = ("&File", "&Edit", "&View", "&Message", "&Help")
 
 
 def _commands(w: MainWindow) -> dict[str, list[Command]]:
+    from PySide6.QtGui import QKeySequence
+
     std = QKeySequence.StandardKey
     png = getattr(w, "save_preview_png", None)
     c = w.commands
@@ -101,6 +106,8 @@ def _commands(w: MainWindow) -> dict[str, list[Command]]:
 
 def typed(keys: QKeySequence) -> bool:
     """Keys a user types (Ctrl+S, F1), not a dedicated key some keyboards have ("Save")."""
+    from PySide6.QtGui import QKeySequence
+
     text = keys.toString(QKeySequence.SequenceFormat.PortableText)
     return "+" in text.rstrip("+") or (text[:1] == "F" and text[1:].isdigit())
 
@@ -129,6 +136,8 @@ class WindowMenus:
         self._add_panes(self.menus["View"])
 
     def _action(self, command: Command) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(command.text, self.window)
         action.setObjectName(command.name)
         sequences: list[QKeySequence] = []
@@ -195,6 +204,8 @@ class WindowMenus:
 
     def shortcuts(self) -> list[tuple[str, str, str]]:
         """(menu, command, keys) for every action with keys, in menu order."""
+        from PySide6.QtGui import QKeySequence
+
         out: list[tuple[str, str, str]] = []
         for title, menu in self.menus.items():
             for action in menu.actions():

@@ -34,7 +34,7 @@ class StartOptions(NamedTuple):
 
 
 class EditorParts(NamedTuple):
-    """What the editor needs to be usable: built right after the first paint (pydantic, the
+    """What the editor needs to be usable: built right after the first paint (the models, the
     current kind's editor and preview layout). ``ready`` fires once these show a message.
 
     NamedTuples, not dataclasses: this module is imported before the first paint, where

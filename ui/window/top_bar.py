@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidg
 
 from ui.editors.registry import TITLES
 from ui.elided_label import ElidedLabel
-from ui.restyle import restyle
+from ui.restyle import set_style_property
 
 # = composer.accounts.SANDBOX_PROFILE_NAME, not imported: the bar is drawn before the first paint
 SANDBOX = "sandbox"
@@ -77,6 +77,5 @@ class TopBar(QWidget):
         self.profile_badge.setText(
             "SANDBOX · nothing leaves this computer" if sandbox else "LIVE · real customers"
         )
-        self.profile_badge.setProperty("level", "sandbox" if sandbox else "live")
-        if repolish:
-            restyle(self.profile_badge)
+        set_style_property(self.profile_badge, "level", "sandbox" if sandbox else "live",
+                           polish=repolish)  # fmt: skip

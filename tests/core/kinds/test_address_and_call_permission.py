@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
 import pytest
 
 from composer.messages import AddressMessage, Message
@@ -91,7 +92,7 @@ def test_typed_json_is_reported_and_never_written() -> None:
     assert to_payload(msg)["interactive"]["action"] == {
         "name": "address_message", "parameters": {"country": "SG"},
     }  # fmt: skip
-    fixed = content.model_copy(update={"typed_json": None})
+    fixed = msgspec.structs.replace(content, typed_json=None)
     assert check(Message(to="+6581234567", content=fixed)) == []
 
 

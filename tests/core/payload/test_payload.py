@@ -60,7 +60,7 @@ def test_kinds_and_models() -> None:
 
 def test_models_are_frozen() -> None:
     msg = from_payload(VALID["list_single_section"])
-    with pytest.raises(ValueError):
+    with pytest.raises(AttributeError):
         msg.to = "+1"  # type: ignore[misc]
 
 
@@ -154,7 +154,10 @@ def test_card_index_must_be_a_whole_number() -> None:
 def test_non_text_keys_and_deep_nesting_never_escape() -> None:
     flow = json.loads(json.dumps(VALID["flow_navigate_by_id"]))
     flow["interactive"]["action"]["parameters"]["flow_action_payload"]["data"] = {1: 2}
-    _issues(flow)
+    path = "interactive.action.parameters.flow_action_payload.data"
+    assert _issues(flow) == [("payload.shape", path)]
+    flow["interactive"]["action"]["parameters"]["flow_action_payload"]["data"] = {"a": [{2: 3}]}
+    assert _issues(flow) == [("payload.shape", f"{path}.a[0]")]
     deep: Any = {}
     for _ in range(5000):
         deep = {"a": deep}

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import msgspec
+
 from composer.messages import Message, TemplateComponent, TemplateMessage, TemplateParameter
 from composer.sandbox.demo_templates import demo_template_records
 from composer.templates import TemplateLibrary
@@ -50,7 +52,7 @@ def test_an_authentication_template_cannot_go_to_a_user_id() -> None:
         language_code="en_US",
         components=(
             TemplateComponent(type="body", parameters=code),
-            TemplateComponent(type="button", sub_type="url", index="0", parameters=code),
+            TemplateComponent(type="button", sub_type="url", index=0, parameters=code),
         ),
     )
     assert check(Message(to="+15550100001", content=content), LIBRARY) == []
@@ -59,5 +61,5 @@ def test_an_authentication_template_cannot_go_to_a_user_id() -> None:
     (issue,) = check(to_user_id, LIBRARY)
     assert (issue.rule, issue.path) == ("envelope.recipient_authentication", "recipient")
     assert "phone number" in issue.message
-    reminder = _reminder("Ana", "Tuesday").model_copy(update={"to": "US.13491208655302741918"})
+    reminder = msgspec.structs.replace(_reminder("Ana", "Tuesday"), to="US.13491208655302741918")
     assert check(reminder, LIBRARY) == []  # a utility template may go to a user id

@@ -7,6 +7,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import msgspec
 import pytest
 
 from composer import limits
@@ -125,7 +126,7 @@ def test_a_completed_flow_is_an_nfm_reply_named_flow_with_body_sent() -> None:
 def test_the_default_flow_answer_is_the_flow_token() -> None:
     flow = Flow(body="Book", flow_cta="Book", flow_id="1")
     assert json.loads(default_flow_response(flow)) == {"flow_token": "unused"}
-    token = flow.model_copy(update={"flow_token": "t-1"})
+    token = msgspec.structs.replace(flow, flow_token="t-1")
     assert json.loads(default_flow_response(token)) == {"flow_token": "t-1"}
     nfm = message_of(flow_reply_webhook(Message(to="+16505550123", content=token)))
     assert json.loads(nfm["interactive"]["nfm_reply"]["response_json"]) == {"flow_token": "t-1"}

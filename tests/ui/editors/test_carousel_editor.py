@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import msgspec
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -90,7 +91,7 @@ def test_one_card_is_too_few_and_the_counter_says_so(editor: CarouselEditor) -> 
 def test_a_new_card_is_shaped_like_the_last(editor: CarouselEditor, qtbot: QtBot) -> None:
     editor.load(sample_message("carousel").content)
     last = editor.cards.items()[-1]
-    last.media.header.load(last.media.header.header().model_copy(update={"kind": "video"}))
+    last.media.header.load(msgspec.structs.replace(last.media.header.header(), kind="video"))
     added = editor.cards.add_item()
     assert added is not None
     card = editor.content().cards[-1]  # type: ignore[attr-defined]

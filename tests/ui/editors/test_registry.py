@@ -66,10 +66,11 @@ def test_flow_editor_offers_the_cores_modes_actions_and_version(qtbot: QtBot) ->
     assert editor.version.text() == FLOW_MESSAGE_VERSION
 
 
-def test_the_registry_imports_no_editor_and_no_pydantic() -> None:
+def test_the_registry_imports_no_editor_and_no_model() -> None:
     code = (
         "import sys, ui.editors.registry as r; r.TITLES; "
-        "print([m for m in ('pydantic', 'PySide6', 'ui.editors.base') if m in sys.modules])"
+        "print([m for m in ('msgspec', 'composer.messages.parts', 'PySide6', 'ui.editors.base') "
+        "if m in sys.modules])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

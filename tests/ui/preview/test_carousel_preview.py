@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import msgspec
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
@@ -142,11 +143,11 @@ def test_the_card_shown_first_is_kept_while_typing(view: PhoneView) -> None:
     view.tap(("carousel_scroll", 2))
     c = msg.content
     assert isinstance(c, Carousel)
-    typed = msg.model_copy(update={"content": c.model_copy(update={"body": c.body + "!"})})
+    typed = msgspec.structs.replace(msg, content=msgspec.structs.replace(c, body=c.body + "!"))
     view.set_message(typed, [])
     assert view.state().carousel_first == 2
     assert 2 in fully_visible(view.preview_screen())
-    fewer = typed.model_copy(update={"content": c.model_copy(update={"cards": c.cards[:2]})})
+    fewer = msgspec.structs.replace(typed, content=msgspec.structs.replace(c, cards=c.cards[:2]))
     view.set_message(fewer, [])  # a card removed: the strip ends at the new last card
     assert 1 in fully_visible(view.preview_screen())
     view.set_message(from_payload(EXAMPLES["reply_buttons_text_header"]), [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import msgspec
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -342,9 +343,9 @@ def carousel_with_quick_replies() -> Message:
     c = msg.content
     assert isinstance(c, Carousel) and isinstance(c.cards[0], MediaCard)
     replies = (QuickReply(id="more", title="Tell me more"), QuickReply(id="no", title="No"))
-    card = c.cards[0].model_copy(update={"url_button": None, "quick_replies": replies})
-    content = c.model_copy(update={"cards": (card, *c.cards[1:])})
-    return msg.model_copy(update={"content": content})
+    card = msgspec.structs.replace(c.cards[0], url_button=None, quick_replies=replies)
+    content = msgspec.structs.replace(c, cards=(card, *c.cards[1:]))
+    return msgspec.structs.replace(msg, content=content)
 
 
 def demo_templates_with_every_button(view: PhoneView) -> list[Message]:

@@ -194,7 +194,7 @@ def test_about_names_the_versions() -> None:
         f"Python {platform.python_version()}",
         f"Qt {qVersion()}",
         f"PySide6 {PySide6.__version__}",
-        f"pydantic {version_of('pydantic')}",
+        f"msgspec {version_of('msgspec')}",
         f"httpx {version_of('httpx')}",
     ):
         assert part in text
