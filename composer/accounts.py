@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import msgspec
 
 from composer.storage import paths
 from composer.storage.atomic_file import atomic_write_text
@@ -40,8 +41,7 @@ class ProfileNotFound(KeyError):
         return f"no profile named {self.args[0]!r} (see `wa-composer profile list`)"
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(msgspec.Struct, frozen=True):
     """One sending account. Validated on creation, so a Profile in hand is always usable."""
 
     name: str
@@ -188,7 +188,10 @@ class ProfileStore:
     def _save(self, profiles: dict[str, Profile]) -> None:
         path = self.path
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        body = {"format": _FORMAT, "profiles": [asdict(p) for p in profiles.values()]}
+        body = {
+            "format": _FORMAT,
+            "profiles": [msgspec.structs.asdict(p) for p in profiles.values()],
+        }
         text = json.dumps(body, indent=2, sort_keys=True) + "\n"
         atomic_write_text(path, text)
 

@@ -10,9 +10,10 @@ WhatsApp. Their last-inbound times are offsets from the sandbox clock at constru
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Final
+
+import msgspec
 
 from composer.phone import normalize
 from composer.user_ids import is_bsuid, recipient_key, simulated_user_id
@@ -24,8 +25,7 @@ SANDBOX_VERIFIED_NAME: Final = "WA Composer Sandbox"
 SANDBOX_QUALITY_RATING: Final = "GREEN"
 
 
-@dataclass(frozen=True)
-class DemoContact:
+class DemoContact(msgspec.Struct, frozen=True):
     """A scripted recipient. ``last_inbound_ago`` is None when the number is not on WhatsApp."""
 
     number: str
@@ -76,8 +76,7 @@ def demo_contact(recipient: str) -> DemoContact | None:
     return next((c for c in DEMO_CONTACTS if key in (c.wa_id, c.user_id)), None)
 
 
-@dataclass(frozen=True)
-class Identity:
+class Identity(msgspec.Struct, frozen=True):
     """Who a simulated webhook is about: the phone number (None when only the BSUID is known,
     as for a user with a username), the business-scoped user id and the profile name."""
 

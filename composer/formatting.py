@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 from typing import Final
 from urllib.parse import urlsplit
+
+import msgspec
 
 
 class Style(StrEnum):
@@ -35,16 +36,14 @@ class BlockKind(StrEnum):
     CODE = "code"  # a line that is entirely ```monospace```
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(msgspec.Struct, frozen=True):
     """A run of visible text with one set of styles (markers already removed)."""
 
     text: str
     styles: frozenset[Style] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(msgspec.Struct, frozen=True):
     """One line of the message as the phone draws it.
 
     ``marker`` is what the phone draws in the hanging indent: "•" for bullets, "3." for numbered
@@ -54,10 +53,11 @@ class Block:
     kind: BlockKind
     spans: tuple[Span, ...]
     marker: str = ""
-    text: str = field(init=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "text", "".join(s.text for s in self.spans))
+    @property
+    def text(self) -> str:
+        """The visible text of the block (its spans joined)."""
+        return "".join(s.text for s in self.spans)
 
     @property
     def direction(self) -> str:
@@ -278,8 +278,7 @@ def _merge(spans: list[Span]) -> list[Span]:
 # --- wrapping a selection in markers (the editor's Bold/Italic/... buttons) ---------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Wrap:
+class Wrap(msgspec.Struct, frozen=True):
     """Replace ``text[start:end]`` with ``insert``, then select ``select`` (in the new text)."""
 
     start: int

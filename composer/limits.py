@@ -10,8 +10,9 @@ as well because some clients count that way; going over a limit in UTF-16 only i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final
+
+import msgspec
 
 
 def char_count(text: str) -> int:
@@ -24,8 +25,7 @@ def utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
-@dataclass(frozen=True, slots=True)
-class Limit:
+class Limit(msgspec.Struct, frozen=True):
     """One bounded quantity: a text length or a number of items.
 
     ``warn_above`` marks a softer, documented alternative limit (spec conflicts): values above it
@@ -159,8 +159,7 @@ CATALOG_PAGE_SIZE: Final = 100
 
 
 # --- Media upload (section 15) -----------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class MediaKind:
+class MediaKind(msgspec.Struct, frozen=True):
     """What the /media endpoint accepts for one kind of attachment."""
 
     name: str

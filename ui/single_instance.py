@@ -9,7 +9,7 @@ crash answers nobody: it is removed and the new launch listens in its place.
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -20,9 +20,13 @@ CONNECT_TIMEOUT_MS = 1_000
 
 
 def server_name(data_folder: Path) -> str:
-    """The socket's name for ``data_folder``: the same folder always gives the same name."""
-    digest = hashlib.sha256(str(data_folder.resolve()).encode("utf-8")).hexdigest()
-    return f"wa-composer-{digest[:20]}"
+    """The socket's name for ``data_folder``: the same folder always gives the same name.
+
+    Two zlib checksums (64 bits), not a hashlib digest: hashlib loads OpenSSL, about 3 ms of the
+    window's start, and the name only has to differ between folders (the socket is the user's
+    own, nothing to forge)."""
+    path = str(data_folder.resolve()).encode("utf-8")
+    return f"wa-composer-{zlib.crc32(path):08x}{zlib.adler32(path):08x}"
 
 
 class SingleInstance(QObject):

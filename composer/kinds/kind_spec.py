@@ -8,8 +8,9 @@ a forgotten part from a deliberate gap.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
+
+import msgspec
 
 from composer.kinds.catalogue import entry
 from composer.messages.parts import Interactive
@@ -39,15 +40,13 @@ SAMPLE_CATALOG_ID: Final = "194836987003835"
 SAMPLE_REACTED_TO: Final = "wamid.HBgLMTU1NTAxMDAwMDEVAgASGBQzRUIwQzc5OEI2QjQ1NzE1RTlBMgA="
 
 
-@dataclass(frozen=True, slots=True)
-class Absent:
+class Absent(msgspec.Struct, frozen=True):
     """A part this kind does not have, and why (``"not interactive: no header or footer"``)."""
 
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class KindSpec:
+class KindSpec(msgspec.Struct, frozen=True):
     """One registry row.
 
     * ``read(reader, obj, path) -> fields``: the ``interactive.action`` object (interactive kinds)

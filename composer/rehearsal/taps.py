@@ -10,11 +10,10 @@ a location request. Refused messages never reached the phone, so they offer noth
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-import msgspec
+from msgspec.structs import replace
 
 from composer.codec.errors import PayloadError
 from composer.messages import (
@@ -63,7 +62,7 @@ def _shown(
             msg = from_payload(sent.payload)
         except PayloadError:
             continue
-        yield sent.wamid, msgspec.structs.replace(msg, to=customer)
+        yield sent.wamid, replace(msg, to=customer)
 
 
 def tap_reply(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from composer import limits
 from composer.messages import Header, Interactive, MediaHeader, TextHeader
@@ -18,8 +18,7 @@ TEXT_HEADER = frozenset({"text"})
 NO_HEADER: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class PartsPolicy:
+class PartsPolicy(msgspec.Struct, frozen=True):
     """Spec section 2's table for one interactive kind (each kind's row in ``composer.kinds``
     holds one); the editors build their header/body/footer block from it."""
 

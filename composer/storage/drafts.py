@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
+
+import msgspec
 
 from composer.clock import Clock, utc_now
 from composer.storage import paths
@@ -42,8 +43,7 @@ class DraftError(Exception):
     """A draft cannot be saved, found or read; the message says which and why."""
 
 
-@dataclass(frozen=True, slots=True)
-class DraftInfo:
+class DraftInfo(msgspec.Struct, frozen=True):
     """One entry of the library, as listed in the drafts dialog."""
 
     name: str
@@ -52,8 +52,7 @@ class DraftInfo:
     text: str = ""  # the message's text on one line (``composer.storage.summary``)
 
 
-@dataclass(frozen=True, slots=True)
-class Draft:
+class Draft(msgspec.Struct, frozen=True):
     name: str
     saved_at: datetime
     data: dict[str, Any]

@@ -20,9 +20,10 @@ import logging
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TypeVar
+
+import msgspec
 
 from composer.storage.records import like_pattern
 
@@ -52,8 +53,7 @@ CREATE TABLE IF NOT EXISTS folder (id INTEGER PRIMARY KEY CHECK (id = 1), mtime_
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class IndexEntry:
+class IndexEntry(msgspec.Struct, frozen=True):
     """What the index keeps of one draft (``name``: its file's name without ``.json``)."""
 
     name: str
@@ -66,8 +66,7 @@ Reader = Callable[[Path], "IndexEntry | None"]
 """Reads one draft file; None when it holds no draft (it was set aside, or is unreadable)."""
 
 
-@dataclass(frozen=True, slots=True)
-class DraftQuery:
+class DraftQuery(msgspec.Struct, frozen=True):
     """Which drafts to list: ``text`` found in the name or the text (ASCII letters in any case),
     or a kind in ``kinds`` (the caller maps the words typed to kinds by their titles)."""
 

@@ -9,9 +9,10 @@ only), a business-scoped user id as written.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Final, Protocol
+
+import msgspec
 
 from composer.user_ids import bsuid_problem, is_bsuid, looks_like_bsuid, recipient_key
 
@@ -106,8 +107,7 @@ class StoreError(Exception):
     """The database cannot be used (newer schema, unreadable file); the message says why."""
 
 
-@dataclass(frozen=True)
-class SendLife:
+class SendLife(msgspec.Struct, frozen=True):
     """What every view of a send has: when, to whom, and its life so far (``ticks.lifecycle``)."""
 
     id: int
@@ -118,19 +118,17 @@ class SendLife:
     status: str
     error: dict[str, Any] | None
     status_at: datetime | None = None
-    status_times: dict[str, datetime] = field(default_factory=dict)
+    status_times: dict[str, datetime] = msgspec.field(default_factory=dict)
 
 
-@dataclass(frozen=True, kw_only=True)
-class SendRecord(SendLife):
+class SendRecord(SendLife, frozen=True, kw_only=True):
     """One send attempt with its payload, as it was recorded."""
 
     profile: str
     payload: dict[str, Any]
 
 
-@dataclass(frozen=True, kw_only=True)
-class HistoryRow(SendLife):
+class HistoryRow(SendLife, frozen=True, kw_only=True):
     """One send as the history list shows it: no payload (``Store.history_payload(id)`` reads
     it), the kind and text summary stored at record time instead."""
 
@@ -165,8 +163,7 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-@dataclass(frozen=True)
-class InboundRecord:
+class InboundRecord(msgspec.Struct, frozen=True):
     """When the customer last wrote, where we learnt it, and any later 131047 closing mark.
 
     ``closed_at`` is set when the API said the window is closed (a 131047) after ``at``; a newer
@@ -183,8 +180,7 @@ class InboundRecord:
 MARKETING_VALUES: Final = ("stop", "resume")
 
 
-@dataclass(frozen=True)
-class MarketingPreference:
+class MarketingPreference(msgspec.Struct, frozen=True):
     """The customer's last word on marketing messages: ``stop`` or ``resume``, and when."""
 
     recipient: str

@@ -8,9 +8,10 @@ carries the same metadata and the 2026 identity fields (docs/spec/bsuid.md).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+
+import msgspec
 
 from composer.demo_contacts import (
     SANDBOX_DISPLAY_PHONE_NUMBER,
@@ -24,8 +25,7 @@ from composer.phone import normalize
 __all__ = ["DEFAULT_CONTEXT", "WebhookContext", "customer_envelope"]
 
 
-@dataclass(frozen=True, slots=True)
-class WebhookContext:
+class WebhookContext(msgspec.Struct, frozen=True):
     """Who is who in the simulated webhook. Defaults describe the built-in sandbox number.
 
     ``customer_name`` None: the sandbox demo contact's name for its number or BSUID, else

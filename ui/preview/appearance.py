@@ -10,8 +10,9 @@ reads as the defaults. No Qt here: the window reads it before the first paint.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Literal
+
+import msgspec
 
 from ui.preview.platform_themes import PLATFORMS, Platform
 
@@ -38,8 +39,7 @@ SIDE_BY_SIDE: Final[dict[SideBySide, str]] = {
 SETTINGS_FILE: Final = "preview.json"
 
 
-@dataclass(frozen=True, slots=True)
-class Appearance:
+class Appearance(msgspec.Struct, frozen=True):
     """One look of the phone: platform x theme, and the chrome era ("" = today's)."""
 
     platform: Platform = "android"
@@ -56,8 +56,7 @@ class Appearance:
         return f"{self.platform}-{self.theme}"
 
 
-@dataclass(frozen=True, slots=True)
-class PreviewSettings:
+class PreviewSettings(msgspec.Struct, frozen=True):
     """Who the chat is with: the business (name, picture, badge) and the customer's name.
 
     "" means the default: the sandbox's business name, a plain avatar, the demo contact's name.
@@ -69,13 +68,12 @@ class PreviewSettings:
     customer_name: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class PreviewChoice:
+class PreviewChoice(msgspec.Struct, frozen=True):
     """Everything the window remembers about the preview."""
 
-    appearance: Appearance = field(default_factory=Appearance)
+    appearance: Appearance = msgspec.field(default_factory=Appearance)
     side_by_side: SideBySide = "off"
-    settings: PreviewSettings = field(default_factory=PreviewSettings)
+    settings: PreviewSettings = msgspec.field(default_factory=PreviewSettings)
 
 
 def companions(appearance: Appearance, mode: SideBySide) -> tuple[Appearance, ...]:
@@ -123,7 +121,7 @@ def load_choice() -> PreviewChoice:
 def save_choice(choice: PreviewChoice) -> None:
     from composer.storage.atomic_file import atomic_write_json
 
-    atomic_write_json(settings_path(), asdict(choice))
+    atomic_write_json(settings_path(), msgspec.to_builtins(choice))
 
 
 def _from_dict(data: dict[str, Any]) -> PreviewChoice:

@@ -7,8 +7,9 @@ right-to-left paragraphs shifted so they stay right-aligned and the time pinned 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
+
+from msgspec.structs import replace
 
 from composer.formatting import Block, BlockKind, Span, parse, text_direction
 from ui.preview.layout import Hit, Item, Rect, ShapeItem, TextItem, moved

@@ -8,7 +8,8 @@ title and description), so Enter taps exactly what a click there would.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from ui.preview.layout import Hit, Item, Rect, Screen, TextItem
 
@@ -24,8 +25,7 @@ _NAMES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(msgspec.Struct, frozen=True):
     """One focusable item: the hit, where it is on the screen (device px) and its name."""
 
     hit: Hit

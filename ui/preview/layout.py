@@ -8,8 +8,9 @@ preview module but the text engine and themes, so every builder can depend on it
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
+
+import msgspec
 
 from composer.formatting import BlockKind, Style
 from ui.preview.text_engine import Para
@@ -19,8 +20,7 @@ if TYPE_CHECKING:
     from composer.messages import Message
 
 
-@dataclass(frozen=True, slots=True)
-class Rect:
+class Rect(msgspec.Struct, frozen=True):
     x: float
     y: float
     w: float
@@ -41,23 +41,22 @@ class Rect:
         return Rect(self.x + dx, self.y + dy, self.w, self.h)
 
 
-@dataclass(frozen=True, slots=True)
-class TextItem:
-    """A paragraph of visible text; ``spans`` are (text, styles) with markers already removed."""
+class TextItem(msgspec.Struct, frozen=True):
+    """A paragraph of visible text; ``spans`` are (text, styles) with markers already removed.
+    ``para`` (its laid-out lines) compares by identity: two items are equal when they share it."""
 
     rect: Rect
     role: str
     text: str
     color: str
-    para: Para = field(compare=False, repr=False)
+    para: Para
     spans: tuple[tuple[str, frozenset[Style]], ...] = ()
     rtl: bool = False
     block: BlockKind | None = None
     marker: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class ShapeItem:
+class ShapeItem(msgspec.Struct, frozen=True):
     """A box, line, circle, icon or image. ``kind`` tells the painter what to draw."""
 
     kind: str
@@ -71,8 +70,7 @@ class ShapeItem:
 Item = TextItem | ShapeItem
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(msgspec.Struct, frozen=True):
     """A tappable region and what tapping it does, e.g. ("button", 1) or ("row", 0, 2)."""
 
     rect: Rect
@@ -80,8 +78,7 @@ class Hit:
     tooltip: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class ProductPreview:
+class ProductPreview(msgspec.Struct, frozen=True):
     """A catalog product as the preview draws it: name, price as shown, picture (path or link)."""
 
     name: str = ""
@@ -89,8 +86,7 @@ class ProductPreview:
     image: str = ""  # a local path or an http(s) link
 
 
-@dataclass(frozen=True, slots=True)
-class Reply:
+class Reply(msgspec.Struct, frozen=True):
     """A customer's reply bubble produced by a tap (outgoing, right, green)."""
 
     kind: Literal["text", "list", "location"]
@@ -98,8 +94,7 @@ class Reply:
     description: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class BusinessTurn:
+class BusinessTurn(msgspec.Struct, frozen=True):
     """A message the business (the rehearsed bot) sent, in a whole thread. ``status`` is what the
     business's ticks show (sent, delivered, read); ``reaction`` the customer's emoji on it."""
 
@@ -110,8 +105,7 @@ class BusinessTurn:
     reaction: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class CustomerTurn:
+class CustomerTurn(msgspec.Struct, frozen=True):
     """What the customer sent: a tap's reply (quoting business turn ``answers``) or typed text."""
 
     reply: Reply
@@ -119,8 +113,7 @@ class CustomerTurn:
     answers: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class RefusedTurn:
+class RefusedTurn(msgspec.Struct, frozen=True):
     """A message the sandbox refused, as WhatsApp would: the rule it broke and why."""
 
     rule: str
@@ -130,8 +123,7 @@ class RefusedTurn:
 ThreadEntry = BusinessTurn | CustomerTurn | RefusedTurn
 
 
-@dataclass(frozen=True, slots=True)
-class ChatState:
+class ChatState(msgspec.Struct, frozen=True):
     """Everything besides the message that changes the picture."""
 
     business_name: str = "WA Composer Sandbox"
@@ -149,8 +141,7 @@ class ChatState:
     typing: bool = False  # the business is typing: "typing…" under its name
 
 
-@dataclass(frozen=True, slots=True)
-class Swipe:
+class Swipe(msgspec.Struct, frozen=True):
     """A strip of the chat that scrolls sideways a whole card at a time (a carousel's cards).
 
     The canvas turns a drag or an arrow key into ``target(steps)``, the tap that shows another
@@ -175,8 +166,7 @@ class Swipe:
         return steps
 
 
-@dataclass(slots=True)
-class Screen:
+class Screen(msgspec.Struct):
     """The laid-out preview in device coordinates. Chat items use content coordinates:
     x as on screen, y from the top of the scrollable chat (painter shifts by chat_rect.y - scroll).
     Sheet list items likewise scroll inside ``sheet_rect``."""
@@ -186,20 +176,20 @@ class Screen:
     height: float
     screen_rect: Rect
     chat_rect: Rect
-    background: list[Item] = field(default_factory=list)
-    chrome: list[Item] = field(default_factory=list)
-    chat: list[Item] = field(default_factory=list)
-    chat_hits: list[Hit] = field(default_factory=list)
+    background: list[Item] = msgspec.field(default_factory=list)
+    chrome: list[Item] = msgspec.field(default_factory=list)
+    chat: list[Item] = msgspec.field(default_factory=list)
+    chat_hits: list[Hit] = msgspec.field(default_factory=list)
     content_height: float = 0.0
-    overlay: list[Item] = field(default_factory=list)
-    overlay_hits: list[Hit] = field(default_factory=list)
+    overlay: list[Item] = msgspec.field(default_factory=list)
+    overlay_hits: list[Hit] = msgspec.field(default_factory=list)
     sheet_rect: Rect | None = None
-    sheet_items: list[Item] = field(default_factory=list)
-    sheet_hits: list[Hit] = field(default_factory=list)
+    sheet_items: list[Item] = msgspec.field(default_factory=list)
+    sheet_hits: list[Hit] = msgspec.field(default_factory=list)
     sheet_content_height: float = 0.0
     swipe: Swipe | None = None
     # Right-click targets (content coordinates): a thread's business bubbles, ("react", turn).
-    regions: list[Hit] = field(default_factory=list)
+    regions: list[Hit] = msgspec.field(default_factory=list)
 
     def all_items(self) -> list[Item]:
         return [*self.background, *self.chrome, *self.chat, *self.overlay, *self.sheet_items]

@@ -9,10 +9,10 @@ any other tap says why it sends nothing; a form (address, Flow) opens as a small
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from msgspec.structs import replace
 from PySide6.QtCore import QPoint, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QLayout, QVBoxLayout, QWidget
@@ -365,7 +365,10 @@ class PhoneView(QWidget):
                 self.thread_reply.emit(turn, tapped)
                 return tapped
             replies = (*state.replies, tapped.reply)
-            self._publish(replace(state, sheet="", selected=None, replies=replies), tapped.webhook)
+            self._publish(
+                replace(state, sheet="", selected=None, replies=replies),
+                tapped.webhook,
+            )
         return tapped
 
     def _say_why(self, reason: str) -> None:

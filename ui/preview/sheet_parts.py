@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+import msgspec
 
 from composer.formatting import text_direction
 from composer.messages import Message
@@ -15,8 +16,7 @@ PAD = 16.0
 Rows = tuple[list[Item], list[Hit], float]  # items, tap regions, content height
 
 
-@dataclass(frozen=True, slots=True)
-class SheetPlace:
+class SheetPlace(msgspec.Struct, frozen=True):
     """Everything a kind's sheet rows and foot need: the message, state and the sheet's columns."""
 
     engine: TextEngine

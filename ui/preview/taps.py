@@ -8,9 +8,11 @@ Every tap returns a ``Tapped``. A tap the business would hear about carries the 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
+
+import msgspec
+from msgspec.structs import replace
 
 from ui.preview.layout import ChatState, Reply
 
@@ -43,8 +45,7 @@ class NoWebhook(StrEnum):
     SHOWS_ALL_OPTIONS = "lists every button of the template in the phone: nothing is sent yet"
 
 
-@dataclass(frozen=True, slots=True)
-class ReplyForm:
+class ReplyForm(msgspec.Struct, frozen=True):
     """A small form the customer fills before the reply goes out (WhatsApp's address form, a
     Flow's last screen). Submitting it is the tap ``(submit, values, preset_id)`` for fields,
     ``(submit, text)`` for a JSON box; ``check`` (from the core) vets the text first.
@@ -55,15 +56,14 @@ class ReplyForm:
     title: str
     submit: str
     fields: tuple[tuple[str, str], ...] = ()  # (key, label)
-    values: Mapping[str, str] = field(default_factory=dict)
+    values: Mapping[str, str] = msgspec.field(default_factory=dict)
     presets: tuple[tuple[str, Mapping[str, str]], ...] = ()
     json_text: str | None = None
     check: Callable[[str], str | None] | None = None
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Tapped:
+class Tapped(msgspec.Struct, frozen=True):
     """One tap's outcome: ``webhook`` and ``reply`` together, or ``no_webhook`` saying why not
     (with the ``form`` the tap opened, if any: its submission is a tap of its own); ``state`` is
     what the phone shows next for a tap that changes only that (a swiped carousel)."""

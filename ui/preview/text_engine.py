@@ -9,9 +9,9 @@ Long words wrap anywhere, like on the phone (``WrapAtWordBoundaryOrAnywhere``).
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass, field
 from typing import Literal
 
+import msgspec
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -37,8 +37,7 @@ Role = Literal[
 ]
 
 
-@dataclass(slots=True, eq=False)
-class Para:
+class Para(msgspec.Struct, eq=False):
     """One laid-out paragraph: the QTextLayout to draw plus the sizes the layout needs."""
 
     layout: QTextLayout
@@ -47,7 +46,7 @@ class Para:
     natural_width: float
     last_line_width: float
     line_count: int
-    pixmaps: dict[tuple[str, float], QPixmap] = field(default_factory=dict)
+    pixmaps: dict[tuple[str, float], QPixmap] = msgspec.field(default_factory=dict)
     draws: int = 0
 
     def draw(self, painter: QPainter, x: float, y: float) -> None:

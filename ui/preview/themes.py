@@ -11,8 +11,10 @@ value gives its confidence there (H/M/L).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import Literal
+
+import msgspec
+from msgspec.structs import replace
 
 from ui.preview.platform_themes import (
     ANDROID,
@@ -37,8 +39,7 @@ __all__ = [
 ]  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Theme:
+class Theme(msgspec.Struct, frozen=True):
     """Everything the layout and painter need to know about one appearance."""
 
     platform: Platform
@@ -258,15 +259,15 @@ def _build() -> dict[tuple[Platform, bool, Era], Theme]:
     era replaces the header and status bar colours (``CURRENT_CHROME``)."""
     themes: dict[tuple[Platform, bool, Era], Theme] = {}
     for base, dark_extra in (({}, WEB_DARK), (ANDROID, ANDROID_DARK), (IOS, IOS_DARK)):
-        light = replace(_LIGHT, **base)  # type: ignore[arg-type]
-        dark = replace(light, dark=True, **{**DARK_COLOURS, **dark_extra})  # type: ignore[arg-type]
+        light = replace(_LIGHT, **base)
+        dark = replace(light, dark=True, **{**DARK_COLOURS, **dark_extra})
         for theme in (light, dark):
             key = (theme.platform, theme.dark)
             themes[(*key, "2021")] = theme
             themes[(*key, "current")] = replace(
                 theme,
                 era="current",
-                **CURRENT_CHROME.get(key, {}),  # type: ignore[arg-type]
+                **CURRENT_CHROME.get(key, {}),
             )
     return themes
 

@@ -10,7 +10,8 @@ the sandbox's statuses. A message the sandbox refused is a red row with the rule
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from composer.messages import Message
 from ui.preview.chat import quote_of, reply_bubble

@@ -6,7 +6,7 @@ an open sheet, or a form's submission, belongs to the turn that opened it (``she
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from composer.messages import Message
 from composer.webhooks.envelope import WebhookContext
@@ -39,4 +39,10 @@ def tapped_message(
         return turn, None, inner, context, state
     wamid = found.wamid or context.business_message_id
     owned = replace(state, sheet_owner=turn) if state.sheet_owner != turn else state
-    return turn, found.message, inner, replace(context, business_message_id=wamid), owned
+    return (
+        turn,
+        found.message,
+        inner,
+        replace(context, business_message_id=wamid),
+        owned,
+    )

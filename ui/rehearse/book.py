@@ -9,9 +9,11 @@ No Qt: the controller feeds it on the UI thread and hands ``turns()`` to the pho
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+
+from msgspec.structs import replace
 
 from composer.codec.errors import PayloadError
 from composer.payload import from_payload

@@ -97,7 +97,6 @@ class ComposerForm(QWidget):
             editor = cls()
             editor.edited.connect(self._editor_edited)
             self._editors[key] = editor
-            self.stack.addWidget(editor)
             self.editor_made.emit(editor)
         return self._editors[key]
 
@@ -115,6 +114,10 @@ class ComposerForm(QWidget):
     def set_kind(self, kind: str, *, emit: bool = True) -> None:
         editor = self.editor(kind)
         self._kind = kind
+        if self.stack.indexOf(editor) < 0:
+            # Added when first shown, not when made: a visible stack polishes a new child at
+            # once, and an editor filled after that is re-polished field by field.
+            self.stack.addWidget(editor)
         self.stack.setCurrentWidget(editor)
         # the stack is as tall as its tallest page; keep only the current one's height
         for other in self._editors.values():
@@ -148,8 +151,8 @@ class ComposerForm(QWidget):
         kind = str(msg.content.kind)
         editor = self.editor(kind)
         with QSignalBlocker(self), QSignalBlocker(editor):
+            editor.load(msg.content)  # before it is shown: a new editor is polished once, filled
             self.set_kind(kind, emit=False)
-            editor.load(msg.content)
             self.recipient.field.set_number(msg.to)
             self.envelope.load(msg.context_message_id, msg.biz_opaque_callback_data)
 

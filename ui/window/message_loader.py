@@ -81,9 +81,10 @@ class MessageLoader:
         (a first start shows a working message and its preview, not a form full of errors)."""
         chosen = kind if kind in TITLES else DEFAULT_KIND
         self.form.recipient.field.set_number(DEFAULT_RECIPIENT)
-        self.select_kind(chosen, emit=not example)  # the sample is the first message shown
-        if example:
+        if example:  # the sample is the first message shown; its editor is shown filled
             self.load_example(chosen)
+        if self.form.kind() != chosen:  # no sample (or one the editors could not hold)
+            self.select_kind(chosen)
 
     def load_payload(self, payload: object) -> str | None:
         """Load a Graph payload into the editors; returns an error text (editors untouched)."""

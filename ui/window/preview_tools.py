@@ -8,9 +8,9 @@ on every change. ``file_actions()`` and ``view_actions()`` are what a File and a
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from msgspec.structs import replace
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QFileDialog
 

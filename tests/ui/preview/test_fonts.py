@@ -4,9 +4,8 @@ falls back says so in a note under the phone. Also: the chrome eras as data."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
+from msgspec.structs import replace
 from PySide6.QtGui import QFontDatabase, QFontInfo
 from pytestqt.qtbot import QtBot
 

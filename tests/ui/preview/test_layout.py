@@ -135,7 +135,7 @@ def test_buttons_in_order_below_the_bubble(layouter: Layouter, platform: str, da
 
 
 def test_detached_reply_buttons_are_a_theme_choice(layouter: Layouter) -> None:
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     theme = replace(theme_for("android", False), reply_buttons_in_bubble=False)
     screen = layouter.layout(buttons("One", "Two"), theme, ChatState())
@@ -323,7 +323,7 @@ def test_ios_tail_curls_out_of_the_bottom_corner(qapp: QApplication, out: bool) 
 
 @pytest.mark.parametrize("right", [False, True])
 def test_reaction_pill_side_is_a_theme_token(layouter: Layouter, right: bool) -> None:
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     theme = replace(theme_for("web", False), reaction_out_right=right)
     screen = layouter.layout(from_payload(EXAMPLES["reaction_add"]), theme, ChatState())

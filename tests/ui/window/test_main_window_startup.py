@@ -181,6 +181,51 @@ def test_a_usable_editor_loads_one_kind_not_every_kind(home: Path) -> None:
         assert heavy not in loaded, heavy
 
 
+COST_PROBE = r"""
+import dataclasses, enum, json, sys
+made = {"dataclasses": [], "enums": []}
+define = dataclasses._process_class
+def process_class(cls, *args, **kwargs):
+    made["dataclasses"].append(f"{cls.__module__}.{cls.__qualname__}")
+    return define(cls, *args, **kwargs)
+dataclasses._process_class = process_class
+create = enum.EnumType._create_
+def create_(cls, class_name, names, **kwargs):
+    made["enums"].append(class_name)  # PySide passes no qualname
+    return create(cls, class_name, names, **kwargs)
+enum.EnumType._create_ = create_
+from ui.app import make_app, make_window
+app = make_app()
+window = make_window(start_kind="button")
+window.show()
+window.start_editor()
+made["modules"] = sorted(sys.modules)
+print(json.dumps(made))
+"""
+
+
+def test_the_way_to_a_usable_editor_defines_no_dataclass_and_names_no_heavy_qt_class(
+    home: Path,
+) -> None:
+    """What made the editor's start slow stays off it: pydantic; stdlib dataclasses (about 0.9 ms
+    each to define on CPython 3.11: the value classes on this path are msgspec Structs); and Qt
+    classes the first screen does not need, whose Python enums PySide makes when the class is
+    first named (QStyle, QAccessible, QKeySequence, QFileDialog: 1 to 6 ms each)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", WA_COMPOSER_HOME=str(home))
+    out = subprocess.run(
+        [sys.executable, "-c", COST_PROBE], cwd=DATA.parents[1], env=env, capture_output=True,
+        text=True, timeout=60, check=True,
+    )  # fmt: skip
+    made = json.loads(out.stdout.strip().splitlines()[-1])
+    ours = [n for n in made["dataclasses"] if n.startswith(("composer.", "ui."))]
+    assert ours == []
+    assert not [m for m in made["modules"] if m.partition(".")[0] in ("pydantic", "pydantic_core")]
+    # one enum each, by the name only its class uses: QStyle, QAccessible, QKeySequence, QFileDialog
+    for name in ("PixelMetric", "InterfaceType", "StandardKey", "FileMode"):
+        assert name not in made["enums"], name
+    assert "Key" in made["enums"]  # the probe sees PySide's enums being made (Qt.Key)
+
+
 def test_the_second_step_turns_the_collector_back_on_even_when_it_fails(
     qtbot: QtBot, home: Path
 ) -> None:

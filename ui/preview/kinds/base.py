@@ -8,8 +8,9 @@ testing ``isinstance`` one kind after another.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Literal, TypeVar
+
+import msgspec
 
 from composer.messages import Interactive, Message, MessageKind
 from composer.webhooks.replies import WebhookContext
@@ -24,8 +25,7 @@ BubbleLayout = Callable[[ChatBase, Message], None]
 TapHandler = Callable[[Message, Action, ChatState, WebhookContext], Tapped]
 
 
-@dataclass(frozen=True, slots=True)
-class SheetLayout:
+class SheetLayout(msgspec.Struct, frozen=True):
     """A sheet a kind opens over the chat: its title, rows and (optional) foot."""
 
     name: Literal["list", "products"]  # the ``ChatState.sheet`` value that shows it
@@ -37,14 +37,13 @@ class SheetLayout:
     has_row: Callable[[Message, tuple[int, int]], bool] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class PreviewLayout:
+class PreviewLayout(msgspec.Struct, frozen=True):
     """One kind's preview: its bubble, its sheet if any, and a handler per tap action name."""
 
     kind: MessageKind
     bubble: BubbleLayout
     sheet: SheetLayout | None = None
-    taps: Mapping[str, TapHandler] = field(default_factory=dict)
+    taps: Mapping[str, TapHandler] = msgspec.field(default_factory=dict)
     # The line a customer's reply quotes (None: the body, else the text header, as most kinds)
     quote: Callable[[ChatBase, Message], str] | None = None
 

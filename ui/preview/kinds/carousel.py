@@ -9,7 +9,8 @@ with that reply's id and title; a URL button opens the browser and sends nothing
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from composer.messages import Carousel, MediaCard, MediaHeader, Message, MessageKind, ProductCard
 from composer.webhooks.replies import WebhookContext, carousel_reply_webhook
