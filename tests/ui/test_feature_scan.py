@@ -3,13 +3,9 @@ give, so the window's start skips reading ~400 source files; the answers must be
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.paths import DATA
+from tests.ui.app_probe import probe_json
 
 PROBE = r"""
 import json, sys
@@ -41,12 +37,7 @@ print(json.dumps({"scanned": len(scanned), "ours_scanned": ours, "wrong": wrong,
 def test_the_window_imports_without_the_source_scan_and_with_the_same_answers(
     tmp_path: Path,
 ) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", WA_COMPOSER_HOME=str(tmp_path))
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=DATA.parents[1], env=env, capture_output=True,
-        text=True, timeout=120, check=True,
-    )  # fmt: skip
-    report = json.loads(out.stdout.strip().splitlines()[-1])
+    report = probe_json(PROBE, tmp_path, timeout=120)
     assert report["filed"] > 150  # the whole window was imported...
     assert report["ours_scanned"] == []  # ...and none of its modules was read by the scan
     assert report["scanned"] < 15  # only the few the finder cannot know (PySide6's own)

@@ -3,7 +3,6 @@ later (``settled``: history, countdown, webhooks; Send waits for it). See ui.win
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -18,6 +17,7 @@ from composer.sandbox import Sandbox, StatusDelays
 from composer.storage import Store
 from composer.storage.drafts import DraftStore
 from tests.paths import DATA
+from tests.ui.app_probe import probe_json
 from ui.app import make_app, make_window
 from ui.panels.history import HistoryPanel
 from ui.services import Services
@@ -163,12 +163,7 @@ print(json.dumps(names))
 def test_a_usable_editor_loads_one_kind_not_every_kind(home: Path) -> None:
     """The first screen imports the start kind's row, model and layout only (and no SQLite at
     all, no webhook server, no sandbox): a kind loads when it is first picked."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", WA_COMPOSER_HOME=str(home))
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=DATA.parents[1], env=env, capture_output=True, text=True,
-        timeout=60, check=True,
-    )  # fmt: skip
-    loaded = set(json.loads(out.stdout.strip().splitlines()[-1]))
+    loaded = set(probe_json(PROBE, home))
     rows = {m for m in loaded if m.startswith("composer.kinds.")}
     assert rows == {"composer.kinds.catalogue", "composer.kinds.kind_spec",
                     "composer.kinds.reply_buttons"}  # fmt: skip
@@ -211,12 +206,7 @@ def test_the_way_to_a_usable_editor_defines_no_dataclass_and_names_no_heavy_qt_c
     each to define on CPython 3.11: the value classes on this path are msgspec Structs); and Qt
     classes the first screen does not need, whose Python enums PySide makes when the class is
     first named (QStyle, QAccessible, QKeySequence, QFileDialog: 1 to 6 ms each)."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", WA_COMPOSER_HOME=str(home))
-    out = subprocess.run(
-        [sys.executable, "-c", COST_PROBE], cwd=DATA.parents[1], env=env, capture_output=True,
-        text=True, timeout=60, check=True,
-    )  # fmt: skip
-    made = json.loads(out.stdout.strip().splitlines()[-1])
+    made = probe_json(COST_PROBE, home)
     ours = [n for n in made["dataclasses"] if n.startswith(("composer.", "ui."))]
     assert ours == []
     assert not [m for m in made["modules"] if m.partition(".")[0] in ("pydantic", "pydantic_core")]
