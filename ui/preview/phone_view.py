@@ -365,10 +365,7 @@ class PhoneView(QWidget):
                 self.thread_reply.emit(turn, tapped)
                 return tapped
             replies = (*state.replies, tapped.reply)
-            self._publish(
-                replace(state, sheet="", selected=None, replies=replies),
-                tapped.webhook,
-            )
+            self._publish(replace(state, sheet="", selected=None, replies=replies), tapped.webhook)
         return tapped
 
     def _say_why(self, reason: str) -> None:

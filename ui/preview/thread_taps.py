@@ -39,10 +39,4 @@ def tapped_message(
         return turn, None, inner, context, state
     wamid = found.wamid or context.business_message_id
     owned = replace(state, sheet_owner=turn) if state.sheet_owner != turn else state
-    return (
-        turn,
-        found.message,
-        inner,
-        replace(context, business_message_id=wamid),
-        owned,
-    )
+    return turn, found.message, inner, replace(context, business_message_id=wamid), owned
