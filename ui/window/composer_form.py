@@ -95,6 +95,7 @@ class ComposerForm(QWidget):
             if cls is None:
                 raise KeyError(key)
             editor = cls()
+            editor.setParent(self.stack)  # owned with the form; not polished until it is shown
             editor.edited.connect(self._editor_edited)
             self._editors[key] = editor
             self.editor_made.emit(editor)
