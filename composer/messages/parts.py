@@ -8,10 +8,11 @@ missing); an optional part that is absent is ``None``.
 
 from __future__ import annotations
 
-from typing import ClassVar, Final, Literal, TypedDict, TypeGuard, get_args
+from typing import ClassVar, Literal, TypedDict, TypeGuard
 
 import msgspec
 
+from composer import limits
 from composer.messages.kind import MessageKind
 
 __all__ = ["Header", "Interactive", "InteractiveParts", "MediaHeader", "MediaKindName",
@@ -27,13 +28,12 @@ class Model(msgspec.Struct, frozen=True, kw_only=True):
     Subclasses repeat ``kw_only=True`` (msgspec applies it to the fields a class adds)."""
 
 
-MediaKindName = Literal["image", "video", "document"]
-MEDIA_KIND_NAMES: Final[tuple[MediaKindName, ...]] = get_args(MediaKindName)
+MediaKindName = Literal["image", "video", "document"]  # = limits.HEADER_MEDIA_KINDS
 
 
 def is_media_kind(value: object) -> TypeGuard[MediaKindName]:
     """True when ``value`` names a media header kind (image, video or document)."""
-    return value in MEDIA_KIND_NAMES
+    return value in limits.HEADER_MEDIA_KINDS
 
 
 class TextHeader(Model, frozen=True, kw_only=True):

@@ -218,7 +218,7 @@ class Screen(msgspec.Struct):
 
 
 def moved(item: Item, dx: float, dy: float) -> Item:
-    """``item`` shifted by (dx, dy); direct construction (dataclasses.replace is slow)."""
+    """``item`` shifted by (dx, dy); direct construction (cheaper than ``replace``)."""
     r = item.rect
     rect = Rect(r.x + dx, r.y + dy, r.w, r.h)
     if isinstance(item, TextItem):
