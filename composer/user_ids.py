@@ -13,7 +13,6 @@ number as its digits), or a window recorded under one form is not found under th
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Mapping
 from typing import Final
@@ -112,6 +111,8 @@ def simulated_user_id(wa_id: str) -> str:
     The country comes from the calling code; the rest is 20 digits of a hash of the number, so
     one number always gets one id. Digits only: pywa 4.5 reads only ``CC.<digits>`` as a BSUID.
     """
+    import hashlib  # here, not at the top: it loads OpenSSL (several ms of the window's start)
+
     digits = normalize(wa_id)
     country = next((_COUNTRIES[digits[:n]] for n in (3, 2, 1) if digits[:n] in _COUNTRIES), "ZZ")
     number = int(hashlib.sha256(f"wa-composer|{digits}".encode()).hexdigest(), 16)

@@ -214,8 +214,9 @@ def run(*, exit_after_first_paint: bool = False) -> int:
     if width.isdigit() and height.isdigit():
         window.resize(int(width), int(height))
     actions: list[object] = [window.start_editor]
-    # The rest of the window once the editor is on screen (ui.window.startup).
-    then: list[object] = [lambda: finish_then_collect(window)]
+    # The rest of the window once the editor is on screen (ui.window.startup), and later launches
+    # answered from then on (their requests wait in the socket's backlog: ui.single_instance).
+    then: list[object] = [instance.serve, lambda: finish_then_collect(window)]
     if exit_after_first_paint:
         actions = [_stamp_then_quit("first paint")]
     elif os.environ.get(EXIT_WHEN_READY_ENV) == EXIT_WHEN_SETTLED:

@@ -7,7 +7,6 @@ carries the same metadata and the 2026 identity fields (docs/spec/bsuid.md).
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime
 from typing import Any
 
@@ -93,5 +92,7 @@ def customer_envelope(
 
 def _reply_wamid(customer: str, timestamp: str, body: dict[str, Any]) -> str:
     """A stable, wamid-looking id for the simulated reply (same tap, same second -> same id)."""
+    import hashlib  # here: it loads OpenSSL, several ms of the window's start (composer.user_ids)
+
     digest = hashlib.sha256(f"{customer}|{timestamp}|{body}".encode()).hexdigest()[:32].upper()
     return f"wamid.PREVIEW{digest}"

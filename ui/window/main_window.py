@@ -158,7 +158,6 @@ class MainWindow(QMainWindow):
 
         attach_editor(self, self._make_parts.editor(), keep_sizes=self._sizes_restored)
         self.reload_profiles()
-        self._offer_contacts()
         restored = self.draft_keeper.restore_current(self._select_profile)
         start_kind = self._options.start_kind
         if not restored:
@@ -176,6 +175,7 @@ class MainWindow(QMainWindow):
         from ui.window.startup import attach_later
 
         attach_later(self, self._make_parts.later(self.profile_name))
+        self._offer_contacts()  # not before: their user ids are hashes (hashlib loads OpenSSL)
         self.send_bar.add_icon()
         from PySide6.QtGui import QIcon  # not before: QIcon's enums take ~3 ms to make
         from PySide6.QtWidgets import QApplication

@@ -190,11 +190,16 @@ def create_(cls, class_name, names, **kwargs):
     return create(cls, class_name, names, **kwargs)
 enum.EnumType._create_ = create_
 from ui.app import make_app, make_window
+from ui.single_instance import SingleInstance
+from composer.storage import paths
 app = make_app()
+instance = SingleInstance(paths.data_dir())
+assert instance.claim()
 window = make_window(start_kind="button")
 window.show()
 window.start_editor()
 made["modules"] = sorted(sys.modules)
+instance.close()
 print(json.dumps(made))
 """
 
@@ -205,11 +210,13 @@ def test_the_way_to_a_usable_editor_defines_no_dataclass_and_names_no_heavy_qt_c
     """What made the editor's start slow stays off it: pydantic; stdlib dataclasses (about 0.9 ms
     each to define on CPython 3.11: the value classes on this path are msgspec Structs); and Qt
     classes the first screen does not need, whose Python enums PySide makes when the class is
-    first named (QStyle, QAccessible, QKeySequence, QFileDialog: 1 to 6 ms each)."""
+    first named (QStyle, QAccessible, QKeySequence, QFileDialog: 1 to 6 ms each); QtNetwork (the
+    single-instance claim is made with ``_socket``; Qt serves it later) and hashlib (OpenSSL)."""
     made = probe_json(COST_PROBE, home)
     ours = [n for n in made["dataclasses"] if n.startswith(("composer.", "ui."))]
     assert ours == []
     assert not [m for m in made["modules"] if m.partition(".")[0] in ("pydantic", "pydantic_core")]
+    assert "PySide6.QtNetwork" not in made["modules"] and "hashlib" not in made["modules"]
     # one enum each, by the name only its class uses: QStyle, QAccessible, QKeySequence, QFileDialog
     for name in ("PixelMetric", "InterfaceType", "StandardKey", "FileMode"):
         assert name not in made["enums"], name

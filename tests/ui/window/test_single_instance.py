@@ -93,17 +93,53 @@ def test_a_stale_socket_from_a_crash_does_not_block_the_next_start(
     assert ALREADY_OPEN not in again.stderr
 
 
-def test_a_leftover_socket_file_no_one_listens_on_is_replaced(qtbot: QtBot, tmp_path: Path) -> None:
+BOTH_WAYS = pytest.mark.parametrize("unix_sockets", [True, False], ids=["early-claim", "qt-claim"])
+
+
+@BOTH_WAYS
+def test_a_leftover_socket_file_no_one_listens_on_is_replaced(
+    qtbot: QtBot, tmp_path: Path, unix_sockets: bool
+) -> None:
     stale = socket_file(tmp_path)
     left = socket.socket(socket.AF_UNIX)
     left.bind(str(stale))
     left.close()  # bound, never listened, never unlinked: what a crash leaves
-    instance = SingleInstance(tmp_path / "data")
+    instance = SingleInstance(tmp_path / "data", unix_sockets=unix_sockets)
     try:
         assert instance.claim() is True and instance.listening
+        assert stale.exists() and stale.stat().st_mode & 0o077 == 0  # the user's own
+        instance.serve()
+        assert instance.listening
     finally:
         instance.close()
     assert not stale.exists()  # closing removes it
+
+
+@BOTH_WAYS
+def test_a_second_claim_on_the_folder_hands_over_and_is_heard(
+    qtbot: QtBot, tmp_path: Path, unix_sockets: bool
+) -> None:
+    """The second claim is told no (False) and its request reaches the first as ``activated``:
+    sent before the first serves (the early claim's backlog keeps it) and after."""
+    first = SingleInstance(tmp_path / "data", unix_sockets=unix_sockets)
+    heard: list[str] = []
+    first.activated.connect(lambda: heard.append("activate"))
+    try:
+        assert first.claim() is True
+        early = SingleInstance(tmp_path / "data", unix_sockets=unix_sockets)
+        assert early.claim() is False and not early.listening
+        first.serve()
+        qtbot.waitUntil(lambda: heard == ["activate"], timeout=10_000)
+        assert SingleInstance(tmp_path / "data", unix_sockets=unix_sockets).claim() is False
+        qtbot.waitUntil(lambda: heard == ["activate"] * 2, timeout=10_000)
+    finally:
+        first.close()
+    assert not socket_file(tmp_path).exists()
+    other = SingleInstance(tmp_path / "data", unix_sockets=unix_sockets)
+    try:
+        assert other.claim() is True  # the folder is free again
+    finally:
+        other.close()
 
 
 def test_the_window_comes_to_the_front_when_a_second_launch_asks(
@@ -114,6 +150,7 @@ def test_the_window_comes_to_the_front_when_a_second_launch_asks(
     assert instance.claim() is True
     try:
         instance.activated.connect(lambda: bring_to_front(window))
+        instance.serve()
         window.showMinimized()
         qtbot.waitUntil(window.isMinimized)
         with qtbot.waitSignal(instance.activated, timeout=30_000):
