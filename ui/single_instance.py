@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import _socket
 import os
+import sys
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
 ACTIVATE = b"activate\n"
 CONNECT_TIMEOUT_MS = 1_000
 BACKLOG = 8
-UNIX_SOCKETS: bool = hasattr(_socket, "AF_UNIX")
+# Windows: QLocalServer serves named pipes, so it cannot take over a socket (even an AF_UNIX one).
+UNIX_SOCKETS: bool = sys.platform != "win32" and hasattr(_socket, "AF_UNIX")
 
 
 def server_name(data_folder: Path) -> str:
