@@ -5,8 +5,11 @@
    first sample) and emits ``ready``: the user can type and sees the preview.
 2. ``attach_later`` (right after the editor's own paint, ``ui.app.after_editor_drawn``): the
    history store and panel, the 24-hour countdown, the webhook receiver and its indicator, the
-   dialogs, the menus' commands and the add-ons. Send stays disabled until then: it must not go
-   before the countdown knows whether the recipient's 24-hour window is open.
+   dialogs, the menus' commands and the add-ons; ``MainWindow.finish_later`` then offers the To
+   field's contacts (their made-up user ids are hashes, and hashlib loads OpenSSL), and
+   ``ui.app.run`` lets Qt serve the single-instance socket (``ui.single_instance``). Send stays
+   disabled until then: it must not go before the countdown knows whether the recipient's
+   24-hour window is open.
 
 ``MainWindow.finish_startup`` runs both at once (tests, and anything that needs the whole window).
 """
