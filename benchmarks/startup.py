@@ -16,7 +16,13 @@ the rest of the window built too: history, countdown, webhook receiver; Send ena
 Qt is offscreen unless a DISPLAY is set. ``WA_COMPOSER_HOME`` points at a fresh temporary
 directory so no draft is restored (``--with-draft`` restores a saved list draft).
 
-Usage: .venv/bin/python benchmarks/startup.py [-n 15] [--with-draft]
+``--against DIR`` (repeatable) adds a row "ready @DIR": the ready run from another checkout
+(e.g. ``git worktree add /tmp/old REV``), interleaved with the others. On a machine whose speed
+drifts (2x within minutes on a shared VM) only interleaved runs compare two commits; compare two
+``@`` rows (``--against /tmp/old --against .``), which start the same way and sit side by side,
+rather than an ``@`` row with "ready" (one run read the same tree 44 ms faster as an ``@`` row).
+
+Usage: .venv/bin/python benchmarks/startup.py [-n 15] [--with-draft] [--against DIR ...]
 """
 
 from __future__ import annotations
@@ -96,6 +102,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=15, help="runs of each (default 15)")
     parser.add_argument("--with-draft", action="store_true", help="restore a saved list draft")
+    parser.add_argument(
+        "--against", type=Path, action="append", default=[], help="another checkout (repeatable)"
+    )
     args = parser.parse_args()
     bindir = Path(sys.executable).parent
     composer = str(bindir / "wa-composer")
@@ -116,6 +125,12 @@ def main() -> int:
             "first paint": ([composer, "--exit-after-first-paint"], env),
             "settled": ([composer], dict(env, WA_COMPOSER_EXIT_WHEN_READY="settled")),
         }
+        for checkout in args.against:
+            where = str(checkout.resolve())
+            launch = (f"import sys; sys.path.insert(0, {where!r}); "
+                      "from wa_composer.launcher import main; sys.exit(main([]))")  # fmt: skip
+            ready_env = dict(env, WA_COMPOSER_EXIT_WHEN_READY="1")
+            runs["ready @" + checkout.name] = ([sys.executable, "-c", launch], ready_env)
         for cmd, run_env in runs.values():
             run_once(cmd, run_env)  # warm the file cache and the bytecode
         results: dict[str, list[tuple[float, float, float]]] = {k: [] for k in runs}
@@ -126,10 +141,11 @@ def main() -> int:
            for k, v in results.items()}  # fmt: skip
     bw, bx, br = med["bare"]
     print(f"runs: {args.n} each, alternating; platform: {env.get('QT_QPA_PLATFORM', 'display')}")
-    print(f"{'':12}{'to moment ms':>13}{'x bare':>8}{'to exit ms':>12}{'x bare':>8}"
+    wide = max(12, *(len(k) + 1 for k in med))
+    print(f"{'':{wide}}{'to moment ms':>13}{'x bare':>8}{'to exit ms':>12}{'x bare':>8}"
           f"{'peak RSS MiB':>14}{'RSS x bare':>12}")  # fmt: skip
     for k, (w, x, r) in med.items():
-        print(f"{k:12}{w * 1000:13.0f}{w / bw:8.2f}{x * 1000:12.0f}{x / bx:8.2f}"
+        print(f"{k:{wide}}{w * 1000:13.0f}{w / bw:8.2f}{x * 1000:12.0f}{x / bx:8.2f}"
               f"{r:14.1f}{r / br:12.2f}")  # fmt: skip
     rw, _, rr = med["ready"]
     print(
