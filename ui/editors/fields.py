@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.limits import Limit, char_count
+from ui.fill import fill_rect
 from ui.height_guard import GuardedVBoxLayout
 from ui.restyle import set_style_property, set_tool_tip
 
@@ -148,7 +149,7 @@ class FieldRow(Markable):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent):  # else Qt paints under it
-            QPainter(self).fillRect(event.rect(), self.palette().window())
+            fill_rect(QPainter(self), event.rect(), self.palette().window())
 
     def show_issues(self, issues: Sequence[Issue]) -> None:
         level = self.issue_line.show_issues(issues)

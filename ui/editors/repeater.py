@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from composer.limits import Limit
 from ui.editors.fields import CountBadge, Markable
+from ui.editors.glyph_button import CROSS, DOWN, UP, GlyphButton
 from ui.restyle import set_tool_tip
 
 if TYPE_CHECKING:
@@ -49,9 +49,12 @@ class Card(QFrame):
         self.item = item
         self.caption = QLabel()
         self.caption.setObjectName("itemCaption")
-        self.up = self._tool("icons:arrow-up.svg", f"Move this {noun} up")
-        self.down = self._tool("icons:arrow-down.svg", f"Move this {noun} down")
-        self.remove = self._tool("icons:remove.svg", f"Remove this {noun}")
+        self.up = GlyphButton(UP, f"Move this {noun} up")
+        self.down = GlyphButton(DOWN, f"Move this {noun} down")
+        self.remove = GlyphButton(CROSS, f"Remove this {noun}")
+        self.up.setObjectName("moveItem")
+        self.down.setObjectName("moveItem")
+        self.remove.setObjectName("removeItem")
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
         head.setSpacing(2)
@@ -63,18 +66,6 @@ class Card(QFrame):
         layout.setSpacing(4)
         layout.addLayout(head)
         layout.addWidget(item)
-
-    @staticmethod
-    def _tool(icon: str, text: str) -> QToolButton:
-        from PySide6.QtGui import QIcon
-
-        button = QToolButton()
-        button.setIcon(QIcon(icon))
-        button.setToolTip(text)
-        button.setAccessibleName(text)
-        button.setAutoRaise(True)
-        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        return button
 
 
 class Repeater(Markable, Generic[T]):

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from ui.fill import fill_rect
 from ui.preview.focus import Target, targets
 from ui.preview.layout import Hit, Screen, Swipe, moved
 from ui.preview.painter import Painter
@@ -89,7 +90,7 @@ class PhoneCanvas(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
-        p.fillRect(self.rect(), self.palette().window())
+        fill_rect(p, self.rect(), self.palette().window())
         if self.laid_out is not None:
             s, dx, dy = self.transform()
             self.painter.outside = self.palette().window().color()

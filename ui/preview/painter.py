@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap
 
+from ui.fill import fill_rect
 from ui.preview.icons import draw_icon
 from ui.preview.layout import Item, Rect, Screen, ShapeItem, TextItem
 from ui.preview.shapes import doodle_tile, draw_map, tail_path
@@ -272,13 +273,13 @@ class Painter:
             mid_top = max(r.top() + rad, vis_top)
             mid_bottom = min(r.bottom() - rad, vis_bottom)
             if mid_bottom > mid_top:
-                p.fillRect(QRectF(r.x(), mid_top, r.width(), mid_bottom - mid_top), fill)
+                fill_rect(p, QRectF(r.x(), mid_top, r.width(), mid_bottom - mid_top), fill)
         edge_y = r.bottom() if t.tail_at_bottom else r.top()
         if "tail" in item.flags and vis_top - t.tail_h <= edge_y <= vis_bottom + t.tail_h:
             out = "out" in item.flags
             corner = r.right() - rad if out else r.left()
             corner_y = r.bottom() - rad if t.tail_at_bottom else r.top()
-            p.fillRect(QRectF(corner, corner_y, rad, rad), fill)
+            fill_rect(p, QRectF(corner, corner_y, rad, rad), fill)
             p.drawPath(tail_path(r, out, t.tail_w, t.tail_h, t.tail_at_bottom, t.tail_style))
 
     def _radio(self, p: QPainter, item: ShapeItem) -> None:
@@ -304,7 +305,7 @@ class Painter:
                 r.topLeft(), self._cover(item.name, img, r, p.device().devicePixelRatioF())
             )
         else:
-            p.fillRect(r, color(item.color))
+            fill_rect(p, r, color(item.color))
             kind = item.flags[0] if item.flags else "image"
             size = min(40.0, r.width() * 0.4, r.height() * 0.5)
             icon = QRectF(r.center().x() - size / 2, r.center().y() - size / 2, size, size)
@@ -312,7 +313,7 @@ class Painter:
                 draw_icon(p, "bag" if kind == "product" else "image", icon, color(t.media_icon))
         if item.flags and item.flags[0] == "video":
             if img is None:
-                p.fillRect(r, color(t.video_bg))
+                fill_rect(p, r, color(t.video_bg))
             size = min(52.0, r.height() * 0.4)
             draw_icon(
                 p,

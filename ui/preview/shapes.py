@@ -7,6 +7,7 @@ import random
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
 
+from ui.fill import fill_rect
 from ui.preview.icons import draw_icon
 from ui.preview.layout import ShapeItem
 from ui.preview.themes import Theme
@@ -24,7 +25,7 @@ def draw_map(p: QPainter, item: ShapeItem, t: Theme) -> None:
     clip = QPainterPath()
     clip.addRoundedRect(r, item.radius, item.radius)
     p.setClipPath(clip, Qt.ClipOperation.IntersectClip)
-    p.fillRect(r, QColor(t.map_land))
+    fill_rect(p, r, QColor(t.map_land))
     p.setPen(QPen(QColor(t.map_road), 6))
     p.drawLine(r.topLeft() + QPointF(0, r.height() * 0.6), r.topRight() + QPointF(0, 20))
     p.drawLine(

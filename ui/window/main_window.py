@@ -279,7 +279,8 @@ class MainWindow(QMainWindow):
         self.profiles.reload(repolish=self._started)
 
     def _select_profile(self, name: str) -> None:
-        if self.profiles.select(name, repolish=self._started):
+        # A draft restored at start-up gets its contacts with the second step (finish_later)
+        if self.profiles.select(name, repolish=self._started) and self._later_done:
             self._offer_contacts()
 
     def on_profile_picked(self, _index: int) -> None:

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtGui import QTextCursor
@@ -204,21 +205,29 @@ print(json.dumps(made))
 """
 
 
+@pytest.mark.parametrize("start", ["first start", "draft restored"])
 def test_the_way_to_a_usable_editor_defines_no_dataclass_and_names_no_heavy_qt_class(
-    home: Path,
+    home: Path, examples: dict[str, Any], start: str
 ) -> None:
     """What made the editor's start slow stays off it: pydantic; stdlib dataclasses (about 0.9 ms
     each to define on CPython 3.11: the value classes on this path are msgspec Structs); and Qt
     classes the first screen does not need, whose Python enums PySide makes when the class is
-    first named (QStyle, QAccessible, QKeySequence, QFileDialog: 1 to 6 ms each); QtNetwork (the
-    single-instance claim is made with ``_socket``; Qt serves it later) and hashlib (OpenSSL)."""
+    first named (QStyle, QAccessible, QKeySequence, QFileDialog, QIcon: 1 to 6 ms each; QGradient,
+    whose enums any first ``QPainter.fillRect`` makes: ui.paint); QtNetwork (the
+    single-instance claim is made with ``_socket``; Qt serves it later) and hashlib (OpenSSL).
+    Both on a first start and on every later one, which restores the last draft and its profile
+    (the sandbox's, whose demo contacts have hashed user ids)."""
+    if start == "draft restored":
+        payload = examples["reply_buttons_text_header"]
+        DraftStore().save_current({"kind": "button", "payload": payload, "profile": "sandbox"})
     made = probe_json(COST_PROBE, home)
     ours = [n for n in made["dataclasses"] if n.startswith(("composer.", "ui."))]
     assert ours == []
     assert not [m for m in made["modules"] if m.partition(".")[0] in ("pydantic", "pydantic_core")]
     assert "PySide6.QtNetwork" not in made["modules"] and "hashlib" not in made["modules"]
-    # one enum each, by the name only its class uses: QStyle, QAccessible, QKeySequence, QFileDialog
-    for name in ("PixelMetric", "InterfaceType", "StandardKey", "FileMode"):
+    # one enum each, by the name only its class uses: QStyle, QAccessible, QKeySequence,
+    # QFileDialog, QIcon (an SVG icon also loads the icon-engine plugin) and QGradient
+    for name in ("PixelMetric", "InterfaceType", "StandardKey", "FileMode", "ThemeIcon", "Preset"):
         assert name not in made["enums"], name
     assert "Key" in made["enums"]  # the probe sees PySide's enums being made (Qt.Key)
 
