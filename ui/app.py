@@ -53,12 +53,15 @@ AFTER_EDITOR_FALLBACK_MS = 1_000  # the second step without the editor's paint (
 
 
 class _FirstPaint(QObject):
-    """Calls ``then`` once, right after the watched widget's first paint event."""
+    """Calls ``then`` once, right after ``watched``'s first paint event, and stops watching (a
+    filter left on the window would take each of its events through Python for its lifetime)."""
 
-    def __init__(self, then: list[object], parent: QObject | None = None) -> None:
+    def __init__(self, then: list[object], watched: QObject, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._then = then
+        self._watched = watched
         self._done = False
+        watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
@@ -69,6 +72,7 @@ class _FirstPaint(QObject):
         """Runs ``then`` now if the paint has not (a fallback for a window that is not drawn)."""
         if not self._done:
             self._done = True
+            self._watched.removeEventFilter(self)  # safe from within eventFilter too (Qt docs)
             for fn in self._then:
                 QTimer.singleShot(0, fn)  # type: ignore[call-overload]
 
@@ -87,8 +91,7 @@ def after_editor_drawn(window: MainWindow, then: list[object]) -> None:
     """Runs ``then`` right after the form's next paint. The editor built (``ready``) is not yet
     the editor on screen: its paint is an update request, delivered after any zero-delay timer
     already posted, so a second step started by a timer would run before the user sees it."""
-    watcher = _FirstPaint(then, parent=window)  # lives with the window
-    window.form.installEventFilter(watcher)
+    watcher = _FirstPaint(then, window.form, parent=window)  # lives with the window
     window.form.update()
     # A window minimised or hidden at that moment gets no paint: the rest (and Send) still comes.
     QTimer.singleShot(AFTER_EDITOR_FALLBACK_MS, watcher.fire)
@@ -224,8 +227,7 @@ def run(*, exit_after_first_paint: bool = False) -> int:
     elif os.environ.get(EXIT_WHEN_READY_ENV):
         then = [_stamp_then_quit("ready")]  # the editor on screen: quit before the rest
     window.ready.connect(lambda: after_editor_drawn(window, then))
-    watcher = _FirstPaint(actions)
-    window.installEventFilter(watcher)
+    _FirstPaint(actions, window, parent=window)  # lives with the window
     instance.activated.connect(lambda: bring_to_front(window))
     window.show()
     code = int(app.exec())

@@ -62,7 +62,11 @@ class IssueLine(QLabel):
 class Counter(QLabel):
     """The ``n/limit`` counter: a fixed size (the width given, the height of one line), so a new
     number repaints the counter alone instead of re-laying out the field and its parents (Qt's
-    ``updateGeometry`` stops at a widget whose size cannot change)."""
+    ``updateGeometry`` stops at a widget whose size cannot change).
+
+    The size is known once the stylesheet has given the counter its font, at its polish (before
+    it is first shown and laid out); sizes are shared by every counter with the same font and
+    widest text (a form has a dozen counters and a handful of limits)."""
 
     def __init__(self, width: int, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
@@ -70,13 +74,13 @@ class Counter(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._width = width
         self._widest = ""
-        self._fix_size()
 
     def fit(self, widest: str) -> None:
         """Wide enough for ``widest`` in bold (the near/over look), e.g. "4096/4096": a count
         of four digits was cut to ".100/4096" in the fixed width."""
         self._widest = widest
-        self._fix_size()
+        if self.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+            self._fix_size()
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
@@ -85,13 +89,25 @@ class Counter(QLabel):
         return handled
 
     def _fix_size(self) -> None:
-        margins = self.contentsMargins()
-        line = QFontMetrics(self.font()).height() + 2 * self.margin()
-        bold = QFont(self.font())
+        line, text = _counter_metrics(self.font(), self._widest)
+        margins, margin = self.contentsMargins(), self.margin()
+        width = max(self._width, text + margins.left() + margins.right() + 2 * margin + 2)
+        self.setFixedSize(width, line + 2 * margin + margins.top() + margins.bottom())
+
+
+_METRICS: dict[tuple[str, str], tuple[int, int]] = {}
+
+
+def _counter_metrics(font: QFont, widest: str) -> tuple[int, int]:
+    """(line height, width of ``widest`` in bold) in ``font``, computed once per pair."""
+    key = (font.key(), widest)
+    known = _METRICS.get(key)
+    if known is None:
+        bold = QFont(font)
         bold.setWeight(QFont.Weight.DemiBold)
-        text = QFontMetrics(bold).horizontalAdvance(self._widest) if self._widest else 0
-        width = max(self._width, text + margins.left() + margins.right() + 2 * self.margin() + 2)
-        self.setFixedSize(width, line + margins.top() + margins.bottom())
+        text = QFontMetrics(bold).horizontalAdvance(widest) if widest else 0
+        known = _METRICS[key] = (QFontMetrics(font).height(), text)
+    return known
 
 
 class Markable(QWidget):

@@ -281,3 +281,36 @@ def test_the_second_step_comes_even_when_the_editor_is_never_drawn(
     qtbot.waitUntil(lambda: runs == ["rest"], timeout=5_000)
     qtbot.wait(200)
     assert runs == ["rest"]
+
+
+def test_a_paint_watcher_stops_watching_once_it_has_fired(
+    qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The watcher of the editor's first paint leaves the form once it has fired: a filter left
+    installed would take each of the widget's events through Python for the window's lifetime."""
+    from PySide6.QtCore import QEvent, QObject
+
+    import ui.app as app_module
+
+    seen: list[QEvent.Type] = []
+    original = app_module._FirstPaint.eventFilter
+
+    def counting(self: app_module._FirstPaint, watched: QObject, event: QEvent) -> bool:
+        seen.append(event.type())
+        return original(self, watched, event)
+
+    monkeypatch.setattr(app_module._FirstPaint, "eventFilter", counting)
+    make_app()
+    window = make_window(services, "list", example_on_first_start=False, autosave=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_editor()
+    runs: list[str] = []
+    app_module.after_editor_drawn(window, [lambda: runs.append("rest")])
+    qtbot.waitUntil(lambda: runs == ["rest"], timeout=5_000)
+    assert QEvent.Type.Paint in seen
+    before = len(seen)
+    window.form.repaint()
+    window.form.resize(window.form.width() - 10, window.form.height())
+    qtbot.wait(50)
+    assert len(seen) == before
