@@ -104,9 +104,12 @@ def make_app() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("wa-composer")
     app.setDesktopFileName(DESKTOP_ID)
-    from ui.resources import register_search_paths, stylesheet
+    from ui.resources import register_search_paths, stylesheet, text_palette
 
     register_search_paths()
+    palette = text_palette(app.palette())
+    if app.palette() != palette:  # before the stylesheet (its base); again would re-propagate
+        app.setPalette(palette)
     sheet = stylesheet()
     if app.styleSheet() != sheet:  # setting it again re-polishes every widget alive
         app.setStyleSheet(sheet)

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QDir
+from PySide6.QtGui import QColor, QPalette
 
 import resources
 
@@ -49,6 +50,20 @@ def stylesheet() -> str:
         return tokens[name]
 
     return _TOKEN.sub(sub, "\n".join(parts))
+
+
+def text_palette(palette: QPalette) -> QPalette:
+    """``palette`` with the ``text`` token as the colour of all text (labels, inputs, buttons, in
+    every state). From the application's palette rather than a stylesheet rule for ``QWidget``:
+    such a rule matches every widget and sets its palette at its polish, about 3 ms of the
+    editor's start. The stylesheet's own colour rules (muted labels, disabled buttons) apply on
+    top, as before."""
+    out = QPalette(palette)
+    text = QColor(token("text"))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText, QPalette.ColorRole.ToolTipText):  # fmt: skip
+        out.setColor(role, text)
+    return out
 
 
 @cache
