@@ -7,20 +7,24 @@ paint); a bare QMainWindow script quits after its first paint. Both print that m
 (``time.monotonic()``, the same clock in every process) just before quitting, and the time from
 just before the process is spawned to that moment is what the user waits: the headline. The
 process's teardown after it is not part of the wait; the wall time to exit is shown beside it.
-Both run alternating, N times each, and the medians of those times and of peak RSS
+All rows run interleaved, N times each, and the medians of those times and of peak RSS
 (``os.wait4``'s per-child rusage) are compared.
 
 For honesty two more rows: "first paint" (``--exit-after-first-paint``: the empty frame, which
 says nothing about when the user can type) and "settled" (``WA_COMPOSER_EXIT_WHEN_READY=settled``:
 the rest of the window built too: history, countdown, webhook receiver; Send enabled).
 Qt is offscreen unless a DISPLAY is set. ``WA_COMPOSER_HOME`` points at a fresh temporary
-directory so no draft is restored (``--with-draft`` restores a saved list draft).
+directory. The warm-up run shows the first sample and saves it as the current draft when it
+quits, so the measured runs restore that draft (with its profile), as every launch after a user's
+first does; ``--with-draft`` seeds a list draft instead.
 
 ``--against DIR`` (repeatable) adds a row "ready @DIR": the ready run from another checkout
-(e.g. ``git worktree add /tmp/old REV``), interleaved with the others. On a machine whose speed
+(e.g. ``git worktree add /tmp/old REV``), interleaved with the others; each round runs them in
+the opposite order of the last, so no row always follows the same one. On a machine whose speed
 drifts (2x within minutes on a shared VM) only interleaved runs compare two commits; compare two
-``@`` rows (``--against /tmp/old --against .``), which start the same way and sit side by side,
-rather than an ``@`` row with "ready" (one run read the same tree 44 ms faster as an ``@`` row).
+``@`` rows (``--against /tmp/old --against /tmp/new``), which start the same way (``python -c``
+with the checkout first on ``sys.path``), rather than an ``@`` row with "ready" (the console
+script): the same tree has read 44 ms faster, and 48 ms slower, as an ``@`` row.
 
 Usage: .venv/bin/python benchmarks/startup.py [-n 15] [--with-draft] [--against DIR ...]
 """
@@ -134,13 +138,15 @@ def main() -> int:
         for cmd, run_env in runs.values():
             run_once(cmd, run_env)  # warm the file cache and the bytecode
         results: dict[str, list[tuple[float, float, float]]] = {k: [] for k in runs}
+        order = list(runs.items())
         for _ in range(args.n):
-            for name, (cmd, run_env) in runs.items():
+            for name, (cmd, run_env) in order:
                 results[name].append(run_once(cmd, run_env))
+            order.reverse()  # no row always runs right after the same other one
     med = {k: tuple(statistics.median(run[i] for run in v) for i in range(3))
            for k, v in results.items()}  # fmt: skip
     bw, bx, br = med["bare"]
-    print(f"runs: {args.n} each, alternating; platform: {env.get('QT_QPA_PLATFORM', 'display')}")
+    print(f"runs: {args.n} each, interleaved; platform: {env.get('QT_QPA_PLATFORM', 'display')}")
     wide = max(12, *(len(k) + 1 for k in med))
     print(f"{'':{wide}}{'to moment ms':>13}{'x bare':>8}{'to exit ms':>12}{'x bare':>8}"
           f"{'peak RSS MiB':>14}{'RSS x bare':>12}")  # fmt: skip
