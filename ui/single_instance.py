@@ -144,9 +144,20 @@ class SingleInstance(QObject):
         assert self._server is not None  # only its signal calls this
         while (socket := self._server.nextPendingConnection()) is not None:
             socket.disconnected.connect(socket.deleteLater)
-            socket.readyRead.connect(lambda s=socket: self._read(s))
+            # A method of this object, not a lambda holding it: a lambda kept the instance alive
+            # through its own socket, and that socket's deferred deletion then deleted the
+            # instance, and so the server and the socket, from inside the socket's destructor
+            # (a crash seen once in CI).
+            socket.readyRead.connect(self._on_ready_read)
             if socket.bytesAvailable():
                 self._read(socket)
+
+    def _on_ready_read(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
+        socket = self.sender()  # the connection whose line arrived
+        if isinstance(socket, QLocalSocket):
+            self._read(socket)
 
     def _read(self, socket: QLocalSocket) -> None:
         if socket.canReadLine() and bytes(socket.readLine().data()) == ACTIVATE:

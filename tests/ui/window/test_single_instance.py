@@ -142,6 +142,37 @@ def test_a_second_claim_on_the_folder_hands_over_and_is_heard(
         other.close()
 
 
+@BOTH_WAYS
+def test_an_instance_is_freed_with_its_last_reference_once_a_launch_was_heard(
+    qtbot: QtBot, tmp_path: Path, unix_sockets: bool
+) -> None:
+    """A connection's slot must not hold the instance. A lambda did: it kept the instance alive
+    until the socket's deferred deletion, which then deleted the instance, its server and the
+    socket itself from inside the socket's destructor (a segfault, seen once in CI)."""
+    import gc
+    import weakref
+
+    from ui.single_instance import ACTIVATE
+
+    first = SingleInstance(tmp_path / "data", unix_sockets=unix_sockets)
+    heard: list[str] = []
+    first.activated.connect(lambda: heard.append("activate"))
+    assert first.claim() is True
+    first.serve()
+    client = socket.socket(socket.AF_UNIX)  # a launch that asked and has not hung up yet
+    try:
+        client.connect(str(socket_file(tmp_path)))
+        client.sendall(ACTIVATE)
+        qtbot.waitUntil(lambda: heard == ["activate"], timeout=10_000)
+        alive = weakref.ref(first)
+        first.close()
+        del first
+        gc.collect()
+        assert alive() is None
+    finally:
+        client.close()
+
+
 def test_the_window_comes_to_the_front_when_a_second_launch_asks(
     qtbot: QtBot, window: MainWindow
 ) -> None:
