@@ -24,7 +24,9 @@ the opposite order of the last, so no row always follows the same one. On a mach
 drifts (2x within minutes on a shared VM) only interleaved runs compare two commits; compare two
 ``@`` rows (``--against /tmp/old --against /tmp/new``), which start the same way (``python -c``
 with the checkout first on ``sys.path``), rather than an ``@`` row with "ready" (the console
-script): the same tree has read 44 ms faster, and 48 ms slower, as an ``@`` row.
+script): the same tree has read 44 ms faster, and 48 ms slower, as an ``@`` row. Each later
+``@`` row also gets the median of its per-round differences from the first one: the two run
+side by side in every round, so that figure is steadier than the difference of two medians.
 
 Usage: .venv/bin/python benchmarks/startup.py [-n 15] [--with-draft] [--against DIR ...]
 """
@@ -153,6 +155,10 @@ def main() -> int:
     for k, (w, x, r) in med.items():
         print(f"{k:{wide}}{w * 1000:13.0f}{w / bw:8.2f}{x * 1000:12.0f}{x / bx:8.2f}"
               f"{r:14.1f}{r / br:12.2f}")  # fmt: skip
+    against = [k for k in results if k.startswith("ready @")]
+    for k in against[1:]:  # same round, side by side: the machine's drift cancels out
+        paired = [a[0] - b[0] for a, b in zip(results[k], results[against[0]], strict=True)]
+        print(f"{k} - {against[0]}: paired median {statistics.median(paired) * 1000:+.1f} ms")
     rw, _, rr = med["ready"]
     print(
         f"editor usable in {rw / bw:.2f}x the bare window's time (target <= 2.0), "
