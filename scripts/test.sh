@@ -28,6 +28,7 @@ QT_QPA_PLATFORM=offscreen .venv-core/bin/python -m pytest -q -p no:cacheprovider
 echo "== lint and types =="
 make_venv "$ROOT/.venv" "[dev]"
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 .venv/bin/mypy
 .venv/bin/lint-imports
 
