@@ -1,9 +1,10 @@
 """A tool button that draws its glyph (a chevron, a cross) with QPainter instead of an icon.
 
 The move and remove buttons of every item card are on the first screen of most kinds. As SVG
-``QIcon``\\ s they cost the editor's start about 5 ms: QIcon's Python enums (its ``ThemeIcon``
-has 151 members) and the SVG icon-engine plugin. Strokes on a 24-unit grid, as the SVGs they
-replace were drawn; the colour is the stylesheet's ``color`` for the button, paler when disabled.
+icons (``QIcon``) they cost the editor's start about 5 ms: QIcon's Python enums (its
+``ThemeIcon`` has 151 members) and the SVG icon-engine plugin. Strokes on a 24-unit grid, as
+the SVGs they replace were drawn; the colour is the stylesheet's ``color`` for the button, paler
+when disabled.
 """
 
 from __future__ import annotations
