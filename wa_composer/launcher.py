@@ -26,13 +26,18 @@ def open_window(args: argparse.Namespace) -> int:
 
     The cyclic garbage collector is off while the window starts (``ui.app.finish_then_collect``
     turns it back on once the window has settled): what start-up makes all lives on, and
-    collecting it in passes cost about 50 ms of the editor's start.
+    collecting it in passes cost about 50 ms of the editor's start. Before PySide6 is imported,
+    its Python enums are routed to the standard library's fast path (``ui.enum_fast_path``) and
+    its per-import source scan is spared the modules whose answer is known
+    (``ui.feature_scan``).
     """
     gc.disable()
     try:
+        from ui.enum_fast_path import install
         from ui.feature_scan import skip_known_modules
 
-        skip_known_modules()  # before PySide6 and the window's modules are imported
+        install()
+        skip_known_modules()
         try:
             from ui.app import run
         except ImportError as exc:  # PySide6 missing: say so instead of a traceback

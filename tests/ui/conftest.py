@@ -11,8 +11,13 @@ from pytestqt.qtbot import QtBot
 from composer.sandbox import Sandbox, StatusDelays
 from composer.storage.drafts import DraftStore
 from ui.app import make_app, make_window
+from ui.enum_fast_path import install
 from ui.services import Services
 from ui.window.main_window import MainWindow
+
+# As the app's launcher does: the Qt classes these tests name from now on get their enums by the
+# fast path, as in the window (those the imports above named have theirs already).
+install()
 
 
 @pytest.fixture
