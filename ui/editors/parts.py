@@ -122,15 +122,38 @@ class HeaderEditor(Markable):
         super().__init__(parent)
         self.kind = ChoiceField("Header", [c for k in kinds for c in HEADER_KINDS if c[1] == k])
         self.text = TextField("Header text", limits.HEADER_TEXT, placeholder="Shown in bold")
-        self.media = MediaSourceField()
-        self.filename = TextField("File name", None, placeholder="invoice.pdf (documents only)")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        for w in (self.kind, self.text, self.media, self.filename):
-            layout.addWidget(w)
-            w.changed.connect(self._on_change)
+        self._media: tuple[MediaSourceField, TextField] | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(6)
+        for w in (self.kind, self.text):
+            self._add(w)
         self._sync()
+
+    def _add(self, field: Markable) -> None:
+        self._layout.addWidget(field)
+        field.changed.connect(self._on_change)
+
+    def _media_fields(self) -> tuple[MediaSourceField, TextField]:
+        """The media source and file name rows, made on first use: most headers are text or
+        none, and the source's combo with its drop-down alone is a dozen widgets to build and
+        polish on the way to a usable editor."""
+        if self._media is None:
+            media = MediaSourceField()
+            filename = TextField("File name", None, placeholder="invoice.pdf (documents only)")
+            self._media = (media, filename)
+            for w in self._media:
+                w.setVisible(False)  # until _sync says otherwise (not shown by the layout)
+                self._add(w)
+        return self._media
+
+    @property
+    def media(self) -> MediaSourceField:
+        return self._media_fields()[0]
+
+    @property
+    def filename(self) -> TextField:
+        return self._media_fields()[1]
 
     def _on_change(self) -> None:
         self._sync()
@@ -139,8 +162,11 @@ class HeaderEditor(Markable):
     def _sync(self) -> None:
         kind = self.kind.value()
         self.text.setVisible(kind == "text")
-        self.media.setVisible(kind in limits.HEADER_MEDIA_KINDS)
-        self.filename.setVisible(kind == "document")
+        is_media = kind in limits.HEADER_MEDIA_KINDS
+        if is_media or self._media is not None:
+            media, filename = self._media_fields()
+            media.setVisible(is_media)
+            filename.setVisible(kind == "document")
 
     def show_issues(self, issues: Sequence[Issue]) -> None:
         self.kind.show_issues(issues)

@@ -7,9 +7,11 @@ import json
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from ui.editors.parts import MediaSourceField
 from ui.editors.reaction import ReactionEditor
 from ui.editors.reply_buttons import ReplyButtonsEditor
 from ui.window.main_window import MainWindow
+from ui.window.tab_chain import reading_order
 
 
 def test_search_pick_and_remove(window: MainWindow, qtbot: QtBot) -> None:
@@ -43,8 +45,15 @@ def test_header_kinds_switch_fields(window: MainWindow, qtbot: QtBot) -> None:
     assert [combo.itemData(i) for i in range(combo.count())] == [
         "none", "text", "image", "video", "document"
     ]  # fmt: skip
+    # the media rows are made when a media kind is first picked (not on the way to the editor)
+    assert header.findChildren(MediaSourceField) == []
     combo.setCurrentIndex(combo.findData("document"))
+    assert header.findChildren(MediaSourceField) == [header.media]
     assert header.media.isVisibleTo(window) and header.filename.isVisibleTo(window)
+    in_chain = reading_order(window)
+    assert in_chain.index(header.kind.combo) < in_chain.index(header.media.source)
+    assert in_chain.index(header.media.value) < in_chain.index(header.filename.editor)
+    assert in_chain.index(header.filename.editor) < in_chain.index(editor.parts.body.editor)
     assert not header.text.isVisibleTo(window)
     qtbot.keyClicks(header.media.value, "https://cdn.example.com/a.pdf")
     qtbot.keyClicks(header.filename.editor, "a.pdf")
