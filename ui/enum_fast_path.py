@@ -46,6 +46,8 @@ class _Members:
     @property
     def __dict__(self) -> dict[str, Any]:  # type: ignore[override]
         return self._namespace
+
+
 _general_create: Any = None  # EnumType._create_ before install (None: not installed)
 
 
