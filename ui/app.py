@@ -53,18 +53,27 @@ AFTER_EDITOR_FALLBACK_MS = 1_000  # the second step without the editor's paint (
 
 
 class _FirstPaint(QObject):
-    """Calls ``then`` once, right after ``watched``'s first paint event, and stops watching (a
-    filter left on the window would take each of its events through Python for its lifetime)."""
+    """Calls ``then`` once, right after ``watched``'s first paint event (or first event of type
+    ``event``), and stops watching (a filter left on the window would take each of its events
+    through Python for its lifetime)."""
 
-    def __init__(self, then: list[object], watched: QObject, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        then: list[object],
+        watched: QObject,
+        parent: QObject | None = None,
+        *,
+        event: QEvent.Type = QEvent.Type.Paint,
+    ) -> None:
         super().__init__(parent)
         self._then = then
         self._watched = watched
+        self._type = event
         self._done = False
         watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == self._type:
             self.fire()
         return False
 
@@ -90,29 +99,35 @@ def _stamp_then_quit(what: str) -> Callable[[], None]:
 def after_editor_drawn(window: MainWindow, then: list[object]) -> None:
     """Runs ``then`` right after the form's next paint. The editor built (``ready``) is not yet
     the editor on screen: its paint is an update request, delivered after any zero-delay timer
-    already posted, so a second step started by a timer would run before the user sees it."""
-    watcher = _FirstPaint(then, window.form, parent=window)  # lives with the window
+    already posted, so a second step started by a timer would run before the user sees it.
+
+    The form itself gets no paint event (its bars and fields cover it, and Qt skips a widget
+    under opaque children), so the watch is on the window's next ``UpdateRequest``: handling it
+    paints everything marked dirty, the form's ``update()`` included, and ``then`` runs after."""
+    watcher = _FirstPaint(then, window, parent=window, event=QEvent.Type.UpdateRequest)
     window.form.update()
     # A window minimised or hidden at that moment gets no paint: the rest (and Send) still comes.
     QTimer.singleShot(AFTER_EDITOR_FALLBACK_MS, watcher.fire)
 
 
 def make_app() -> QApplication:
+    from ui.look import STYLE, app_palette
+
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    if isinstance(existing, QApplication):
+        app = existing
+    else:  # Qt's own ``-style`` argument: ``setStyle`` would name QStyle (its enums, ~3 ms)
+        app = QApplication([*sys.argv[:1], "-style", STYLE, *sys.argv[1:]])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("wa-composer")
     app.setDesktopFileName(DESKTOP_ID)
-    from ui.resources import register_search_paths, stylesheet, text_palette
+    from ui.resources import register_search_paths
 
     register_search_paths()
-    palette = text_palette(app.palette())
-    if app.palette() != palette:  # before the stylesheet (its base); again would re-propagate
+    palette = app_palette()
+    if app.palette() != palette:  # again would re-propagate it to every widget
         app.setPalette(palette)
-    sheet = stylesheet()
-    if app.styleSheet() != sheet:  # setting it again re-polishes every widget alive
-        app.setStyleSheet(sheet)
     return app
 
 

@@ -88,7 +88,7 @@ class ElidedLabel(QLabel):
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
         longest = max((metrics.horizontalAdvance(p) for p in self._full.split("\n")), default=0)
-        margins = self.contentsMargins()  # the stylesheet's padding is in them
+        margins = self.contentsMargins()  # a badge's padding is in them
         return QSize(min(longest + 2, 600) + margins.left() + margins.right(), self._height())
 
     def minimumSizeHint(self) -> QSize:
@@ -104,7 +104,7 @@ class ElidedLabel(QLabel):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit()
-            self.updateGeometry()  # the stylesheet's padding and font change the sizes
+            self.updateGeometry()  # a new font or style changes the sizes
 
     def _fit(self) -> None:
         width = self.contentsRect().width()

@@ -14,6 +14,7 @@ from composer.messages.address_message import (
     address_fields,
     address_json_from_text,
 )
+from ui import look
 from ui.editors.base import Editor
 from ui.editors.fields import ChoiceField, Markable, TextField, section_title
 from ui.editors.parts import PartsEditor
@@ -36,12 +37,12 @@ class AddressMessageEditor(Editor):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.availability = QLabel(AVAILABILITY)
-        self.availability.setObjectName("hint")
+        look.name(self.availability, "hint")
         self.availability.setWordWrap(True)
         self.parts = PartsEditor.for_kind(self.kind)
         self.country = ChoiceField("Country", [(COUNTRY_NAMES[c], c) for c in ADDRESS_COUNTRIES])
         self.form_keys = QLabel()
-        self.form_keys.setObjectName("hint")
+        look.name(self.form_keys, "hint")
         self.form_keys.setWordWrap(True)
         self.values = TextField(
             "Prefilled values", None, multiline=True, lines=3,

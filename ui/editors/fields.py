@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.limits import Limit, char_count
+from ui import look
 from ui.fill import fill_rect
 from ui.height_guard import GuardedVBoxLayout
 from ui.restyle import set_style_property, set_tool_tip
@@ -40,7 +41,7 @@ class IssueLine(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("issueLine")
+        look.name(self, "issueLine")
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
@@ -64,16 +65,17 @@ class Counter(QLabel):
     number repaints the counter alone instead of re-laying out the field and its parents (Qt's
     ``updateGeometry`` stops at a widget whose size cannot change).
 
-    The size is known once the stylesheet has given the counter its font, at its polish (before
-    it is first shown and laid out); sizes are shared by every counter with the same font and
-    widest text (a form has a dozen counters and a handful of limits)."""
+    The size follows the counter's font (``ui.look`` gives it when the counter is named; it is
+    fixed again at the polish, before it is first shown and laid out); sizes are shared by every
+    counter with the same font and widest text (a form has a dozen counters and a handful of
+    limits)."""
 
     def __init__(self, width: int, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
-        self.setObjectName("counter")
-        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._width = width
         self._widest = ""
+        look.name(self, "counter")
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def fit(self, widest: str) -> None:
         """Wide enough for ``widest`` in bold (the near/over look), e.g. "4096/4096": a count
@@ -85,7 +87,7 @@ class Counter(QLabel):
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
         if event.type() in (QEvent.Type.Polish, QEvent.Type.FontChange):
-            self._fix_size()  # the stylesheet's font is known from the polish on
+            self._fix_size()  # the font is final from the polish on
         return handled
 
     def _fix_size(self) -> None:
@@ -125,9 +127,10 @@ class Markable(QWidget):
 class FieldRow(Markable):
     """Label | input | counter on one line, the issue line underneath (aligned with the input).
 
-    The row paints its own background (its container's colour: the stylesheet's rules for
-    ``FieldRow`` set its palette) and tells Qt so (``WA_OpaquePaintEvent``): a key that changes
-    the input or the counter repaints this row, not every pane under it up to the window.
+    The row paints its own background (its container's colour: it inherits the palette of the
+    card, bar or page it is in, ``ui.look``) and tells Qt so (``WA_OpaquePaintEvent``): a key
+    that changes the input or the counter repaints this row, not every pane under it up to the
+    window.
     """
 
     def __init__(
@@ -137,7 +140,7 @@ class FieldRow(Markable):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._input = input_widget
         self.label = QLabel(label)
-        self.label.setObjectName("fieldLabel")
+        look.name(self.label, "fieldLabel")
         self.label.setFixedWidth(LABEL_WIDTH)
         self.label.setBuddy(input_widget)
         self.counter = Counter(COUNTER_WIDTH)
@@ -281,7 +284,7 @@ class CountBadge(Markable):
         super().__init__(parent)
         self.limit = limit
         self.badge = QLabel()
-        self.badge.setObjectName("countBadge")
+        look.name(self.badge, "countBadge")
         self.issue_line = IssueLine()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -303,5 +306,5 @@ class CountBadge(Markable):
 
 def section_title(text: str) -> QLabel:
     label = QLabel(text)
-    label.setObjectName("sectionTitle")
+    look.name(label, "sectionTitle")
     return label

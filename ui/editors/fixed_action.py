@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ui import look
 from ui.editors.base import Editor
 from ui.editors.fields import Markable
 from ui.editors.parts import PartsEditor
@@ -27,7 +28,7 @@ class FixedActionEditor(Editor):
         super().__init__(parent)
         self.parts = PartsEditor.for_kind(self.kind)
         self.note = QLabel(self.note_text)
-        self.note.setObjectName("hint")
+        look.name(self.note, "hint")
         self.note.setWordWrap(True)
         self.add(self.parts, self.note)
         self.watch(*self.parts.widgets)

@@ -3,8 +3,8 @@
 The move and remove buttons of every item card are on the first screen of most kinds. As SVG
 icons (``QIcon``) they cost the editor's start about 5 ms: QIcon's Python enums (its
 ``ThemeIcon`` has 151 members) and the SVG icon-engine plugin. Strokes on a 24-unit grid, as
-the SVGs they replace were drawn; the colour is the stylesheet's ``color`` for the button, paler
-when disabled.
+the SVGs they replace were drawn; the colour is the button's palette text colour (``ui.look``
+dresses the move and remove buttons), paler when disabled.
 """
 
 from __future__ import annotations

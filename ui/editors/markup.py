@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.formatting import MARKER_OF, Style, wrap
+from ui import look
 
 
 class _Button(NamedTuple):
@@ -49,7 +50,8 @@ class MarkupBar(QWidget):
         row.setSpacing(4)
         for b in BUTTONS:
             button = QToolButton()
-            button.setObjectName("markupButton")
+            button.setAutoRaise(True)  # flat until the mouse is over it
+            look.name(button, "markupButton")
             button.setText(b.face)
             button.setFont(_face_font(button.font(), b.style))
             marker = MARKER_OF[b.style]
@@ -61,7 +63,7 @@ class MarkupBar(QWidget):
         self.hint = QLabel(
             "  ".join(f"{MARKER_OF[b.style]}{b.word}{MARKER_OF[b.style]}" for b in BUTTONS)
         )
-        self.hint.setObjectName("markupHint")
+        look.name(self.hint, "markupHint")
         # a reminder only: it may be cut, never widen the form past the pane
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.hint.setToolTip("WhatsApp markup: select text and press a button, or type the marks")

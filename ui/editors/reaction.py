@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.messages import MessageKind, Reaction
+from ui import look
 from ui.editors.base import Editor
 from ui.editors.emoji_table import EMOJI
 from ui.editors.fields import FieldRow, Markable, TextField, section_title
@@ -44,7 +45,8 @@ class EmojiPicker(QWidget):
         self.buttons: list[tuple[QToolButton, str]] = []
         for emoji, name in EMOJI:
             b = QToolButton()
-            b.setObjectName("emojiButton")
+            b.setAutoRaise(True)  # flat until the mouse is over it
+            look.name(b, "emojiButton")
             b.setText(emoji)
             b.setToolTip(name)
             b.setAccessibleName(f"React with {name}")
@@ -79,7 +81,7 @@ class ReactionEditor(Editor):
         self.message_id = TextField("Message id", None, placeholder="wamid.HBgL…")
         chosen = QWidget()
         self.emoji_edit = QLineEdit()
-        self.emoji_edit.setObjectName("emojiField")
+        look.name(self.emoji_edit, "emojiField")
         self.emoji_edit.setPlaceholderText("empty: removes it")
         self.remove = QPushButton("Remove reaction")
         self.remove.setAccessibleName("Remove reaction (send an empty emoji)")

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.limits import Limit
+from ui import look
 from ui.editors.fields import CountBadge, Markable
 from ui.editors.glyph_button import CROSS, DOWN, UP, GlyphButton
 from ui.restyle import set_tool_tip
@@ -40,21 +42,30 @@ class Item(QWidget):
 T = TypeVar("T", bound=Item)
 
 
+def _inside_card(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, Card):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
 class Card(QFrame):
     """The frame around one item: a caption with move up / move down / remove buttons."""
 
     def __init__(self, item: Item, noun: str) -> None:
         super().__init__()
-        self.setObjectName("itemCard")
+        look.name(self, "itemCard")
         self.item = item
         self.caption = QLabel()
-        self.caption.setObjectName("itemCaption")
+        look.name(self.caption, "itemCaption")
         self.up = GlyphButton(UP, f"Move this {noun} up")
         self.down = GlyphButton(DOWN, f"Move this {noun} down")
         self.remove = GlyphButton(CROSS, f"Remove this {noun}")
-        self.up.setObjectName("moveItem")
-        self.down.setObjectName("moveItem")
-        self.remove.setObjectName("removeItem")
+        look.name(self.up, "moveItem")
+        look.name(self.down, "moveItem")
+        look.name(self.remove, "removeItem")
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
         head.setSpacing(2)
@@ -66,6 +77,23 @@ class Card(QFrame):
         layout.setSpacing(4)
         layout.addLayout(head)
         layout.addWidget(item)
+        self._nested: bool | None = None  # inside another card: known once on screen
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """A card inside another card (a section's rows) is the paler surface, as are its rows
+        (they take the card's palette)."""
+        nested = _inside_card(self)
+        if nested != self._nested:
+            self._nested = nested
+            palette = self.palette()
+            palette.setColor(
+                QPalette.ColorRole.Window, look.colour("surface_alt" if nested else "surface")
+            )
+            self.setPalette(palette)
+        super().showEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        look.paint_card(self, self.palette().window().color())
 
 
 class Repeater(Markable, Generic[T]):
@@ -93,7 +121,7 @@ class Repeater(Markable, Generic[T]):
         self._body.setContentsMargins(0, 0, 0, 0)
         self._body.setSpacing(6)
         self.add_button = QPushButton(f"Add {noun}")
-        self.add_button.setObjectName("addButton")
+        look.name(self.add_button, "addButton")
         self.add_button.setAccessibleName(f"Add {noun}")
         self.add_button.clicked.connect(self.add_item)
         foot = QHBoxLayout()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QWidget
 
 from composer.messages import MessageKind, TemplateMessage
+from ui import look
 from ui.editors.base import Editor
 from ui.editors.fields import Markable, section_title
 from ui.editors.template_form import TemplateForm
@@ -34,7 +35,7 @@ class TemplateEditor(Editor):
         self.picker = TemplatePicker()
         self.refresh_requested = self.picker.refresh_requested
         self.chosen = QLabel()
-        self.chosen.setObjectName("sectionTitle")
+        look.name(self.chosen, "sectionTitle")
         self.note = QLabel(LOADING_TEXT)
         self.note.setObjectName("templateNote")
         self.note.setWordWrap(True)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
 from composer import limits
 from composer.kinds.voice_call import VoiceCall
 from composer.messages import MessageKind
+from ui import look
 from ui.editors.base import Editor, opt
 from ui.editors.fields import FieldRow, Markable, TextField, section_title
 from ui.editors.parts import PartsEditor
@@ -57,7 +58,7 @@ class VoiceCallEditor(Editor):
             placeholder="Optional: echoed as cta_payload in the call webhooks",
         )
         note = QLabel(NOTE)
-        note.setObjectName("hint")
+        look.name(note, "hint")
         note.setWordWrap(True)
         self.add(self.parts, section_title("Call button"), self.display_text, self.ttl,
                  self.payload, note)  # fmt: skip

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.storage.history_rows import PAGE_ROWS, HistoryQuery
+from ui import look
 from ui.panels.history_model import (
     COLUMNS,
     DETAIL_COLUMN,
@@ -79,7 +80,7 @@ class HistoryPanel(QWidget):
             self.status.addItem(label, key)
         self.table = self._make_table()
         self.details = QLabel()
-        self.details.setObjectName("historyDetails")
+        look.name(self.details, "historyDetails")
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import look
+from ui.fill import fill_rect
 from ui.height_guard import GuardedHBoxLayout
 from ui.restyle import set_style_property, set_tool_tip
 
@@ -41,10 +43,15 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+ROW_FOCUS = "#e8f0fe"  # an issue row with the keyboard focus
+ROW_LINE = "#eceef1"  # the line between rows
+
+
 class IssueRow(QFrame):
     """One issue; click, Enter or Space emits ``activated(path)``.
 
-    The row draws its stylesheet background itself and tells Qt it is opaque
+    The row draws its background itself (paler under the mouse, blue-tinted with the focus, a
+    line under it) and tells Qt it is opaque
     (``WA_OpaquePaintEvent``): a message that changes per key (a count in it) repaints this row,
     not the panel and every pane under it up to the window.
     """
@@ -54,8 +61,9 @@ class IssueRow(QFrame):
     def __init__(self, issue: Issue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.level = _level(issue)
-        self.setObjectName("issueRow")
+        look.name(self, "issueRow")
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)  # a repaint as the mouse comes and goes
         self.setProperty("level", self.level)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -71,7 +79,7 @@ class IssueRow(QFrame):
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.path_label = QLabel()
-        self.path_label.setObjectName("issuePath")
+        look.name(self.path_label, "issuePath")
         self.path_label.setWordWrap(True)
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)
         text = QVBoxLayout()
@@ -97,14 +105,15 @@ class IssueRow(QFrame):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent):  # else Qt draws it
-            # Here, not at the top: QStyle's Python enums (about 6 ms to make) are made when
-            # the class is first named, and a window without issues never draws a row.
-            from PySide6.QtWidgets import QStyle, QStyleOption
-
-            option = QStyleOption()
-            option.initFrom(self)
+            if self.hasFocus():
+                fill = look.colour(ROW_FOCUS)
+            else:
+                fill = look.colour("surface_alt" if self.underMouse() else "surface")
             painter = QPainter(self)
-            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+            fill_rect(painter, event.rect(), fill)
+            line = self.rect()
+            line.setTop(line.bottom())
+            fill_rect(painter, line, look.colour(ROW_LINE))
             painter.end()
         super().paintEvent(event)
 
@@ -128,12 +137,12 @@ class IssuesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = QLabel()
-        self.summary.setObjectName("issuesSummary")
+        look.name(self.summary, "issuesSummary")
         self.summary.setWordWrap(True)
         self.rows: list[IssueRow] = []
         self._shown: list[Issue] | None = None
         self._inner = QWidget()
-        self._inner.setObjectName("issuesInner")
+        look.name(self._inner, "issuesInner")
         self._column = QVBoxLayout(self._inner)
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.setSpacing(0)

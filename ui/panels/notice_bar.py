@@ -8,15 +8,16 @@ went, stays until closed, and stacks several notices one per line.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+
+from ui import look
 
 
-class NoticeBar(QFrame):
+class NoticeBar(look.Bar):
     """Hidden until ``show_notice``; ``Close`` hides it and forgets the notices."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("noticeBar")
+        super().__init__("noticeBar", parent)
         self.setAccessibleName("Notices")
         self._lines: list[str] = []
         self.label = QLabel()
@@ -24,6 +25,7 @@ class NoticeBar(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = QToolButton()
+        self.close_button.setAutoRaise(True)  # flat until the mouse is over it
         self.close_button.setText("Close")
         self.close_button.setAccessibleName("Close notices")
         self.close_button.clicked.connect(self.clear)

@@ -14,8 +14,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from composer.window.gate import READY_TEXT, SendDecision, send_decision, template_way_out
+from ui import look
 from ui.elided_label import ElidedLabel
-from ui.restyle import restyle, set_style_property, set_tool_tip
+from ui.restyle import set_style_property, set_tool_tip
 
 if TYPE_CHECKING:
     from composer.sending import AttemptReport
@@ -26,17 +27,16 @@ SEND_TIP = "Send (Ctrl+Enter)"
 TEMPLATE_TEXT = "Send a template instead"
 
 
-class SendBar(QWidget):
+class SendBar(look.Bar):
     send_requested = Signal()
     template_requested = Signal()  # "Send a template instead": the window has closed
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("sendBar")
+        super().__init__("sendBar", parent, edge_top=True)
         # Two lines at most, whatever the text: a long error never heightens the bar (the phone
         # above would shrink) nor widens the window; the whole text is in the tooltip.
         self.status = ElidedLabel(max_lines=2)
-        self.status.setObjectName("sendStatus")
+        look.name(self.status, "sendStatus")
         self.details = QPushButton("Details…")  # only while the status is cut short
         self.details.setObjectName("sendDetails")
         self.details.setToolTip("The whole message")
@@ -44,7 +44,7 @@ class SendBar(QWidget):
         self.details.clicked.connect(self.show_details)
         self.status.elided_changed.connect(self.details.setVisible)
         self.button = QPushButton("Send")  # the icon comes after the first paint: add_icon()
-        self.button.setObjectName("sendButton")
+        look.name(self.button, "sendButton")
         self.button.setAccessibleName("Send message")
         self.button.setToolTip(SEND_TIP)
         self.button.clicked.connect(self.send_requested)
@@ -68,7 +68,6 @@ class SendBar(QWidget):
         self._starting = True  # until the window's editor is usable: set_starting(False)
         self._progress: str | None = None
         self._result: tuple[str, str] | None = None
-        self._polished = False  # before the first show, setting the property is enough
         self._refresh()
 
     def add_icon(self) -> None:
@@ -79,8 +78,6 @@ class SendBar(QWidget):
 
         self.button.setIcon(QIcon("icons:send.svg"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._polished = True
-        restyle(self.status)
 
     def set_issues(self, issues: Sequence[IssueLike]) -> None:
         self._issues = tuple(issues)
@@ -154,4 +151,4 @@ class SendBar(QWidget):
             level, text = decision.level, READY_TEXT
         set_tool_tip(self.button, SEND_TIP if decision.allowed else text)
         self.status.setText(text)
-        set_style_property(self.status, "level", level, polish=self._polished)
+        set_style_property(self.status, "level", level)

@@ -35,6 +35,7 @@ class AppearanceBar(QWidget):
         self.theme_combo = _combo("Phone theme", THEME_TITLES.items())
         self.side_combo = _combo("Side by side", SIDE_BY_SIDE.items())
         self.settings_button = QToolButton()
+        self.settings_button.setAutoRaise(True)  # flat until the mouse is over it
         self.settings_button.setText("⚙")
         self.settings_button.setToolTip(
             "Business name, picture and badge, the customer's name, the chrome era"

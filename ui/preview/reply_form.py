@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import look
 from ui.preview.taps import ReplyForm
 from ui.restyle import set_style_property
 
@@ -44,7 +45,7 @@ class ReplyFormDialog(QDialog):
         if form.note:
             note = QLabel(form.note)
             note.setWordWrap(True)
-            note.setObjectName("hint")
+            look.name(note, "hint")
             box.addWidget(note)
         self.inputs: dict[str, QLineEdit] = {}
         self.preset = QComboBox()
@@ -59,7 +60,7 @@ class ReplyFormDialog(QDialog):
         else:
             box.addLayout(self._field_rows(form))
         self.problem = QLabel("")
-        self.problem.setObjectName("issueLine")
+        look.name(self.problem, "issueLine")
         set_style_property(self.problem, "level", "error")
         self.problem.setWordWrap(True)
         self.problem.hide()

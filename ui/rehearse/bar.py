@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import look
 from ui.restyle import set_style_property
 
 SECRET_FIELDS = (("app_secret", "App secret"), ("verify_token", "Verify token"))
@@ -51,7 +52,7 @@ class RehearseBar(QWidget):
         self.stop_button = QPushButton("Stop")
         self.stop_button.setEnabled(False)
         self.status = QLabel("Point your bot's webhook here, then Start.")
-        self.status.setObjectName("issueLine")
+        look.name(self.status, "issueLine")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         controls = QHBoxLayout()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import look
 from ui.editors.base import field_for
 from ui.editors.envelope import EnvelopeEditor
 from ui.editors.fields import Markable
@@ -55,7 +56,7 @@ class ComposerForm(QWidget):
         self._kind = ""
         self._marked: dict[int, tuple[Markable, list[Issue]]] = {}  # what each field shows
         inner = _Page()
-        inner.setObjectName("editorPage")
+        look.name(inner, "editorPage")
         column = QVBoxLayout(inner)
         column.setContentsMargins(16, 12, 16, 16)
         column.setSpacing(14)
@@ -71,8 +72,7 @@ class ComposerForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        top = QWidget()
-        top.setObjectName("recipientBar")
+        top = look.Bar("recipientBar")
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(16, 12, 16, 12)
         top_layout.addWidget(self.recipient)

@@ -98,7 +98,7 @@ class WindowDialogs:
             webhooks=self._webhooks,
             current_profile=self._profiles.name(),
         ).exec()
-        self._profiles.reload(repolish=True)
+        self._profiles.reload()
 
     def reopen(self, payload: dict[str, Any]) -> bool:
         """A past send from the history, asking first if it would replace unsaved work; True

@@ -276,11 +276,11 @@ class MainWindow(QMainWindow):
 
     def reload_profiles(self) -> None:
         """Re-read the profiles file into the picker, keeping the current choice if it is there."""
-        self.profiles.reload(repolish=self._started)
+        self.profiles.reload()
 
     def _select_profile(self, name: str) -> None:
         # A draft restored at start-up gets its contacts with the second step (finish_later)
-        if self.profiles.select(name, repolish=self._started) and self._later_done:
+        if self.profiles.select(name) and self._later_done:
             self._offer_contacts()
 
     def on_profile_picked(self, _index: int) -> None:

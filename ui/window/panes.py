@@ -1,7 +1,7 @@
 """The window's three panes: empty placeholders for the first paint, then the real parts.
 
 The splitter is laid out before the first paint with empty panes of the right names (so the
-stylesheet draws the final look at once); ``place_parts`` swaps in the form, the phone preview
+first paint has their colours: ``ui.look``); ``place_parts`` swaps in the form, the phone preview
 and the side tabs (issues, JSON, webhook, history) once they are built.
 
 Nothing a message does may move the panes: the phone pane does not stretch when the window
@@ -13,7 +13,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QLayout,
+    QSplitter,
+    QSplitterHandle,
+    QTabBar,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import look
+from ui.fill import fill_rect
 
 if TYPE_CHECKING:
     from ui.preview import PhoneView
@@ -29,14 +42,60 @@ TAB_NAMES = ("Issues", "JSON", "Webhook", "History")
 SIDE_MIN_WIDTH = 220
 
 
+class _Handle(QSplitterHandle):
+    """A handle wide enough to grab, drawn as a one-pixel ``border`` line in its middle."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        line = self.rect()
+        line.setLeft(line.center().x())
+        line.setWidth(1)
+        fill_rect(QPainter(self), line, look.colour("border"))
+
+
+class _Splitter(QSplitter):
+    def createHandle(self) -> QSplitterHandle:
+        return _Handle(self.orientation(), self)
+
+
+class _Tabs(QTabBar):
+    """Flat tabs: the muted title, and the current one in the text colour over an accent line."""
+
+    PAD = (14, 7)  # horizontal, vertical padding around a title
+
+    def tabSizeHint(self, index: int) -> QSize:
+        metrics = self.fontMetrics()
+        w = metrics.horizontalAdvance(self.tabText(index)) + 2 * self.PAD[0]
+        return QSize(w, metrics.height() + 2 * self.PAD[1] + 2)
+
+    def minimumTabSizeHint(self, index: int) -> QSize:
+        return self.tabSizeHint(index)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        current = self.currentIndex()
+        for index in range(self.count()):
+            rect = self.tabRect(index)
+            if not rect.intersects(event.rect()):
+                continue
+            selected = index == current
+            fill_rect(painter, rect, look.colour("surface" if selected else "window"))
+            if selected:
+                fill_rect(painter, rect.adjusted(0, rect.height() - 2, 0, 0), look.colour("accent"))
+            painter.setPen(look.colour("text" if selected else "muted"))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tabText(index))
+        if self.hasFocus() and current >= 0:
+            painter.setPen(look.colour("focus"))
+            painter.drawRect(self.tabRect(current).adjusted(1, 1, -2, -4))
+
+
 def placeholder_splitter() -> QSplitter:
-    splitter = QSplitter()
+    splitter = _Splitter()
     splitter.setObjectName("mainSplitter")
     splitter.setChildrenCollapsible(False)
     splitter.setHandleWidth(HANDLE)
     for name in PANE_NAMES:
         pane = QWidget()
-        pane.setObjectName(name)
+        look.name(pane, name)
         splitter.addWidget(pane)
     # A bigger window widens the form and the side tabs; the phone keeps its size.
     for index, stretch in enumerate((3, 0, 2)):
@@ -66,13 +125,15 @@ def place_parts(
     deletes a pane (and the preview in it) once its last Python reference goes.
     """
     preview_box = QWidget()
-    preview_box.setObjectName("previewPane")
+    look.name(preview_box, "previewPane")
     preview_layout = QVBoxLayout(preview_box)
     preview_layout.setContentsMargins(0, 0, 0, 0)
     parts.preview.setAccessibleName("Phone preview")
     preview_layout.addWidget(parts.preview)
     tabs = QTabWidget()
-    tabs.setObjectName("sideTabs")
+    tabs.setTabBar(_Tabs())
+    tabs.setDocumentMode(True)  # no frame around the pages: the splitter's line is the edge
+    look.name(tabs, "sideTabs")
     tabs.setMinimumWidth(SIDE_MIN_WIDTH)  # its pages wrap down to this; narrower is no use
     history = QWidget()
     history.setObjectName("historyPlaceholder")

@@ -32,7 +32,7 @@ class ProfileChoice:
     def name(self) -> str:
         return self._top.profile_name()
 
-    def reload(self, *, repolish: bool) -> None:
+    def reload(self) -> None:
         """Re-read the profiles file into the picker, keeping the current choice if it is there."""
         current = self.name()
         with QSignalBlocker(self._combo):
@@ -47,17 +47,17 @@ class ProfileChoice:
                 self._combo.addItem(p.name, p.name)
             index = self._combo.findData(current)
             self._combo.setCurrentIndex(max(index, 0))
-        self._top.show_profile_badge(self.name(), repolish=repolish)
+        self._top.show_profile_badge(self.name())
         self.update_url()
 
-    def select(self, name: str, *, repolish: bool) -> bool:
+    def select(self, name: str) -> bool:
         """Pick ``name`` without the picker's signal (a restored draft's profile); False if gone."""
         index = self._combo.findData(name)
         if index < 0:
             return False
         with QSignalBlocker(self._combo):
             self._combo.setCurrentIndex(index)
-        self._top.show_profile_badge(name, repolish=repolish)
+        self._top.show_profile_badge(name)
         self.update_url()
         return True
 

@@ -48,6 +48,7 @@ class RehearseLink:
         self.save_action.triggered.connect(lambda: self.save())
         # Under the phone (the bars above it have no room left): toggles the mode
         self.button = QToolButton()
+        self.button.setAutoRaise(True)  # flat until the mouse is over it
         self.button.setText("Rehearse a bot")
         self.button.setObjectName("rehearseButton")
         self.button.setCheckable(True)

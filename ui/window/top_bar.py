@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ui import look
 from ui.editors.registry import TITLES
 from ui.elided_label import ElidedLabel
 from ui.restyle import set_style_property
@@ -12,12 +15,29 @@ from ui.restyle import set_style_property
 SANDBOX = "sandbox"
 
 
-class TopBar(QWidget):
+class _Badge(ElidedLabel):
+    """The profile's pill: its level's colours (``ui.look``) on a rounded background."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setContentsMargins(10, 2, 10, 2)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.palette().window())
+        radius = min(9.0, self.height() / 2)
+        painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
+        painter.end()
+        super().paintEvent(event)
+
+
+class TopBar(look.Bar):
     """Widgets only; the window connects them (its slots need the panes built after paint)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("topBar")
+        super().__init__("topBar", parent)
         self.type_combo = QComboBox()
         self.type_combo.setAccessibleName("Message type")
         for key, title in TITLES.items():
@@ -30,8 +50,8 @@ class TopBar(QWidget):
         )
         self.profile_combo.setMinimumContentsLength(12)  # a long profile name never widens it
         # Elided in a narrow window (the whole text in its tooltip), never clipped or widening
-        self.profile_badge = ElidedLabel()
-        self.profile_badge.setObjectName("profileBadge")
+        self.profile_badge = _Badge()
+        look.name(self.profile_badge, "profileBadge")
         self.example_button = QPushButton("Load example")
         self.import_button = QPushButton("Import JSON…")
         self.drafts_button = QPushButton("Drafts…")
@@ -45,7 +65,7 @@ class TopBar(QWidget):
             b.setToolTip(name)
             b.setAccessibleName(name)
         self._lay_out()
-        self.show_profile_badge(SANDBOX, repolish=False)
+        self.show_profile_badge(SANDBOX)
 
     def _lay_out(self) -> None:
         top = QHBoxLayout(self)
@@ -71,11 +91,10 @@ class TopBar(QWidget):
     def profile_name(self) -> str:
         return str(self.profile_combo.currentData())
 
-    def show_profile_badge(self, name: str, *, repolish: bool = True) -> None:
-        """SANDBOX or LIVE; ``repolish`` re-applies the style (not needed before the first show)."""
+    def show_profile_badge(self, name: str) -> None:
+        """SANDBOX or LIVE, in its colours."""
         sandbox = name == SANDBOX
         self.profile_badge.setText(
             "SANDBOX · nothing leaves this computer" if sandbox else "LIVE · real customers"
         )
-        set_style_property(self.profile_badge, "level", "sandbox" if sandbox else "live",
-                           polish=repolish)  # fmt: skip
+        set_style_property(self.profile_badge, "level", "sandbox" if sandbox else "live")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.storage.drafts import DraftError
+from ui import look
 from ui.panels.dialogs.drafts_model import DraftsModel
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class DraftsDialog(QDialog):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.doubleClicked.connect(lambda _i: self.open_selected())
         self.status = QLabel()
-        self.status.setObjectName("hint")
+        look.name(self.status, "hint")
         self.action_buttons: dict[str, QPushButton] = {}
         self._lay_out()
         self.search.textChanged.connect(lambda _t: self.refresh(self.selected()))

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ui import look
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -38,7 +40,7 @@ class ImportDialog(QDialog):
         self.text.setAccessibleName("JSON to import")
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.error = QLabel()
-        self.error.setObjectName("issueLine")
+        look.name(self.error, "issueLine")
         self.error.setProperty("level", "error")
         self.error.setWordWrap(True)
         self.error.hide()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import look
 from ui.restyle import set_style_property
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ class SettingsDialog(QDialog):
     def _profile_actions(self) -> QHBoxLayout:
         """New / Save / Remove on the left, Test connection on the right, and the result line."""
         self.result_label = QLabel()
-        self.result_label.setObjectName("issueLine")
+        look.name(self.result_label, "issueLine")
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.new_button = QPushButton("New")

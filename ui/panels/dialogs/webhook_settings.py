@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import look
 from ui.restyle import set_style_property
 from ui.webhook_choice import (
     ReceiverSettings,
@@ -95,7 +96,7 @@ class WebhookSettings(QGroupBox):
         buttons.addWidget(self.apply_button)
         form.addRow(buttons)
         self.status = QLabel()
-        self.status.setObjectName("issueLine")
+        look.name(self.status, "issueLine")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.status)
