@@ -27,6 +27,12 @@ def _ink(button: GlyphButton) -> list[tuple[int, int, int, int, int]]:
     return out
 
 
+def _span(ink: list[tuple[int, int, int, int, int]], y: int) -> int:
+    """How far the ink reaches across row ``y``: from its leftmost to its rightmost pixel."""
+    xs = [x for x, yy, *_ in ink if yy == y]
+    return max(xs) - min(xs) + 1
+
+
 def _darkest(ink: list[tuple[int, int, int, int, int]]) -> int:
     return min(r + g + b for _, _, r, g, b in ink)
 
@@ -42,10 +48,12 @@ def test_the_card_buttons_draw_chevrons_and_a_red_cross(window: MainWindow, qtbo
     # the cross is red: its strongest pixels have far more red than green
     assert any(r > g + 80 for _, _, r, g, _ in remove)
     assert not any(r > g + 80 for _, _, r, g, _ in down)
-    # a chevron up has its point at the top: its ink's top row is narrower than its bottom row
-    top, bottom = min(y for _, y, *_ in down), max(y for _, y, *_ in down)
-    width_at = {y: sum(1 for _, yy, *_ in down if yy == y) for y in (top, bottom)}
-    assert width_at[bottom] < width_at[top]  # down: wide at the top, the point at the bottom
+    # a chevron down has its point at the bottom: its ink's top row spans wider than its bottom
+    # row (the up chevron the other way round)
+    for ink, point_at_bottom in ((down, True), (up, False)):
+        top, bottom = min(y for _, y, *_ in ink), max(y for _, y, *_ in ink)
+        span = {y: _span(ink, y) for y in (top, bottom)}
+        assert (span[bottom] < span[top]) is point_at_bottom
     # the first card's "up" is disabled, and drawn paler than its enabled "down"
     assert not card.up.isEnabled() and card.down.isEnabled()
     assert _darkest(up) > _darkest(down)

@@ -1,20 +1,21 @@
 """A key repaints what it changed: a field row and an issue row paint their own background (so
-they are opaque to Qt), the panes under them are not repainted, and that background is exactly
-what Qt would have painted there."""
+they are opaque to Qt), the panes under them are not repainted, and a field row's background is
+exactly what Qt would have painted there."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import open_window
 from tests.ui.window.test_main_window_layout import one_example_per_kind
+from ui import look
 from ui.editors.fields import FieldRow, TextField
-from ui.panels.issues_panel import IssueRow
+from ui.panels.issues_panel import ROW_FOCUS, ROW_LINE, IssueRow
 from ui.services import Services
 from ui.window.main_window import MainWindow
 
@@ -115,23 +116,37 @@ def test_every_field_row_fills_exactly_its_containers_colour(
         _same_when_qt_paints_under(window, rows, kind)
 
 
-def test_an_issue_row_draws_its_own_background_as_qt_would_in_every_state(
+def test_an_issue_row_draws_its_own_background_in_every_state(
     qtbot: QtBot, services: Services
 ) -> None:
+    """Opaque, the row must cover every pixel itself: the surface with a line under it, paler
+    under the mouse, blue-tinted with the keyboard focus (as the stylesheet it replaces drew it)."""
     window = open_window(qtbot, services, "list")  # the empty list: several errors
     window.resize(1280, 800)
     qtbot.waitExposed(window)
     _settle()
     rows = [r for r in window.findChildren(IssueRow) if r.isVisible()]
     assert len(rows) >= 2
-    levels = {r.level for r in rows}
-    _same_when_qt_paints_under(window, rows, f"issue rows {sorted(levels)}")
+    assert all(r.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent) for r in rows)
+    for row in rows:
+        assert _row_colours(row) == (look.colour("surface"), look.colour(ROW_LINE)), row.level
     window.activateWindow()
     qtbot.waitActive(window)
-    rows[0].setFocus()  # the focused row has its own background
+    rows[0].setFocus()
     _settle()
     assert rows[0].hasFocus()
-    _same_when_qt_paints_under(window, rows, "a focused issue row")
+    assert _row_colours(rows[0]) == (look.colour(ROW_FOCUS), look.colour(ROW_LINE))
+    assert _row_colours(rows[1])[0] == look.colour("surface")
+    rows[1].setAttribute(Qt.WidgetAttribute.WA_UnderMouse)  # as Qt marks it on the mouse's Enter
+    rows[1].update()
+    _settle()
+    assert _row_colours(rows[1])[0] == look.colour("surface_alt")
+
+
+def _row_colours(row: QWidget) -> tuple[QColor, QColor]:
+    """The colour of the row's top-left pixel (its background) and of its bottom line."""
+    image = row.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    return image.pixelColor(1, 1), image.pixelColor(1, image.height() - 1)
 
 
 def _same_when_qt_paints_under(window: QWidget, rows: list[QWidget], what: str) -> None:

@@ -286,8 +286,9 @@ def test_the_second_step_comes_even_when_the_editor_is_never_drawn(
 def test_a_paint_watcher_stops_watching_once_it_has_fired(
     qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The watcher of the editor's first paint leaves the form once it has fired: a filter left
-    installed would take each of the widget's events through Python for the window's lifetime."""
+    """The watcher of the editor's first paint (the window's update request) leaves the window
+    once it has fired: a filter left installed would take each of the window's events through
+    Python for its lifetime."""
     from PySide6.QtCore import QEvent, QObject
 
     import ui.app as app_module
@@ -308,9 +309,9 @@ def test_a_paint_watcher_stops_watching_once_it_has_fired(
     runs: list[str] = []
     app_module.after_editor_drawn(window, [lambda: runs.append("rest")])
     qtbot.waitUntil(lambda: runs == ["rest"], timeout=5_000)
-    assert QEvent.Type.Paint in seen
+    assert QEvent.Type.UpdateRequest in seen
     before = len(seen)
-    window.form.repaint()
-    window.form.resize(window.form.width() - 10, window.form.height())
+    window.update()
+    window.resize(window.width() - 10, window.height())
     qtbot.wait(50)
     assert len(seen) == before
