@@ -211,6 +211,21 @@ def _dress_input(widget: QWidget) -> None:
     widget.setPalette(palette)
 
 
+def tint(widget: QWidget, fg: str, *, weight: int | None = None) -> None:
+    """A text colour (a token or ``#rrggbb``) and weight that change at run time (a countdown's
+    tone, a status dot), as the widget's own palette and font: a per-widget stylesheet would put
+    the stylesheet style back on it."""
+    palette = QPalette(widget.palette())
+    for group in (_GROUP.Active, _GROUP.Inactive):
+        for role in (_ROLE.WindowText, _ROLE.Text):
+            palette.setColor(group, role, colour(fg))
+    widget.setPalette(palette)
+    if weight is not None and widget.font().weight() != weight:
+        font = QFont(widget.font())
+        font.setWeight(QFont.Weight(weight))
+        widget.setFont(font)
+
+
 def name(widget: QWidget, object_name: str) -> None:
     """``setObjectName`` and its dress in one step (the name is what the dress is found by)."""
     widget.setObjectName(object_name)

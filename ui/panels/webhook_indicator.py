@@ -14,6 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from composer.accounts import SANDBOX_PROFILE_NAME
+from ui import look
 from ui.elided_label import ElidedLabel
 from ui.panels.dialogs.paste_webhook_dialog import PasteWebhookDialog
 from ui.panels.webhook_receiver import WebhookReceiverControl
@@ -64,8 +65,8 @@ class WebhookIndicator(QWidget):
         return "sandbox" if c.sandbox_only else "on"
 
     def _render(self, *_args: object) -> None:
-        """Runs on every webhook event: only what changed is touched (a style sheet set again,
-        even the same one, re-polishes the widget: about a millisecond per event)."""
+        """Runs on every webhook event: only what changed is touched (a colour or tooltip set
+        again, even the same one, re-lays out or repaints the widget)."""
         c, level = self._control, self.level()
         if level == "error":
             text = f"Webhooks: {c.error}"
@@ -84,7 +85,7 @@ class WebhookIndicator(QWidget):
             else "Store the app secret and verify token with "
             "`wa-composer webhook --store-secrets` to receive Meta's webhooks."
         )
-        self.dot.setStyleSheet(f"color: {DOT_COLOURS[level]};")
+        look.tint(self.dot, DOT_COLOURS[level])
         self.dot.setProperty("level", level)
         self.toggle.setText("Stop" if c.running else "Start")
 

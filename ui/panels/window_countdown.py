@@ -42,6 +42,7 @@ from composer.window.facts import (
     tone,
 )
 from composer.window.texts import UNKNOWN_HINT, closed_reason, headline, provenance
+from ui import look
 from ui.flow_layout import FlowLayout
 
 # Colours per tone (theme data, not logic): text colour of the headline.
@@ -165,7 +166,7 @@ class WindowCountdown(QWidget):
         self.entry_row = self._build_entry_row()  # shown only while the window is unknown
         self.entry_error = QLabel()
         self.entry_error.setObjectName("windowEntryError")
-        self.entry_error.setStyleSheet(f"color: {TONE_COLOURS[Tone.RED]};")
+        look.tint(self.entry_error, TONE_COLOURS[Tone.RED])
         self.entry_error.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -245,7 +246,7 @@ class WindowCountdown(QWidget):
         signature = (status.state, current_tone, warn, status.closed_by_api, status.last_inbound)
         if signature != self._signature:
             colour = TONE_COLOURS[current_tone]
-            self.headline.setStyleSheet(f"color: {colour}; font-weight: 600;")
+            look.tint(self.headline, colour, weight=600)
             self.headline.setProperty("tone", current_tone.value)
             if unknown:
                 self.when.setMaximumDateTime(self.to_edit(now + timedelta(minutes=1)))

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
 from composer import limits
@@ -72,7 +73,8 @@ def test_countdown_turns_amber_then_red_then_closed(qtbot: QtBot, store: Store) 
     clock.now = T0 + timedelta(seconds=limits.SERVICE_WINDOW_SECONDS - 1800)
     shared_ticker().tick()
     assert widget.headline.property("tone") == "amber"
-    assert TONE_COLOURS[Tone.AMBER] in widget.headline.styleSheet()
+    ink = widget.headline.palette().color(QPalette.ColorRole.WindowText)
+    assert ink.name() == TONE_COLOURS[Tone.AMBER]
     clock.now = T0 + timedelta(seconds=limits.SERVICE_WINDOW_SECONDS - 300)
     shared_ticker().tick()
     assert widget.headline.property("tone") == "red"

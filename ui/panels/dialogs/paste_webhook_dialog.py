@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from composer.webhooks.parsing import WebhookFormatError
 from composer.webhooks.recorder import describe_result, import_pasted
+from ui import look
 
 
 class PasteWebhookDialog(QDialog):
@@ -67,4 +68,4 @@ class PasteWebhookDialog(QDialog):
         self.message.setText(text)
         self.message.setProperty("level", level)
         colour = "#d92d20" if level == "error" else "#008069"
-        self.message.setStyleSheet(f"color: {colour};")
+        look.tint(self.message, colour)
