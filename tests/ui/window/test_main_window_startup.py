@@ -213,7 +213,8 @@ def test_the_way_to_a_usable_editor_defines_no_dataclass_and_names_no_heavy_qt_c
     each to define on CPython 3.11: the value classes on this path are msgspec Structs); and Qt
     classes the first screen does not need, whose Python enums PySide makes when the class is
     first named (QStyle, QAccessible, QKeySequence, QFileDialog, QIcon: 1 to 6 ms each; QGradient,
-    whose enums any first ``QPainter.fillRect`` makes: ui.fill); QtNetwork (the
+    whose enums any first ``QPainter.fillRect`` makes: ui.fill; QFileDialog's too when a widget
+    Qt made is first named, with 65 other QtWidgets enums: ui.editors.repeater); QtNetwork (the
     single-instance claim is made with ``_socket``; Qt serves it later) and hashlib (OpenSSL).
     Both on a first start and on every later one, which restores the last draft and its profile
     (the sandbox's, whose demo contacts have hashed user ids)."""
