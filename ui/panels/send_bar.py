@@ -43,7 +43,7 @@ class SendBar(look.Bar):
         self.details.setVisible(False)
         self.details.clicked.connect(self.show_details)
         self.status.elided_changed.connect(self.details.setVisible)
-        self.button = QPushButton("Send")  # the icon comes after the first paint: add_icon()
+        self.button = look.FilledButton("Send")  # the icon comes after the first paint: add_icon()
         look.name(self.button, "sendButton")
         self.button.setAccessibleName("Send message")
         self.button.setToolTip(SEND_TIP)
@@ -76,7 +76,7 @@ class SendBar(look.Bar):
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QIcon  # named here too: its enums take ~3 ms to make
 
-        self.button.setIcon(QIcon("icons:send.svg"))
+        self.button.set_icon(QIcon("icons:send.svg"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def set_issues(self, issues: Sequence[IssueLike]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from composer.graph.errors import error_from_graph
@@ -12,7 +13,9 @@ from composer.rules.issue import Issue, Severity
 from composer.sending import AttemptReport
 from composer.window.facts import window_status
 from composer.window.gate import send_decision
+from ui.look import NAMES
 from ui.panels.send_bar import SendBar
+from ui.resources import token
 
 NOW = datetime(2026, 11, 25, 14, 32, tzinfo=UTC)
 ERROR = Issue("button.title_len", "interactive.action.buttons[0]", Severity.ERROR, "Too long.")
@@ -80,3 +83,28 @@ def test_a_closed_window_offers_a_template_instead(qtbot: QtBot) -> None:
     assert not send_bar.template_button.isVisible() and send_bar.button.isEnabled()
     send_bar.set_window(open_, "button")
     assert not send_bar.template_button.isVisible()
+
+
+def _send_fill(send_bar: SendBar) -> tuple[str, str]:
+    """The button's colour just inside its left edge, half-way down, and at its corner (outside
+    its rounded fill: the bar's surface shows there)."""
+    image = send_bar.grab(send_bar.button.geometry()).toImage()
+    return image.pixelColor(6, image.height() // 2).name(), image.pixelColor(0, 0).name()
+
+
+def test_the_send_button_is_a_flat_accent_fill_in_every_state(qtbot: QtBot) -> None:
+    """Flat, not Fusion's lighter gradient of the same colour (white on it: under 4.5:1)."""
+    send_bar = bar(qtbot)
+    send_bar.resize(600, 60)
+    send_bar.show()
+    qtbot.waitExposed(send_bar)
+    send_bar.set_starting(False)
+    assert send_bar.button.isEnabled()
+    assert _send_fill(send_bar) == (token("accent"), token("surface"))
+    send_bar.button.setAttribute(Qt.WidgetAttribute.WA_UnderMouse)  # as Qt marks it on Enter
+    assert _send_fill(send_bar)[0] == token("accent_hover")
+    send_bar.button.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, False)
+    send_bar.set_issues([ERROR])
+    assert not send_bar.button.isEnabled()
+    off = NAMES["sendButton"].off
+    assert off is not None and _send_fill(send_bar)[0] == off[0]
