@@ -157,9 +157,9 @@ def _dress_for(widget: QWidget) -> Dress | None:
         return base
     if base is None:
         return extra
-    return Dress(
-        fg=extra.fg or base.fg, bg=extra.bg or base.bg, px=extra.px or base.px,
-        weight=extra.weight or base.weight, mono=base.mono, fill=extra.fill and base.fill,
+    return msgspec.structs.replace(  # the name's own margins, sizes and disabled colours stay
+        base, fg=extra.fg or base.fg, bg=extra.bg or base.bg, px=extra.px or base.px,
+        weight=extra.weight or base.weight, fill=extra.fill and base.fill,
     )  # fmt: skip
 
 

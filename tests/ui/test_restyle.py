@@ -50,3 +50,14 @@ def test_an_input_with_an_issue_gets_its_background_and_frame_colour(qtbot: QtBo
     assert abs(frame.value() - error.value()) <= 20
     assert set_style_property(line, "issue", "")
     assert line.palette().color(QPalette.ColorRole.Base) == inherited
+
+
+def test_a_level_keeps_the_names_margins_when_the_widget_is_named_after_it(qtbot: QtBot) -> None:
+    """A level's dress is laid over the name's: what the level does not say (the issue line's
+    margins) is the name's, whichever was set first."""
+    label = QLabel("Too long")
+    qtbot.addWidget(label)
+    label.setProperty("level", "error")
+    look.name(label, "issueLine")
+    assert text_colour(label) == QColor(token("error"))
+    assert label.contentsMargins().top() == label.contentsMargins().bottom() == 1
