@@ -293,7 +293,8 @@ class FilledButton(QPushButton):
         self._icon: QIcon | None = None
 
     def set_icon(self, icon: QIcon) -> None:
-        self._icon = icon
+        """``icon`` left of the text; a null icon (a missing file) takes no room."""
+        self._icon = None if icon.isNull() else icon
         self.setIcon(icon)  # for the size hint and accessibility
 
     def paintEvent(self, event: QPaintEvent) -> None:

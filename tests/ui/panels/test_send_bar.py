@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from composer.graph.errors import error_from_graph
@@ -13,6 +14,7 @@ from composer.rules.issue import Issue, Severity
 from composer.sending import AttemptReport
 from composer.window.facts import window_status
 from composer.window.gate import send_decision
+from ui.app import make_app
 from ui.look import NAMES
 from ui.panels.send_bar import SendBar
 from ui.resources import token
@@ -108,3 +110,28 @@ def test_the_send_button_is_a_flat_accent_fill_in_every_state(qtbot: QtBot) -> N
     assert not send_bar.button.isEnabled()
     off = NAMES["sendButton"].off
     assert off is not None and _send_fill(send_bar)[0] == off[0]
+
+
+def test_the_send_button_draws_its_icon_once_it_is_given(qtbot: QtBot) -> None:
+    """The icon comes after the first paint (``add_icon``) and is drawn left of the text, which
+    moves right to keep the pair centred."""
+    make_app()  # the ``icons:`` search path
+    send_bar = bar(qtbot)
+    send_bar.resize(600, 60)
+    send_bar.show()
+    qtbot.waitExposed(send_bar)
+    send_bar.set_starting(False)
+    before = send_bar.grab(send_bar.button.geometry()).toImage()
+    send_bar.add_icon()
+    after = send_bar.grab(send_bar.button.geometry()).toImage()
+    fill = QColor(token("accent"))
+
+    def ink_columns(image: QImage) -> list[int]:
+        return [
+            x
+            for x in range(image.width())
+            if any(image.pixelColor(x, y) != fill for y in range(8, image.height() - 8))
+        ]
+
+    assert min(ink_columns(after)) < min(ink_columns(before))  # the icon, left of the text
+    assert max(ink_columns(after)) > max(ink_columns(before))  # the text, moved right
