@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import Signal
@@ -31,14 +32,21 @@ def split_path(path: str) -> list[str]:
 
 def field_for(fields: dict[str, Markable], path: str) -> Markable | None:
     """The field registered at the longest prefix of ``path`` (None when nothing matches)."""
-    parts = split_path(path)
-    for end in range(len(parts), 0, -1):
-        key = "".join(
-            p if p.startswith("[") or i == 0 else "." + p for i, p in enumerate(parts[:end])
-        )
+    for key in _prefixes(path):
         if key in fields:
             return fields[key]
     return None
+
+
+@lru_cache(maxsize=4096)
+def _prefixes(path: str) -> tuple[str, ...]:
+    """``a.b[2].c`` -> ``("a.b[2].c", "a.b[2]", "a.b", "a")``: the issues of every key are
+    looked up again on every key, for the same few paths."""
+    parts = split_path(path)
+    return tuple(
+        "".join(p if p.startswith("[") or i == 0 else "." + p for i, p in enumerate(parts[:end]))
+        for end in range(len(parts), 0, -1)
+    )
 
 
 def opt(text: str) -> str | None:

@@ -11,11 +11,12 @@ click. The Left and Right keys step through the cards too (elsewhere they move t
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
 from msgspec.structs import replace
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFocusEvent,
@@ -25,13 +26,15 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPixmap,
+    QRegion,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from ui.fill import fill_rect
+from ui.preview.damage import damage
 from ui.preview.focus import Target, targets
-from ui.preview.layout import Hit, Screen, Swipe, moved
+from ui.preview.layout import Hit, Rect, Screen, Swipe, moved
 from ui.preview.painter import Painter
 
 _TAP_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_Select)
@@ -61,6 +64,7 @@ class PhoneCanvas(QWidget):
         self._frame_key: tuple[object, ...] | None = None  # what ``_frame_pm`` shows
         self._frame_pm = QPixmap()
         self._frame_of: tuple[Screen | None, Mapping[str, Any]] = (None, {})
+        self._ring: tuple[Rect, ...] = ()  # where the focus ring was last painted (device)
         self.setMouseTracking(True)
         self.setMinimumSize(240, 400)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
@@ -94,50 +98,101 @@ class PhoneCanvas(QWidget):
         if self.laid_out is not None:
             s, dx, dy = self.transform()
             self.painter.outside = self.palette().window().color()
+            pm = self._screen_pixmap()
             if s == 1:
-                p.translate(dx, dy)
-                self._paint_screen(p)
+                p.drawPixmap(QPointF(dx, dy), pm)
             else:  # drawn at its own size (pre-rendered text, cached chrome), then scaled
                 target = QRectF(dx, dy, self.laid_out.width * s, self.laid_out.height * s)
                 p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-                pm = self._screen_pixmap()
                 p.drawPixmap(target, pm, QRectF(pm.rect()))
-                p.translate(dx, dy)
-                p.scale(s, s)
+            p.translate(dx, dy)
+            p.scale(s, s)
             self._paint_focus(p, s)
         p.end()
 
-    def _paint_screen(self, p: QPainter) -> None:
+    def refresh(self) -> None:
+        """A new Screen is laid out: repaint the parts of the widget it changes (``damage``),
+        and the focus ring's old and new place; the whole widget when everything moved."""
+        rects = None if self.laid_out is None else self._damage()
+        if rects is None:
+            self.update()
+            return
+        ring = self.focused() if self.hasFocus() else None
+        if ring is not None:
+            rects = [*rects, ring.rect, *self._ring]
+        s, dx, dy = self.transform()
+        region = QRegion()
+        for r in rects:  # 2 px more: the scaled blit's filter reads the pixels around a change
+            left, top = math.floor(r.x * s + dx) - 2, math.floor(r.y * s + dy) - 2
+            right, bottom = math.ceil(r.right * s + dx) + 2, math.ceil(r.bottom * s + dy) + 2
+            region = region.united(QRect(left, top, right - left, bottom - top))
+        if not region.isEmpty():
+            self.update(region)
+
+    def _frame_key_now(self) -> tuple[object, ...]:
+        return (
+            self.chat_scroll, self.sheet_scroll, self.drag_dx, self.devicePixelRatioF(),
+            self.painter.outside, len(self.images),
+        )  # fmt: skip
+
+    def _damage(self) -> list[Rect] | None:
+        """What differs between the Screen the cached frame shows and the one laid out now
+        (None: all of it), or [] when the frame already shows it."""
+        assert self.laid_out is not None
+        shown, images = self._frame_of
+        if shown is self.laid_out and images is self.images:
+            return [] if self._frame_key == self._frame_key_now() else None
+        if shown is None or images is not self.images or self._frame_key != self._frame_key_now():
+            return None
+        if self.drag_dx:
+            return None
+        return damage(shown, self.laid_out, self.chat_scroll, self.sheet_scroll)
+
+    def _paint_screen(self, p: QPainter, dirty: Rect | None = None) -> None:
         assert self.laid_out is not None
         screen = self._dragged(self.laid_out)
-        self.painter.paint(p, screen, self.images, self.chat_scroll, self.sheet_scroll)
+        self.painter.paint(p, screen, self.images, self.chat_scroll, self.sheet_scroll, dirty)
 
     def _screen_pixmap(self) -> QPixmap:
         """The phone at scale 1 (x the screen's pixel ratio), kept until what it shows changes:
-        a repaint that changed nothing (an expose, the focus ring) is one scaled blit. Painted
+        a repaint that changed nothing (an expose, the focus ring) is one blit, and a new Screen
+        that changed a few items paints only their rectangles into it (``damage``). Painted
         under a whole-pixel transform, the painter blits its pre-rendered text and chrome."""
         assert self.laid_out is not None
+        rects = None if self._frame_pm.isNull() else self._damage()
+        if rects == []:  # the same pixels (the same Screen, or one equal to it)
+            self._frame_of = (self.laid_out, self.images)
+            return self._frame_pm
+        screen = self.laid_out
         dpr = self.devicePixelRatioF()
-        # the Screen and the images by identity: a new layout is a new Screen (kept alive here)
-        key = (
-            self.chat_scroll, self.sheet_scroll, self.drag_dx, dpr, self.painter.outside,
-            len(self.images),
-        )  # fmt: skip
-        shown, images = self._frame_of
-        if key != self._frame_key or shown is not self.laid_out or images is not self.images:
-            screen = self.laid_out
+        dirty = None
+        if rects is None:
             pm = QPixmap(round(screen.width * dpr), round(screen.height * dpr))
             pm.setDevicePixelRatio(dpr)
             pm.fill(self.palette().window().color())
             p = QPainter(pm)
-            self._paint_screen(p)
-            p.end()
-            self._frame_key, self._frame_pm = key, pm
-            self._frame_of = (self.laid_out, self.images)
+        else:  # the rectangles are padded: rounding them outwards to whole pixels is enough
+            pm = self._frame_pm
+            region = QRegion()
+            for r in rects:
+                left, top = math.floor(r.x), math.floor(r.y)
+                region = region.united(
+                    QRect(left, top, math.ceil(r.right) - left, math.ceil(r.bottom) - top)
+                )
+            p = QPainter(pm)
+            p.setClipRegion(region)
+            box = region.boundingRect()
+            fill_rect(p, box, self.palette().window().color())
+            dirty = Rect(box.x(), box.y(), box.width(), box.height())
+        self._paint_screen(p, dirty)
+        p.end()
+        self._frame_key, self._frame_pm = self._frame_key_now(), pm
+        self._frame_of = (self.laid_out, self.images)
         return self._frame_pm
 
     def _paint_focus(self, p: QPainter, scale: float) -> None:
         target = self.focused() if self.hasFocus() else None
+        self._ring = () if target is None else (target.rect,)
         if target is None:
             return
         r = target.rect

@@ -62,7 +62,10 @@ class Painter:
         images: Mapping[str, QImage],
         chat_scroll: float = 0.0,
         sheet_scroll: float = 0.0,
+        dirty: Rect | None = None,
     ) -> None:
+        """Paint ``screen``; with ``dirty`` (screen coordinates, the painter clipped to it) only
+        the items that reach into it: a keystroke's repaint of one line skips the rest."""
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         t = screen.theme
@@ -82,43 +85,56 @@ class Painter:
         # Rectangular clips only: a rounded clip path makes every later draw call slow, so the
         # device frame (with rounded inner corners) is painted last, over the screen's corners.
         p.setClipRect(qrect(screen.screen_rect), Qt.ClipOperation.IntersectClip)
+        reach = _Reach(dirty, t.tail_w + PIXMAP_PAD + 2)
         for item in screen.background:
-            if not _is_frame(item):
+            if not _is_frame(item) and reach.meets(item.rect):
                 self.draw(p, item, t, images)
         p.save()
         cr = screen.chat_rect
         p.setClipRect(qrect(cr), Qt.ClipOperation.IntersectClip)
         p.translate(0, cr.y - chat_scroll)
         top, bottom = chat_scroll - 20, chat_scroll + cr.h + 20
+        if dirty is not None:  # the same margin around the dirty part, in chat coordinates
+            top = max(top, dirty.y - cr.y + chat_scroll - 20)
+            bottom = min(bottom, dirty.bottom - cr.y + chat_scroll + 20)
         self._visible = (top, bottom)
         for item in screen.chat:
-            if item.rect.bottom >= top and item.rect.y <= bottom:
+            if item.rect.bottom >= top and item.rect.y <= bottom and reach.meets_x(item.rect):
                 self.draw(p, item, t, images)
         self._visible = _EVERYWHERE
         p.restore()
-        self._chrome(p, screen, images)
+        self._chrome(p, screen, images, reach)
         for item in screen.overlay:
-            self.draw(p, item, t, images)
+            if reach.meets(item.rect):
+                self.draw(p, item, t, images)
         sr = screen.sheet_rect
         if sr is not None:
             p.save()
             p.setClipRect(qrect(sr), Qt.ClipOperation.IntersectClip)
             p.translate(0, sr.y - sheet_scroll)
             for item in screen.sheet_items:
-                self.draw(p, item, t, images)
+                if reach.meets(item.rect.moved(0, sr.y - sheet_scroll)):
+                    self.draw(p, item, t, images)
             p.restore()
         p.restore()
+        inner = screen.screen_rect
+        rad = t.screen_radius
+        if reach.inside(Rect(inner.x + rad, inner.y + rad, inner.w - 2 * rad, inner.h - 2 * rad)):
+            return  # the device frame is all outside the dirty part
         for item in screen.background:
             if isinstance(item, ShapeItem) and _is_frame(item):
                 self._frame(p, item, screen)
 
-    def _chrome(self, p: QPainter, screen: Screen, images: Mapping[str, QImage]) -> None:
+    def _chrome(
+        self, p: QPainter, screen: Screen, images: Mapping[str, QImage], reach: _Reach
+    ) -> None:
         """Status bar, header and composer: the same from one keystroke to the next, so they
         are drawn once into pixmaps and blitted: one per band of the screen they cover (the top
         bars, the composer), not one transparent pixmap the size of the screen to blend."""
         if not self._blit:
             for item in screen.chrome:
-                self.draw(p, item, screen.theme, images)
+                if reach.meets(item.rect):
+                    self.draw(p, item, screen.theme, images)
             return
         key = (tuple(screen.chrome), self._dpr, screen.width, screen.height)
         if self._chrome_key != key:
@@ -128,7 +144,8 @@ class Painter:
                 for top, bottom, items in _bands(screen.chrome, screen.height)
             ]
         for top, pm in self._chrome_pms:
-            p.drawPixmap(QPointF(0, top), pm)
+            if reach.meets(Rect(0, top, screen.width, pm.height() / self._dpr)):
+                p.drawPixmap(QPointF(0, top), pm)
 
     def _band(
         self, screen: Screen, items: list[Item], top: int, bottom: int,
@@ -358,6 +375,35 @@ class Painter:
                 self._tiles.clear()
             self._tiles[key] = pm
         p.drawPixmap(r.topLeft(), pm)
+
+
+class _Reach:
+    """Whether an item (its box padded by what is drawn past it) reaches the dirty rectangle;
+    everything does when there is none."""
+
+    def __init__(self, dirty: Rect | None, pad: float) -> None:
+        self.dirty = dirty
+        self.pad = pad
+
+    def meets_x(self, r: Rect) -> bool:
+        d = self.dirty
+        return d is None or (r.x - self.pad < d.right and r.right + self.pad > d.x)
+
+    def meets(self, r: Rect) -> bool:
+        d = self.dirty
+        return d is None or (
+            self.meets_x(r) and r.y - self.pad < d.bottom and r.bottom + self.pad > d.y
+        )
+
+    def inside(self, r: Rect) -> bool:
+        d = self.dirty
+        return (
+            d is not None
+            and d.x >= r.x
+            and d.y >= r.y
+            and d.right <= r.right
+            and d.bottom <= r.bottom
+        )
 
 
 BAND_PAD = 4  # room for antialiasing and strokes past an item's box

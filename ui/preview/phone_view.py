@@ -315,7 +315,7 @@ class PhoneView(QWidget):
         self.canvas.sheet_scroll = min(self.canvas.sheet_scroll, screen.max_sheet_scroll())
         self.canvas.from_bottom = min(self.canvas.from_bottom, screen.max_chat_scroll())
         self.canvas.screen_changed()
-        self.canvas.update()
+        self.canvas.refresh()
 
     def _layout(self) -> Screen:
         return self._layouter.layout(

@@ -46,6 +46,9 @@ class Para(msgspec.Struct, eq=False):
     natural_width: float
     last_line_width: float
     line_count: int
+    # Per line: (top, height, what is drawn on it). Two paragraphs of the same width draw a line
+    # with equal entries alike, so a repaint after a keystroke covers only the lines it changed.
+    lines: tuple[tuple[float, float, object], ...] = ()
     pixmaps: dict[tuple[str, float], QPixmap] = msgspec.field(default_factory=dict)
     draws: int = 0
 
@@ -225,6 +228,10 @@ class TextEngine:
         natural = 0.0
         last = 0.0
         count = 0
+        units = text.encode("utf-16-le")  # Qt positions count UTF-16 units
+        styled = _styled_ranges(spans)
+        first = 0
+        lines: list[tuple[float, float, object]] = []
         layout.beginLayout()
         while True:
             line = layout.createLine()
@@ -232,14 +239,24 @@ class TextEngine:
                 break
             line.setLineWidth(width)
             line.setPosition(QPointF(0.0, y + extra / 2))
-            y += line.height() + extra
             last = line.naturalTextWidth()
+            start, length = line.textStart(), line.textLength()
+            styles, first = _styles_within(styled, start, start + length, first)
+            drawn = (
+                units[2 * start : 2 * (start + length)],
+                styles,
+                last,
+                rtl,
+                center,
+            )
+            lines.append((y, line.height() + extra, drawn))
+            y += line.height() + extra
             natural = max(natural, last)
             count += 1
             if max_lines and count >= max_lines:
                 break
         layout.endLayout()
-        return Para(layout, width, y, natural, last, count)
+        return Para(layout, width, y, natural, last, count, tuple(lines))
 
     def _formats(self, theme: Theme, spans: tuple[Span, ...]) -> list[QTextLayout.FormatRange]:
         ranges: list[QTextLayout.FormatRange] = []
@@ -268,3 +285,33 @@ class TextEngine:
                 ranges.append(r)
             start += length
         return ranges
+
+
+def _styled_ranges(spans: tuple[Span, ...] | str) -> list[tuple[int, int, frozenset[Style]]]:
+    """(start, end, styles) of the styled spans, in UTF-16 units."""
+    if isinstance(spans, str):
+        return []
+    ranges = []
+    start = 0
+    for span in spans:
+        end = start + utf16_length(span.text)
+        if span.styles:
+            ranges.append((start, end, span.styles))
+        start = end
+    return ranges
+
+
+def _styles_within(
+    styled: list[tuple[int, int, frozenset[Style]]], start: int, end: int, first: int = 0
+) -> tuple[tuple[tuple[int, int, frozenset[Style]], ...], int]:
+    """The styles on [start, end), relative to ``start`` (part of what a line draws), and the
+    index to start from for the next line: lines come in order, so each range is read once."""
+    while first < len(styled) and styled[first][1] <= start:
+        first += 1
+    out = []
+    index = first
+    while index < len(styled) and styled[index][0] < end:
+        a, b, styles = styled[index]
+        out.append((max(a, start) - start, min(b, end) - start, styles))
+        index += 1
+    return tuple(out), first

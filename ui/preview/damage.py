@@ -1,0 +1,109 @@
+"""What changed between two laid-out Screens: the parts of the phone to paint again.
+
+A keystroke in the body changes one line of one paragraph. Painting the whole phone again for it
+(the wallpaper, the chrome, every bubble, then the scaled blit of all of it) was most of a key's
+cost; painting the few rectangles that changed, with the rest kept, draws the same pixels.
+
+Items are compared layer by layer in paint order. A pixel can differ only where an item that
+differs (or that one Screen has and the other has not) draws, so the damage is the rectangles of
+those items, padded for what is drawn past an item's box (a bubble's tail and shadow, italic
+overhang and tall emoji). Two text items that differ only in their paragraph are compared line
+by line (``Para.lines``): typing at the end of a long body damages its last line. Anything that
+moves the whole picture (another size, theme, scroll position or open sheet) is ``None``: paint
+everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ui.preview.layout import Item, Rect, Screen, TextItem
+from ui.preview.text_engine import PIXMAP_PAD
+
+
+def damage(old: Screen, new: Screen, chat_scroll: float, sheet_scroll: float) -> list[Rect] | None:
+    """Screen rectangles (device coordinates) where ``new`` may paint other pixels than ``old``,
+    both shown at the same scroll positions; None when everything must be painted again."""
+    if (
+        old.theme != new.theme
+        or (old.width, old.height) != (new.width, new.height)
+        or old.screen_rect != new.screen_rect
+        or old.chat_rect != new.chat_rect
+        or old.sheet_rect != new.sheet_rect
+    ):
+        return None
+    pad = float(new.theme.tail_w + PIXMAP_PAD + 2)
+    rects: list[Rect] = []
+    for old_items, new_items in (
+        (old.background, new.background),
+        (old.chrome, new.chrome),
+        (old.overlay, new.overlay),
+    ):
+        rects += _changed(old_items, new_items, 0.0, pad, None)
+    cr = new.chat_rect
+    rects += _changed(old.chat, new.chat, cr.y - chat_scroll, pad, cr)
+    sr = new.sheet_rect
+    if sr is not None:
+        rects += _changed(old.sheet_items, new.sheet_items, sr.y - sheet_scroll, pad, sr)
+    return rects
+
+
+def _changed(
+    old: Sequence[Item], new: Sequence[Item], dy: float, pad: float, clip: Rect | None
+) -> list[Rect]:
+    """The padded rectangles (shifted by ``dy``, cut to ``clip``) of the items that differ."""
+    boxes: list[Rect] = []
+    for index in range(max(len(old), len(new))):
+        a = old[index] if index < len(old) else None
+        b = new[index] if index < len(new) else None
+        if a == b:
+            continue
+        if isinstance(a, TextItem) and isinstance(b, TextItem) and _same_but_lines(a, b):
+            boxes += _changed_lines(a, b)
+        else:
+            boxes += [item.rect for item in (a, b) if item is not None]
+    out = []
+    for box in boxes:
+        r: Rect | None = Rect(box.x - pad, box.y + dy - pad, box.w + 2 * pad, box.h + 2 * pad)
+        if clip is not None and r is not None:
+            r = _intersect(r, clip)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _same_but_lines(a: TextItem, b: TextItem) -> bool:
+    """Drawn at the same place with the same colour, width and options: only lines differ."""
+    return (
+        a.rect.x == b.rect.x
+        and a.rect.y == b.rect.y
+        and a.rect.w == b.rect.w
+        and a.color == b.color
+        and a.para.width == b.para.width
+        and bool(a.para.lines)
+        and bool(b.para.lines)
+    )
+
+
+def _changed_lines(a: TextItem, b: TextItem) -> list[Rect]:
+    x, y, w = b.rect.x, b.rect.y, max(b.rect.w, b.para.width)
+    boxes = []
+    old, new = a.para.lines, b.para.lines
+    for index in range(max(len(old), len(new))):
+        line_a = old[index] if index < len(old) else None
+        line_b = new[index] if index < len(new) else None
+        if line_a == line_b:
+            continue
+        for line in (line_a, line_b):
+            if line is not None:
+                top, height, _drawn = line
+                boxes.append(Rect(x, y + top, w, height))
+    return boxes
+
+
+def _intersect(r: Rect, clip: Rect) -> Rect | None:
+    left, top = max(r.x, clip.x), max(r.y, clip.y)
+    right, bottom = min(r.right, clip.right), min(r.bottom, clip.bottom)
+    if right <= left or bottom <= top:
+        return None
+    return Rect(left, top, right - left, bottom - top)
