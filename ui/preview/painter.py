@@ -117,10 +117,11 @@ class Painter:
                     self.draw(p, item, t, images)
             p.restore()
         p.restore()
-        inner = screen.screen_rect
-        rad = t.screen_radius
-        if reach.inside(Rect(inner.x + rad, inner.y + rad, inner.w - 2 * rad, inner.h - 2 * rad)):
-            return  # the device frame is all outside the dirty part
+        inner, rad = screen.screen_rect, t.screen_radius + 1
+        if reach.inside(Rect(inner.x, inner.y + rad, inner.w, inner.h - 2 * rad)) or reach.inside(
+            Rect(inner.x + rad, inner.y, inner.w - 2 * rad, inner.h)
+        ):
+            return  # the dirty part is inside the screen's rounded corners: the frame is not
         for item in screen.background:
             if isinstance(item, ShapeItem) and _is_frame(item):
                 self._frame(p, item, screen)

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from composer.storage.drafts import DraftStore
     from ui.session import Session
+    from ui.window.background_save import BackgroundSave
     from ui.window.composer_form import ComposerForm
     from ui.window.message_loader import MessageLoader, Report
 
@@ -45,6 +46,7 @@ class DraftKeeper:
         self._profile, self._ask, self._report, self._parent = profile, ask, report, parent
         self.draft_name: str | None = None  # the library draft last saved or opened
         self._saved_payload: dict[str, Any] | None = None  # its payload
+        self._background: BackgroundSave | None = None  # made by the first autosave
 
     # --- the autosave slot -------------------------------------------------------------------
     def restore_current(self, select_profile: Callable[[str], None]) -> bool:
@@ -88,20 +90,45 @@ class DraftKeeper:
                 out[kind] = to_payload(msg)
         return out
 
-    def save_current(self) -> None:
-        """Write the autosave slot (a failure is shown, never raised)."""
+    def save_current(self, *, background: bool = False) -> None:
+        """Write the autosave slot (a failure is shown, never raised). ``background``: the
+        snapshot is taken now and written by a worker thread (``BackgroundSave``: the timer's
+        autosave while typing); otherwise written now, after any write in flight."""
         data = self.draft_data()
         if data is None:
             return
         kept = self.kept_payloads()
         if kept:  # a restart must not lose what the type picker only set aside
             data["kept"] = kept
+        if background:
+            self._saver().submit(data)
+            return
+        if self._background is not None:
+            self._background.flush()
         from composer.storage.drafts import DraftError
 
         try:
             self.store.save_current(data)
         except DraftError as exc:
             self._report("warning", str(exc))
+
+    def close(self) -> None:
+        """The window closes: the autosave worker finishes its write and stops."""
+        if self._background is not None:
+            self._background.close()
+
+    def _saver(self) -> BackgroundSave:
+        if self._background is None:  # not at start-up: it imports concurrent.futures
+            from PySide6.QtCore import Qt
+
+            from ui.window.background_save import BackgroundSave
+
+            # the store is looked up at each write (a test may wrap its save_current)
+            self._background = BackgroundSave(lambda data: self.store.save_current(data))
+            self._background.failed.connect(
+                lambda text: self._report("warning", text), Qt.ConnectionType.QueuedConnection
+            )
+        return self._background
 
     # --- the library ---------------------------------------------------------------------------
     def save_as(self, name: str) -> str:

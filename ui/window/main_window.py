@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.save_current_draft)
+        self._autosave.timeout.connect(self._autosave_now)
         self.session.changed.connect(self._on_changed)
         self.window_sender.in_flight_changed.connect(self.send_bar.set_in_flight)
         self.window_sender.attempted.connect(self.send_bar.show_attempt)
@@ -354,6 +354,11 @@ class MainWindow(QMainWindow):
         if self._started:
             self.draft_keeper.save_current()
 
+    def _autosave_now(self) -> None:
+        """The autosave timer: the snapshot now, the file written off the UI thread."""
+        if self._started:
+            self.draft_keeper.save_current(background=True)
+
     def focusNextPrevChild(self, next: bool) -> bool:
         """Tab and Shift+Tab: the whole window in reading order, wrapping (no traps)."""
         from ui.window.tab_chain import move_focus
@@ -368,4 +373,5 @@ class MainWindow(QMainWindow):
             self.webhooks.stop()  # before the services close the store it records into
         if self._started:
             self.draft_keeper.save_current()
+            self.draft_keeper.close()
         super().closeEvent(event)

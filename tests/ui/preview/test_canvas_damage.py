@@ -101,8 +101,11 @@ def test_a_phone_repainted_in_parts_looks_like_one_painted_whole(qtbot: QtBot) -
             view.set_message(msg)
             assert view.canvas.grab().toImage() == _whole(qtbot, msg, height)
         view.set_business_name("Another shop")  # the chrome (the header bar) changes
+        view.set_fixed_time("09:59")  # ... and the status bar's clock, by the device's corner
+        view.set_message(msg)
         fresh = _view(qtbot, height)
         fresh.set_business_name("Another shop")
+        fresh.set_fixed_time("09:59")
         fresh.set_message(msg)
         assert view.canvas.grab().toImage() == fresh.canvas.grab().toImage()
 
