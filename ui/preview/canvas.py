@@ -11,12 +11,11 @@ click. The Left and Right keys step through the cards too (elsewhere they move t
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
 from msgspec.structs import replace
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFocusEvent,
@@ -26,14 +25,13 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPixmap,
-    QRegion,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from ui.fill import fill_rect
-from ui.preview.damage import damage
-from ui.preview.focus import Target, targets
+from ui.preview.focus import Target, describe, reveal_shift, targets
+from ui.preview.frame import Frame, widget_region
 from ui.preview.layout import Hit, Rect, Screen, Swipe, moved
 from ui.preview.painter import Painter
 
@@ -61,9 +59,7 @@ class PhoneCanvas(QWidget):
         self._focus_in_sheet = False
         self.drag_dx = 0.0  # how far the swipe strip follows the pointer while dragging
         self._press: tuple[float, Hit | None] | None = None  # a press on the swipe strip
-        self._frame_key: tuple[object, ...] | None = None  # what ``_frame_pm`` shows
-        self._frame_pm = QPixmap()
-        self._frame_of: tuple[Screen | None, Mapping[str, Any]] = (None, {})
+        self._frame = Frame()
         self._ring: tuple[Rect, ...] = ()  # where the focus ring was last painted (device)
         self.setMouseTracking(True)
         self.setMinimumSize(240, 400)
@@ -120,75 +116,38 @@ class PhoneCanvas(QWidget):
         ring = self.focused() if self.hasFocus() else None
         if ring is not None:
             rects = [*rects, ring.rect, *self._ring]
-        s, dx, dy = self.transform()
-        region = QRegion()
-        for r in rects:  # 2 px more: the scaled blit's filter reads the pixels around a change
-            left, top = math.floor(r.x * s + dx) - 2, math.floor(r.y * s + dy) - 2
-            right, bottom = math.ceil(r.right * s + dx) + 2, math.ceil(r.bottom * s + dy) + 2
-            region = region.united(QRect(left, top, right - left, bottom - top))
+        region = widget_region(rects, *self.transform())
         if not region.isEmpty():
             self.update(region)
 
-    def _frame_key_now(self) -> tuple[object, ...]:
-        return (
-            self.chat_scroll, self.sheet_scroll, self.drag_dx, self.devicePixelRatioF(),
-            self.painter.outside, len(self.images),
-        )  # fmt: skip
+    def _frame_key(self) -> tuple[object, ...]:
+        return self.drag_dx, self.devicePixelRatioF(), self.painter.outside, len(self.images)
 
     def _damage(self) -> list[Rect] | None:
-        """What differs between the Screen the cached frame shows and the one laid out now
-        (None: all of it), or [] when the frame already shows it."""
+        """What differs between the kept frame and the Screen laid out now (None: all of it)."""
         assert self.laid_out is not None
-        shown, images = self._frame_of
-        if shown is self.laid_out and images is self.images:
-            return [] if self._frame_key == self._frame_key_now() else None
-        if shown is None or images is not self.images or self._frame_key != self._frame_key_now():
-            return None
-        if self.drag_dx:
-            return None
-        return damage(shown, self.laid_out, self.chat_scroll, self.sheet_scroll)
-
-    def _paint_screen(self, p: QPainter, dirty: Rect | None = None) -> None:
-        assert self.laid_out is not None
-        screen = self._dragged(self.laid_out)
-        self.painter.paint(p, screen, self.images, self.chat_scroll, self.sheet_scroll, dirty)
+        scroll = (self.chat_scroll, self.sheet_scroll)
+        key = (self._frame_key(), scroll)
+        return self._frame.changes(
+            self.laid_out, self.images, key, scroll, whole=bool(self.drag_dx)
+        )
 
     def _screen_pixmap(self) -> QPixmap:
-        """The phone at scale 1 (x the screen's pixel ratio), kept until what it shows changes:
-        a repaint that changed nothing (an expose, the focus ring) is one blit, and a new Screen
-        that changed a few items paints only their rectangles into it (``damage``). Painted
-        under a whole-pixel transform, the painter blits its pre-rendered text and chrome."""
-        assert self.laid_out is not None
-        rects = None if self._frame_pm.isNull() else self._damage()
-        if rects == []:  # the same pixels (the same Screen, or one equal to it)
-            self._frame_of = (self.laid_out, self.images)
-            return self._frame_pm
+        """The phone at scale 1 (x the screen's pixel ratio), up to date (``ui.preview.frame``).
+        Painted under a whole-pixel transform, the painter blits its pre-rendered text and
+        chrome; the drag moves the swipe strip's cards."""
         screen = self.laid_out
-        dpr = self.devicePixelRatioF()
-        dirty = None
-        if rects is None:
-            pm = QPixmap(round(screen.width * dpr), round(screen.height * dpr))
-            pm.setDevicePixelRatio(dpr)
-            pm.fill(self.palette().window().color())
-            p = QPainter(pm)
-        else:  # the rectangles are padded: rounding them outwards to whole pixels is enough
-            pm = self._frame_pm
-            region = QRegion()
-            for r in rects:
-                left, top = math.floor(r.x), math.floor(r.y)
-                region = region.united(
-                    QRect(left, top, math.ceil(r.right) - left, math.ceil(r.bottom) - top)
-                )
-            p = QPainter(pm)
-            p.setClipRegion(region)
-            box = region.boundingRect()
-            fill_rect(p, box, self.palette().window().color())
-            dirty = Rect(box.x(), box.y(), box.width(), box.height())
-        self._paint_screen(p, dirty)
-        p.end()
-        self._frame_key, self._frame_pm = self._frame_key_now(), pm
-        self._frame_of = (self.laid_out, self.images)
-        return self._frame_pm
+        assert screen is not None
+        chat, sheet = self.chat_scroll, self.sheet_scroll
+
+        def paint(p: QPainter, dirty: Rect | None) -> None:
+            self.painter.paint(p, self._dragged(screen), self.images, chat, sheet, dirty)
+
+        return self._frame.update(
+            screen, self.images, (self._frame_key(), (chat, sheet)), (chat, sheet),
+            self.devicePixelRatioF(), self.palette().window().color(), paint,
+            whole=bool(self.drag_dx),
+        )  # fmt: skip
 
     def _paint_focus(self, p: QPainter, scale: float) -> None:
         target = self.focused() if self.hasFocus() else None
@@ -283,13 +242,7 @@ class PhoneCanvas(QWidget):
         if target is None or screen is None:
             return
         box = screen.sheet_rect if target.in_sheet else screen.chat_rect
-        if box is None:
-            return
-        shift = 0.0
-        if target.rect.y < box.y:
-            shift = target.rect.y - box.y - 8
-        elif target.rect.bottom > box.bottom:
-            shift = min(target.rect.bottom - box.bottom + 8, target.rect.y - box.y)
+        shift = reveal_shift(target, box) if box is not None else 0.0
         if not shift:
             return
         if target.in_sheet:
@@ -298,12 +251,7 @@ class PhoneCanvas(QWidget):
             self.from_bottom = min(screen.max_chat_scroll(), max(0.0, self.from_bottom - shift))
 
     def _announce(self) -> None:
-        target = self.focused()
-        items = self.focus_targets()
-        if target is None:
-            text = "No tappable items" if not items else f"{len(items)} tappable items"
-        else:
-            text = f"{target.name} ({items.index(target) + 1} of {len(items)})"
+        text = describe(self.focused(), self.focus_targets())
         if text == self.accessibleDescription():
             return
         self.setAccessibleDescription(text)

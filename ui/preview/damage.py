@@ -107,3 +107,33 @@ def _intersect(r: Rect, clip: Rect) -> Rect | None:
     if right <= left or bottom <= top:
         return None
     return Rect(left, top, right - left, bottom - top)
+
+
+class Reach:
+    """For the painter: whether an item (its box padded by what is drawn past it) reaches the
+    ``dirty`` rectangle it repaints; everything does when there is none."""
+
+    def __init__(self, dirty: Rect | None, pad: float) -> None:
+        self.dirty = dirty
+        self.pad = pad
+
+    def meets_x(self, r: Rect) -> bool:
+        d = self.dirty
+        return d is None or (r.x - self.pad < d.right and r.right + self.pad > d.x)
+
+    def meets(self, r: Rect) -> bool:
+        d = self.dirty
+        return d is None or (
+            self.meets_x(r) and r.y - self.pad < d.bottom and r.bottom + self.pad > d.y
+        )
+
+    def misses_frame(self, screen: Rect, radius: float) -> bool:
+        """The dirty part is inside the screen's rounded corners: the device frame is not."""
+        r, d = radius + 1, self.dirty
+        tall = Rect(screen.x, screen.y + r, screen.w, screen.h - 2 * r)
+        wide = Rect(screen.x + r, screen.y, screen.w - 2 * r, screen.h)
+        return d is not None and (_inside(d, tall) or _inside(d, wide))
+
+
+def _inside(d: Rect, r: Rect) -> bool:
+    return d.x >= r.x and d.y >= r.y and d.right <= r.right and d.bottom <= r.bottom

@@ -68,3 +68,19 @@ def _name(items: Sequence[Item], hit: Hit) -> str:
     if hit.tooltip:
         return hit.tooltip
     return _NAMES.get(str(hit.action[0]), str(hit.action[0]).replace("_", " ").capitalize())
+
+
+def describe(target: Target | None, items: Sequence[Target]) -> str:
+    """The canvas's accessible description: the focused item and where it is among them."""
+    if target is None:
+        return "No tappable items" if not items else f"{len(items)} tappable items"
+    return f"{target.name} ({list(items).index(target) + 1} of {len(items)})"
+
+
+def reveal_shift(target: Target, box: Rect) -> float:
+    """How far to scroll ``box`` (the chat or the sheet) to bring ``target`` into sight."""
+    if target.rect.y < box.y:
+        return target.rect.y - box.y - 8
+    if target.rect.bottom > box.bottom:
+        return min(target.rect.bottom - box.bottom + 8, target.rect.y - box.y)
+    return 0.0

@@ -8,6 +8,7 @@ preview module but the text engine and themes, so every builder can depend on it
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any, Literal
 
 import msgspec
@@ -234,3 +235,27 @@ def moved(item: Item, dx: float, dy: float) -> Item:
             item.marker,
         )
     return ShapeItem(item.kind, rect, item.color, item.radius, item.name, item.flags)
+
+
+BAND_PAD = 4  # room for antialiasing and strokes past an item's box
+
+
+def bands(items: list[Item], height: float) -> list[tuple[int, int, list[Item]]]:
+    """The items grouped by the horizontal bands of the screen they cover (whole pixels, padded),
+    overlapping bands merged: (top, bottom, items) from the top down."""
+    spans = sorted(
+        (
+            max(0, math.floor(i.rect.y) - BAND_PAD),
+            min(math.ceil(height), math.ceil(i.rect.bottom) + BAND_PAD),
+            n,
+        )
+        for n, i in enumerate(items)
+    )
+    bands: list[tuple[int, int, list[int]]] = []
+    for top, bottom, n in spans:
+        if bands and top <= bands[-1][1]:
+            last_top, last_bottom, members = bands[-1]
+            bands[-1] = (last_top, max(last_bottom, bottom), [*members, n])
+        else:
+            bands.append((top, bottom, [n]))
+    return [(top, bottom, [items[n] for n in sorted(members)]) for top, bottom, members in bands]

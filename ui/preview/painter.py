@@ -6,15 +6,15 @@ repaint after a keystroke costs the bubble shapes plus the (already laid-out) te
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QPixmap
 
 from ui.fill import fill_rect
+from ui.preview.damage import Reach
 from ui.preview.icons import draw_icon
-from ui.preview.layout import Item, Rect, Screen, ShapeItem, TextItem
+from ui.preview.layout import Item, Rect, Screen, ShapeItem, TextItem, bands
 from ui.preview.shapes import doodle_tile, draw_map, tail_path
 from ui.preview.text_engine import PIXMAP_PAD
 from ui.preview.themes import Theme
@@ -85,24 +85,11 @@ class Painter:
         # Rectangular clips only: a rounded clip path makes every later draw call slow, so the
         # device frame (with rounded inner corners) is painted last, over the screen's corners.
         p.setClipRect(qrect(screen.screen_rect), Qt.ClipOperation.IntersectClip)
-        reach = _Reach(dirty, t.tail_w + PIXMAP_PAD + 2)
+        reach = Reach(dirty, t.tail_w + PIXMAP_PAD + 2)
         for item in screen.background:
             if not _is_frame(item) and reach.meets(item.rect):
                 self.draw(p, item, t, images)
-        p.save()
-        cr = screen.chat_rect
-        p.setClipRect(qrect(cr), Qt.ClipOperation.IntersectClip)
-        p.translate(0, cr.y - chat_scroll)
-        top, bottom = chat_scroll - 20, chat_scroll + cr.h + 20
-        if dirty is not None:  # the same margin around the dirty part, in chat coordinates
-            top = max(top, dirty.y - cr.y + chat_scroll - 20)
-            bottom = min(bottom, dirty.bottom - cr.y + chat_scroll + 20)
-        self._visible = (top, bottom)
-        for item in screen.chat:
-            if item.rect.bottom >= top and item.rect.y <= bottom and reach.meets_x(item.rect):
-                self.draw(p, item, t, images)
-        self._visible = _EVERYWHERE
-        p.restore()
+        self._chat(p, screen, images, chat_scroll, reach)
         self._chrome(p, screen, images, reach)
         for item in screen.overlay:
             if reach.meets(item.rect):
@@ -117,17 +104,35 @@ class Painter:
                     self.draw(p, item, t, images)
             p.restore()
         p.restore()
-        inner, rad = screen.screen_rect, t.screen_radius + 1
-        if reach.inside(Rect(inner.x, inner.y + rad, inner.w, inner.h - 2 * rad)) or reach.inside(
-            Rect(inner.x + rad, inner.y, inner.w - 2 * rad, inner.h)
-        ):
-            return  # the dirty part is inside the screen's rounded corners: the frame is not
+        if reach.misses_frame(screen.screen_rect, t.screen_radius):
+            return
         for item in screen.background:
             if isinstance(item, ShapeItem) and _is_frame(item):
                 self._frame(p, item, screen)
 
+    def _chat(
+        self, p: QPainter, screen: Screen, images: Mapping[str, QImage], chat_scroll: float,
+        reach: Reach,
+    ) -> None:  # fmt: skip
+        """The chat's items that are in view (and reach the dirty part), scrolled."""
+        p.save()
+        cr = screen.chat_rect
+        p.setClipRect(qrect(cr), Qt.ClipOperation.IntersectClip)
+        p.translate(0, cr.y - chat_scroll)
+        top, bottom = chat_scroll - 20, chat_scroll + cr.h + 20
+        dirty = reach.dirty
+        if dirty is not None:  # the same margin around the dirty part, in chat coordinates
+            top = max(top, dirty.y - cr.y + chat_scroll - 20)
+            bottom = min(bottom, dirty.bottom - cr.y + chat_scroll + 20)
+        self._visible = (top, bottom)
+        for item in screen.chat:
+            if item.rect.bottom >= top and item.rect.y <= bottom and reach.meets_x(item.rect):
+                self.draw(p, item, screen.theme, images)
+        self._visible = _EVERYWHERE
+        p.restore()
+
     def _chrome(
-        self, p: QPainter, screen: Screen, images: Mapping[str, QImage], reach: _Reach
+        self, p: QPainter, screen: Screen, images: Mapping[str, QImage], reach: Reach
     ) -> None:
         """Status bar, header and composer: the same from one keystroke to the next, so they
         are drawn once into pixmaps and blitted: one per band of the screen they cover (the top
@@ -142,7 +147,7 @@ class Painter:
             self._chrome_key = key
             self._chrome_pms = [
                 (top, self._band(screen, items, top, bottom, images))
-                for top, bottom, items in _bands(screen.chrome, screen.height)
+                for top, bottom, items in bands(screen.chrome, screen.height)
             ]
         for top, pm in self._chrome_pms:
             if reach.meets(Rect(0, top, screen.width, pm.height() / self._dpr)):
@@ -376,56 +381,3 @@ class Painter:
                 self._tiles.clear()
             self._tiles[key] = pm
         p.drawPixmap(r.topLeft(), pm)
-
-
-class _Reach:
-    """Whether an item (its box padded by what is drawn past it) reaches the dirty rectangle;
-    everything does when there is none."""
-
-    def __init__(self, dirty: Rect | None, pad: float) -> None:
-        self.dirty = dirty
-        self.pad = pad
-
-    def meets_x(self, r: Rect) -> bool:
-        d = self.dirty
-        return d is None or (r.x - self.pad < d.right and r.right + self.pad > d.x)
-
-    def meets(self, r: Rect) -> bool:
-        d = self.dirty
-        return d is None or (
-            self.meets_x(r) and r.y - self.pad < d.bottom and r.bottom + self.pad > d.y
-        )
-
-    def inside(self, r: Rect) -> bool:
-        d = self.dirty
-        return (
-            d is not None
-            and d.x >= r.x
-            and d.y >= r.y
-            and d.right <= r.right
-            and d.bottom <= r.bottom
-        )
-
-
-BAND_PAD = 4  # room for antialiasing and strokes past an item's box
-
-
-def _bands(items: list[Item], height: float) -> list[tuple[int, int, list[Item]]]:
-    """The items grouped by the horizontal bands of the screen they cover (whole pixels, padded),
-    overlapping bands merged: (top, bottom, items) from the top down."""
-    spans = sorted(
-        (
-            max(0, math.floor(i.rect.y) - BAND_PAD),
-            min(math.ceil(height), math.ceil(i.rect.bottom) + BAND_PAD),
-            n,
-        )
-        for n, i in enumerate(items)
-    )
-    bands: list[tuple[int, int, list[int]]] = []
-    for top, bottom, n in spans:
-        if bands and top <= bands[-1][1]:
-            last_top, last_bottom, members = bands[-1]
-            bands[-1] = (last_top, max(last_bottom, bottom), [*members, n])
-        else:
-            bands.append((top, bottom, [n]))
-    return [(top, bottom, [items[n] for n in sorted(members)]) for top, bottom, members in bands]
