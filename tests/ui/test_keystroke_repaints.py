@@ -142,32 +142,3 @@ def test_a_counter_is_wide_enough_for_its_largest_count_in_bold(qtbot: QtBot) ->
     assert counter.property("level") in ("near", "over")
     assert counter.fontMetrics().horizontalAdvance(widest) <= counter.contentsRect().width()
     assert counter.minimumSize() == counter.maximumSize() == counter.size()
-
-
-def test_an_issue_line_that_appears_lays_out_later_once_not_at_once(qtbot: QtBot) -> None:
-    """``QWidget.show()`` activates every ancestor's layout there and then; the issue line shows
-    inside a slot without a layout, so nothing is resized during the call and the row grows
-    with the next (posted) layout pass, the same as before."""
-    page, field = _field(qtbot)
-    others = [QWidget(page) for _ in range(3)]  # more rows under it, moved when it grows
-    column = page.layout()
-    assert column is not None
-    for other in others:
-        column.addWidget(other)
-    settle()
-    height = field.height()
-    moved = Events(QEvent.Type.Resize, QEvent.Type.Move)
-    for widget in (field, page, *others):
-        widget.installEventFilter(moved)
-    field.show_issues([_issue("Body is 1001 characters, but 1031 if each emoji counts as 2.")])
-    assert moved.seen == [], "showing the line ran no layout during the call"
-    assert field.issue_line.isVisibleTo(page)
-    settle()
-    line = field.issue_line
-    assert field.height() >= height + line.height() + 2, "the row grew by the line and its gap"
-    assert line.geometry().top() == 2 and line.width() == field.issue_slot.width()
-    moved.seen.clear()
-    field.show_issues([])
-    assert moved.seen == [] and field.issue_line.isHidden()
-    settle()
-    assert field.height() == height, "hidden again: the row is as it was, no gap left"

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -58,51 +58,6 @@ class IssueLine(QLabel):
         set_style_property(self, "level", level)
         self.show()
         return level
-
-
-class IssueSlot(QWidget):
-    """Where a field's issue line sits: a widget without a layout, always shown, so the line
-    can show and hide without running the window's layouts there and then.
-
-    ``QWidget.show()`` on a hidden child activates, at once, the layout of every shown ancestor
-    that has one: under a form that is a whole window's layout per field (a message loaded with
-    warnings on 22 fields paid it 22 times, and a key that made one warning appear paid it
-    too). A parent without a layout stops that walk: the line shows or hides inside the slot, and
-    the slot asks for one posted layout pass (``updateGeometry``), which Qt runs once for all.
-    Its height is the line's for the width given, plus the gap above it; none while hidden."""
-
-    GAP = 2  # between the input row and the line
-
-    def __init__(self, line: IssueLine, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.line = line
-        line.setParent(self)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return 0 if self.line.isHidden() else self.GAP + self.line.heightForWidth(width)
-
-    def sizeHint(self) -> QSize:
-        if self.line.isHidden():
-            return QSize(0, 0)
-        hint = self.line.sizeHint()
-        return QSize(hint.width(), hint.height() + self.GAP)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(0, 0)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self.line.setGeometry(0, self.GAP, self.width(), max(0, self.height() - self.GAP))
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:  # the line's text or visibility changed
-            self.updateGeometry()
-        return super().event(event)
 
 
 class Counter(QLabel):
@@ -193,8 +148,7 @@ class FieldRow(Markable):
         # a new issue text of the same height (a count that changes per key) moves nothing
         grid = GuardedVBoxLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(0)  # the gap above the issue line is the slot's
-        self.issue_slot = IssueSlot(self.issue_line)
+        grid.setSpacing(2)
         row = QHBoxLayout()
         row.setSpacing(8)
         align = Qt.AlignmentFlag.AlignTop if top else Qt.AlignmentFlag.AlignVCenter
@@ -204,7 +158,7 @@ class FieldRow(Markable):
         grid.addLayout(row)
         under = QHBoxLayout()
         under.setContentsMargins(LABEL_WIDTH + 8, 0, COUNTER_WIDTH + 8, 0)
-        under.addWidget(self.issue_slot)
+        under.addWidget(self.issue_line)
         grid.addLayout(under)
         input_widget.setAccessibleName(label.rstrip(" *:"))
 
@@ -217,10 +171,7 @@ class FieldRow(Markable):
             fill_rect(QPainter(self), event.rect(), self.palette().window())
 
     def show_issues(self, issues: Sequence[Issue]) -> None:
-        shown = not self.issue_line.isHidden()
         level = self.issue_line.show_issues(issues)
-        if shown != (not self.issue_line.isHidden()):
-            self.issue_slot.updateGeometry()
         set_style_property(self._input, "issue", level)
 
     def focus_field(self) -> None:

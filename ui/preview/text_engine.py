@@ -14,20 +14,17 @@ from typing import Literal
 import msgspec
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
     QPainter,
     QPixmap,
-    QTextCharFormat,
     QTextLayout,
-    QTextOption,
 )
 
-from composer.formatting import Span, Style
-from composer.limits import utf16_length
+from composer.formatting import Span
 from ui.preview.fonts import ensure_platform_font
+from ui.preview.paragraph_layout import LONG, Line, Styled, continued, lay_out, styled_ranges
 from ui.preview.themes import Theme
 
 PIXMAP_PAD = 4  # margin around a pre-rendered paragraph (italic overhang, tall emoji)
@@ -38,9 +35,13 @@ Role = Literal[
 
 
 class Para(msgspec.Struct, eq=False):
-    """One laid-out paragraph: the QTextLayout to draw plus the sizes the layout needs."""
+    """One laid-out paragraph: the QTextLayout pieces to draw plus the sizes the layout needs.
 
-    layout: QTextLayout
+    ``parts`` are (layout, how many of its first lines are drawn): one piece for a paragraph
+    laid out whole, more for a long one continued from an earlier layout of it
+    (``paragraph_layout.continued``)."""
+
+    parts: tuple[tuple[QTextLayout, int], ...]
     width: float
     height: float
     natural_width: float
@@ -48,17 +49,36 @@ class Para(msgspec.Struct, eq=False):
     line_count: int
     # Per line: (top, height, what is drawn on it). Two paragraphs of the same width draw a line
     # with equal entries alike, so a repaint after a keystroke covers only the lines it changed.
-    lines: tuple[tuple[float, float, object], ...] = ()
+    lines: tuple[Line, ...] = ()
+    starts: tuple[int, ...] = ()  # each line's first UTF-16 unit
+    units: bytes = b""  # the text, UTF-16 (what a continued layout compares with)
+    styled: Styled = ()
     pixmaps: dict[tuple[str, float], QPixmap] = msgspec.field(default_factory=dict)
     draws: int = 0
+
+    @property
+    def layout(self) -> QTextLayout:
+        """The QTextLayout of a paragraph laid out in one piece (eliding and tests read it)."""
+        assert len(self.parts) == 1, "a continued paragraph has more than one layout"
+        return self.parts[0][0]
 
     def draw(self, painter: QPainter, x: float, y: float) -> None:
         """Draws the lines that the painter's clip shows (a long body scrolled in the chat has
         most of its lines outside it; QTextLayout skips the lines outside the rect it is given)."""
-        if painter.hasClipping():
-            self.layout.draw(painter, QPointF(x, y), [], painter.clipBoundingRect())
-        else:
-            self.layout.draw(painter, QPointF(x, y))
+        origin = QPointF(x, y)
+        clip = painter.clipBoundingRect() if painter.hasClipping() else None
+        for layout, count in self.parts:
+            if count == layout.lineCount():
+                if clip is not None:
+                    layout.draw(painter, origin, [], clip)
+                else:
+                    layout.draw(painter, origin)
+                continue
+            for index in range(count):
+                line = layout.lineAt(index)
+                top = y + line.y()
+                if clip is None or (top < clip.bottom() and top + line.height() > clip.top()):
+                    line.draw(painter, origin)
 
     def pixmap(self, color: QColor, key: str, dpr: float) -> QPixmap:
         """The paragraph pre-rendered (transparent background, ``PIXMAP_PAD`` margin).
@@ -76,7 +96,7 @@ class Para(msgspec.Struct, eq=False):
             p = QPainter(pm)
             p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             p.setPen(color)
-            self.layout.draw(p, QPointF(PIXMAP_PAD, PIXMAP_PAD))
+            self.draw(p, PIXMAP_PAD, PIXMAP_PAD)
             p.end()
             self.pixmaps[(key, dpr)] = pm
         return pm
@@ -132,6 +152,8 @@ class TextEngine:
         self._capacity = capacity
         self._elided: dict[tuple[object, ...], str] = {}
         self.misses = 0  # how many paragraphs were actually laid out (for tests and profiling)
+        # the last long paragraph laid out per (theme, role, width, alignment)
+        self._recent: dict[tuple[object, ...], Para] = {}
 
     def paragraph(
         self,
@@ -208,110 +230,36 @@ class TextEngine:
         max_lines: int,
     ) -> Para:
         text = spans if isinstance(spans, str) else "".join(s.text for s in spans)
-        font = self.fonts.get(theme, role)
-        layout = QTextLayout(text, font)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        if rtl:
-            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        if center:
-            option.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        elif rtl:
-            option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        else:
-            option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
-        layout.setTextOption(option)
-        if not isinstance(spans, str):
-            layout.setFormats(self._formats(theme, spans))
-        extra = theme.line_extra
-        y = 0.0
-        natural = 0.0
-        last = 0.0
-        count = 0
         units = text.encode("utf-16-le")  # Qt positions count UTF-16 units
-        styled = _styled_ranges(spans)
-        first = 0
-        lines: list[tuple[float, float, object]] = []
-        layout.beginLayout()
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width)
-            line.setPosition(QPointF(0.0, y + extra / 2))
-            last = line.naturalTextWidth()
-            start, length = line.textStart(), line.textLength()
-            styles, first = _styles_within(styled, start, start + length, first)
-            drawn = (
-                units[2 * start : 2 * (start + length)],
-                styles,
-                last,
-                rtl,
-                center,
+        styled = styled_ranges(spans)
+        font = self.fonts.get(theme, role)
+        config = (theme.key, role, width, center)
+        base = self._recent.get(config) if not rtl and not max_lines else None
+        found = continued(base, font, theme, units, styled, width, center) if base else None
+        if found is not None:
+            kept, piece, count = found
+            assert base is not None
+            parts = (*kept, (piece.layout, len(piece.lines)))
+            lines = (*base.lines[:count], *piece.lines)
+            starts = (*base.starts[:count], *piece.starts)
+            natural = max([piece.natural, *(_natural(line) for line in base.lines[:count])])
+        else:
+            piece = lay_out(
+                font, theme, units, styled, width, rtl=rtl, center=center, max_lines=max_lines
             )
-            lines.append((y, line.height() + extra, drawn))
-            y += line.height() + extra
-            natural = max(natural, last)
-            count += 1
-            if max_lines and count >= max_lines:
-                break
-        layout.endLayout()
-        return Para(layout, width, y, natural, last, count, tuple(lines))
-
-    def _formats(self, theme: Theme, spans: tuple[Span, ...]) -> list[QTextLayout.FormatRange]:
-        ranges: list[QTextLayout.FormatRange] = []
-        start = 0
-        for span in spans:
-            length = utf16_length(span.text)  # Qt positions count UTF-16 units
-            if span.styles:
-                fmt = QTextCharFormat()
-                styles = span.styles
-                if Style.BOLD in styles:
-                    fmt.setFontWeight(QFont.Weight.Bold)
-                if Style.ITALIC in styles:
-                    fmt.setFontItalic(True)
-                if Style.STRIKE in styles:
-                    fmt.setFontStrikeOut(True)
-                if Style.MONO in styles or Style.CODE in styles:
-                    fmt.setFontFamilies(list(theme.mono_families))
-                if Style.CODE in styles:
-                    fmt.setBackground(QBrush(QColor(theme.code_bg)))
-                if Style.LINK in styles:
-                    fmt.setForeground(QBrush(QColor(theme.link)))
-                r = QTextLayout.FormatRange()
-                r.start = start
-                r.length = length
-                r.format = fmt
-                ranges.append(r)
-            start += length
-        return ranges
+            parts, lines = ((piece.layout, len(piece.lines)),), tuple(piece.lines)
+            starts, natural = tuple(piece.starts), piece.natural
+        para = Para(
+            parts, width, piece.bottom, natural, piece.last, len(lines), lines, starts, units,
+            styled,
+        )  # fmt: skip
+        if not rtl and not max_lines and len(units) >= 2 * LONG:
+            self._recent[config] = para  # what the next edit of it continues from
+        return para
 
 
-def _styled_ranges(spans: tuple[Span, ...] | str) -> list[tuple[int, int, frozenset[Style]]]:
-    """(start, end, styles) of the styled spans, in UTF-16 units."""
-    if isinstance(spans, str):
-        return []
-    ranges = []
-    start = 0
-    for span in spans:
-        end = start + utf16_length(span.text)
-        if span.styles:
-            ranges.append((start, end, span.styles))
-        start = end
-    return ranges
-
-
-def _styles_within(
-    styled: list[tuple[int, int, frozenset[Style]]], start: int, end: int, first: int = 0
-) -> tuple[tuple[tuple[int, int, frozenset[Style]], ...], int]:
-    """The styles on [start, end), relative to ``start`` (part of what a line draws), and the
-    index to start from for the next line: lines come in order, so each range is read once."""
-    while first < len(styled) and styled[first][1] <= start:
-        first += 1
-    out = []
-    index = first
-    while index < len(styled) and styled[index][0] < end:
-        a, b, styles = styled[index]
-        out.append((max(a, start) - start, min(b, end) - start, styles))
-        index += 1
-    return tuple(out), first
+def _natural(line: Line) -> float:
+    """A line's natural width (kept in what it draws: ``paragraph_layout.lay_out``)."""
+    drawn = line[2]
+    assert isinstance(drawn, tuple)
+    return float(drawn[2])
