@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -36,9 +37,14 @@ Line = tuple[float, float, object]
 
 LONG = 600  # UTF-16 units: a shorter paragraph lays out whole in a fraction of a millisecond
 MIN_KEPT = 4  # lines: fewer kept is not worth the pieces
-_RTL = re.compile(
-    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
-)
+_RTL = "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+
+
+@cache
+def _right_to_left() -> re.Pattern[str]:
+    """The scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko...), compiled
+    when a long paragraph first needs it (about 1 ms, not on the way to a usable editor)."""
+    return re.compile(_RTL)
 
 
 class Piece(msgspec.Struct):
@@ -154,7 +160,9 @@ def continued(
     """The pieces of ``units`` laid out from a line of ``base`` (the same paragraph before an
     edit, at the same width and options) on: (the kept pieces with how many of their lines are
     drawn, the new tail, how many lines were kept); None when it must be laid out whole."""
-    if len(units) < 2 * LONG or base.width != width or _RTL.search(units.decode("utf-16-le")):
+    if len(units) < 2 * LONG or base.width != width:
+        return None
+    if _right_to_left().search(units.decode("utf-16-le")):
         return None
     change = _common_prefix(base.units, units) // 2
     space = _last_space(units, change)
