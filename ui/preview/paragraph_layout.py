@@ -35,8 +35,8 @@ Styled = tuple[tuple[int, int, frozenset[Style]], ...]
 Line = tuple[float, float, object]
 """(top, height, what the line draws): equal entries draw alike at the same width."""
 
-LONG = 600  # UTF-16 units: a shorter paragraph lays out whole in a fraction of a millisecond
-MIN_KEPT = 4  # lines: fewer kept is not worth the pieces
+LONG = 300  # UTF-16 units: a shorter paragraph (four lines or so) is laid out whole
+MIN_KEPT = 3  # lines: fewer kept is not worth another piece
 _RTL = "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
 
 
