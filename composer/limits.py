@@ -22,6 +22,8 @@ def char_count(text: str) -> int:
 
 def utf16_length(text: str) -> int:
     """Length in UTF-16 code units (what JavaScript's ``.length`` reports)."""
+    if text.isascii():  # one unit per character: no encoding needed (most spans of a body)
+        return len(text)
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 

@@ -172,11 +172,22 @@ def continued(
     cut = base.starts[keep]
     # the same styles up to the change: a closing "*" typed below restyles text above, and the
     # width of the word that did not fit on the last kept line decided its break
-    if styles_within(base.styled, 0, change)[0] != styles_within(styled, 0, change)[0]:
+    if not _same_styles_before(base.styled, styled, change):
         return None
     top = base.lines[keep][0]
     tail = lay_out(font, theme, units, styled, width, center=center, offset=cut, top=top)
     return _first_lines(base.parts, keep), tail, keep
+
+
+def _same_styles_before(a: Styled, b: Styled, end: int) -> bool:
+    """``a`` and ``b`` style the units before ``end`` alike (one pass, stops at ``end``)."""
+    for ra, rb in zip(a, b, strict=False):
+        if ra[0] >= end and rb[0] >= end:
+            return True
+        if ra[0] != rb[0] or ra[2] != rb[2] or min(ra[1], end) != min(rb[1], end):
+            return False
+    rest = a[len(b) :] if len(a) > len(b) else b[len(a) :]
+    return not rest or rest[0][0] >= end
 
 
 def _common_prefix(a: bytes, b: bytes) -> int:
