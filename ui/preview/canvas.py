@@ -120,14 +120,16 @@ class PhoneCanvas(QWidget):
         if not region.isEmpty():
             self.update(region)
 
-    def _frame_key(self) -> tuple[object, ...]:
-        return self.drag_dx, self.devicePixelRatioF(), self.painter.outside, len(self.images)
+    def _frame_key(self) -> tuple[tuple[object, ...], tuple[float, float]]:
+        """What the frame's pixels depend on besides the Screen, and the scroll within it."""
+        scroll = (self.chat_scroll, self.sheet_scroll)
+        state = (self.drag_dx, self.devicePixelRatioF(), self.painter.outside, len(self.images))
+        return (state, scroll), scroll
 
     def _damage(self) -> list[Rect] | None:
         """What differs between the kept frame and the Screen laid out now (None: all of it)."""
         assert self.laid_out is not None
-        scroll = (self.chat_scroll, self.sheet_scroll)
-        key = (self._frame_key(), scroll)
+        key, scroll = self._frame_key()
         return self._frame.changes(
             self.laid_out, self.images, key, scroll, whole=bool(self.drag_dx)
         )
@@ -138,15 +140,14 @@ class PhoneCanvas(QWidget):
         chrome; the drag moves the swipe strip's cards."""
         screen = self.laid_out
         assert screen is not None
-        chat, sheet = self.chat_scroll, self.sheet_scroll
+        key, (chat, sheet) = self._frame_key()
 
         def paint(p: QPainter, dirty: Rect | None) -> None:
             self.painter.paint(p, self._dragged(screen), self.images, chat, sheet, dirty)
 
         return self._frame.update(
-            screen, self.images, (self._frame_key(), (chat, sheet)), (chat, sheet),
-            self.devicePixelRatioF(), self.palette().window().color(), paint,
-            whole=bool(self.drag_dx),
+            screen, self.images, key, (chat, sheet), self.devicePixelRatioF(),
+            self.palette().window().color(), paint, whole=bool(self.drag_dx),
         )  # fmt: skip
 
     def _paint_focus(self, p: QPainter, scale: float) -> None:

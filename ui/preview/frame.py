@@ -42,13 +42,11 @@ class Frame:
         moves items that the Screens compared do not show moved)."""
         if self.pixmap.isNull() or self._shown is None or key != self._key:
             return None
-        if whole:
-            return None if self._shown is not screen else []
         if images is not self._images:
             return None
         if self._shown is screen:
             return []
-        return damage(self._shown, screen, *scroll)
+        return None if whole else damage(self._shown, screen, *scroll)
 
     def update(
         self, screen: Screen, images: Mapping[str, Any], key: tuple[object, ...],
