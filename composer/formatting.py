@@ -189,7 +189,17 @@ def _parse_line(segments: list[tuple[str, bool]]) -> Block:
             spans.append(Span(segment, frozenset({Style.MONO})))
         else:
             spans.extend(_parse_inline(segment, frozenset()))
-    return Block(kind, tuple(_merge(_linkify(spans))), marker)
+    if _may_link(segments):
+        spans = _linkify(spans)
+    return Block(kind, tuple(_merge(spans)), marker)
+
+
+def _may_link(segments: list[tuple[str, bool]]) -> bool:
+    """Whether a URL could start in the line: every match of ``_URL`` holds ``://`` or ``www.``
+    (any case), and looking for those is a fraction of running ``_URL`` over each span."""
+    return any(
+        not mono and ("://" in segment or "www." in segment.lower()) for segment, mono in segments
+    )
 
 
 # --- inline markers ------------------------------------------------------------------------------
@@ -252,7 +262,11 @@ def _linkify(spans: list[Span]) -> list[Span]:
             out.append(span)
             continue
         pos = 0
-        for m in _URL.finditer(span.text):
+        matches = list(_URL.finditer(span.text))
+        if not matches:
+            out.append(span)  # the common case: kept as it is, not copied
+            continue
+        for m in matches:
             if m.start() > pos:
                 out.append(Span(span.text[pos : m.start()], span.styles))
             out.append(Span(m.group(0), span.styles | {Style.LINK}))

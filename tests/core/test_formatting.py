@@ -55,6 +55,15 @@ INLINE_CASES: list[tuple[str, list[tuple[str, set[Style]]]]] = [
     # URLs are auto-linked, markup around them still applies
     ("see https://example.com/x.", [("see ", set()), ("https://example.com/x", {L}), (".", set())]),
     ("*https://a.io*", [("https://a.io", {B, L})]),
+    ("Visit WWW.Shop.io now", [("Visit ", set()), ("WWW.Shop.io", {L}), (" now", set())]),
+    ("HTTPS://A.io", [("HTTPS://A.io", {L})]),
+    ("a *b* then www.x.io", [("a ", set()), ("b", {B}), (" then ", set()), ("www.x.io", {L})]),
+    (
+        "`https://a.io` and https://b.io",
+        [("https://a.io", {C}), (" and ", set()), ("https://b.io", {L})],
+    ),
+    ("```https://a.io``` x", [("https://a.io", {M}), (" x", set())]),
+    ("no link here: www or ://", [("no link here: www or ://", set())]),
 ]
 
 

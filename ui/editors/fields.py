@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -36,15 +36,35 @@ LABEL_WIDTH = 132
 COUNTER_WIDTH = 60
 
 
+_SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse
+
+
 class IssueLine(QLabel):
-    """The one-line message under a field: red for errors, amber for warnings, hidden otherwise."""
+    """The one-line message under a field: red for errors, amber for warnings, hidden otherwise.
+
+    Its text can be selected with the mouse (to paste a rule into a ticket), but the label turns
+    selectable only at the first press on it, and plain again with a new text: a selectable
+    ``QLabel`` keeps a text document that is laid out again for every text, 0.3 ms on each key
+    that changes a count in the message ("Body is 1031 characters ...").
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         look.name(self, "issueLine")
         self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setCursor(Qt.CursorShape.IBeamCursor)  # what a selectable label shows
         self.hide()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if not self.textInteractionFlags() & _SELECTABLE:
+            self.setTextInteractionFlags(_SELECTABLE)
+        super().mousePressEvent(event)
+
+    def setText(self, text: str) -> None:
+        if text != self.text():
+            self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            super().setText(text)
 
     def show_issues(self, issues: Sequence[Issue]) -> str:
         """Show the worst issue first; returns the level ("error", "warning" or "")."""

@@ -57,6 +57,7 @@ class IssueRow(QFrame):
     """
 
     activated = Signal(str)
+    _issue: Issue | None = None  # the one shown
 
     def __init__(self, issue: Issue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,7 +96,11 @@ class IssueRow(QFrame):
         self.show_issue(issue)
 
     def show_issue(self, issue: Issue) -> None:
-        """Show another issue of the same severity in this row (cheaper than a new row)."""
+        """Show another issue of the same severity in this row (cheaper than a new row); the
+        same issue again changes nothing (one row of twenty changes on a key)."""
+        if issue == self._issue:
+            return
+        self._issue = issue
         self.path = issue.path
         self.setAccessibleName(f"{issue.severity}: {issue.message}")
         self.setAccessibleDescription(f"Field {issue.path}, rule {issue.rule}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -91,6 +91,25 @@ def test_counter_turns_amber_then_red_and_the_issue_marks_the_field(
     qtbot.keyClick(title.editor, Qt.Key.Key_Backspace)
     assert title.counter.property("level") == "near"
     assert not title.issue_line.isVisibleTo(window)
+
+
+def test_an_issue_line_can_be_selected_with_the_mouse_and_a_new_text_drops_the_selection(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    _pick(window, "button")
+    editor = window.form.editor()
+    assert isinstance(editor, ReplyButtonsEditor)
+    title = editor.buttons.items()[0].title
+    qtbot.keyClicks(title.editor, "a" * (limits.BUTTON_TITLE.maximum + 1))
+    line = title.issue_line
+    assert line.isVisibleTo(window) and not line.hasSelectedText()
+    assert line.cursor().shape() == Qt.CursorShape.IBeamCursor  # it looks selectable
+    qtbot.mouseDClick(line, Qt.MouseButton.LeftButton, pos=line.rect().topLeft() + QPoint(4, 6))
+    assert line.hasSelectedText() and line.selectedText() in line.text()
+    qtbot.keyClick(title.editor, "b")  # one more character: a new count in the message
+    assert not line.hasSelectedText()
+    assert line.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
+    assert str(limits.BUTTON_TITLE.maximum + 2) in line.text()
 
 
 def test_non_ascii_counts_code_points(window: MainWindow, qtbot: QtBot) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -88,3 +88,26 @@ def test_typing_updates_rows_in_place_and_rebuilds_only_when_severities_change(
     assert [row.level for row in panel.rows] == ["error", "warning"]
     panel.set_issues([warning])
     assert panel.count() == 1 and panel.paths() == ["to"]
+
+
+def test_a_key_that_changes_one_issue_touches_only_its_row(qtbot: QtBot) -> None:
+    """Twenty rows, one count changing per key: the other rows are not set again."""
+    rows = [Issue(f"r{i}", f"p{i}", Severity.WARNING, f"Warning {i}.") for i in range(20)]
+    body = Issue("body.text_len", "interactive.body", Severity.ERROR, "Body is 1025 characters.")
+    panel = _panel(qtbot, [body, *rows])
+    changes: dict[int, int] = {}
+
+    class Spy(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.ToolTipChange:
+                changes[id(watched)] = changes.get(id(watched), 0) + 1
+            return False
+
+    spy = Spy()
+    for row in panel.rows:
+        row.installEventFilter(spy)
+    longer = Issue("body.text_len", "interactive.body", Severity.ERROR, "Body is 1026 characters.")
+    panel.set_issues([longer, *rows])
+    assert changes == {id(panel.rows[0]): 1}
+    assert panel.rows[0].message.text() == "Body is 1026 characters."
+    assert [row.message.text() for row in panel.rows[1:]] == [i.message for i in rows]
