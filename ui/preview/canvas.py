@@ -121,10 +121,9 @@ class PhoneCanvas(QWidget):
             self.update(region)
 
     def _frame_key(self) -> tuple[tuple[object, ...], tuple[float, float]]:
-        """What the frame's pixels depend on besides the Screen, and the scroll within it."""
-        scroll = (self.chat_scroll, self.sheet_scroll)
+        """What the frame's pixels depend on besides the Screen and the scroll, and the scroll."""
         state = (self.drag_dx, self.devicePixelRatioF(), self.painter.outside, len(self.images))
-        return (state, scroll), scroll
+        return state, (self.chat_scroll, self.sheet_scroll)
 
     def _damage(self) -> list[Rect] | None:
         """What differs between the kept frame and the Screen laid out now (None: all of it)."""

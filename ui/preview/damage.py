@@ -8,9 +8,10 @@ Items are compared layer by layer in paint order. A pixel can differ only where 
 differs (or that one Screen has and the other has not) draws, so the damage is the rectangles of
 those items, padded for what is drawn past an item's box (a bubble's tail and shadow, italic
 overhang and tall emoji). Two text items that differ only in their paragraph are compared line
-by line (``Para.lines``): typing at the end of a long body damages its last line. Anything that
-moves the whole picture (another size, theme, scroll position or open sheet) is ``None``: paint
-everything.
+by line (``Para.lines``): typing at the end of a long body damages its last line. A new scroll
+position of the chat (or the sheet) damages its whole rectangle: the painter clips what scrolls
+to it, and draws the chrome over it unmoved. Anything that moves the whole picture (another
+size, theme or open sheet) is ``None``: paint everything.
 """
 
 from __future__ import annotations
@@ -20,10 +21,18 @@ from collections.abc import Sequence
 from ui.preview.layout import Item, Rect, Screen, TextItem
 from ui.preview.text_engine import PIXMAP_PAD
 
+Scroll = tuple[float, float]
+"""The chat's and the sheet's scroll positions."""
 
-def damage(old: Screen, new: Screen, chat_scroll: float, sheet_scroll: float) -> list[Rect] | None:
-    """Screen rectangles (device coordinates) where ``new`` may paint other pixels than ``old``,
-    both shown at the same scroll positions; None when everything must be painted again."""
+
+def damage(
+    old: Screen, new: Screen, scroll: Scroll, old_scroll: Scroll | None = None
+) -> list[Rect] | None:
+    """Screen rectangles (device coordinates) where ``new`` at the (chat, sheet) ``scroll`` may
+    paint other pixels than ``old`` at ``old_scroll`` (by default the same); None when everything
+    must be painted again."""
+    chat_scroll, sheet_scroll = scroll
+    old_chat, old_sheet = scroll if old_scroll is None else old_scroll
     if (
         old.theme != new.theme
         or (old.width, old.height) != (new.width, new.height)
@@ -41,9 +50,14 @@ def damage(old: Screen, new: Screen, chat_scroll: float, sheet_scroll: float) ->
     ):
         rects += _changed(old_items, new_items, 0.0, pad, None)
     cr = new.chat_rect
-    rects += _changed(old.chat, new.chat, cr.y - chat_scroll, pad, cr)
+    if round(old_chat) != round(chat_scroll):  # the painter scrolls by whole pixels
+        rects.append(cr)
+    else:
+        rects += _changed(old.chat, new.chat, cr.y - chat_scroll, pad, cr)
     sr = new.sheet_rect
-    if sr is not None:
+    if sr is not None and round(old_sheet) != round(sheet_scroll):
+        rects.append(sr)
+    elif sr is not None:
         rects += _changed(old.sheet_items, new.sheet_items, sr.y - sheet_scroll, pad, sr)
     return rects
 

@@ -3,8 +3,9 @@
 The canvas blits this frame (scaled to fit). A repaint that changed nothing (an expose, the
 focus ring) is that blit alone; a new Screen that changed a few items paints only their
 rectangles into it (``damage``); anything else paints it whole. ``key`` holds what the frame's
-pixels depend on besides the Screen and its images: scroll positions, the drag, the pixel ratio
-and the colour around the device.
+pixels depend on besides the Screen, its images and the scroll positions: the drag, the pixel
+ratio and the colour around the device. A new scroll position repaints the chat (or the sheet)
+it moves, not the chrome around it: a line more in a long bubble scrolls the chat by a line.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Frame:
     def __init__(self) -> None:
         self.pixmap = QPixmap()
         self._key: tuple[object, ...] | None = None
+        self._scroll = (0.0, 0.0)
         self._shown: Screen | None = None
         self._images: Mapping[str, Any] = {}
 
@@ -44,9 +46,9 @@ class Frame:
             return None
         if images is not self._images:
             return None
-        if self._shown is screen:
+        if self._shown is screen and self._scroll == scroll:
             return []
-        return None if whole else damage(self._shown, screen, *scroll)
+        return None if whole else damage(self._shown, screen, scroll, self._scroll)
 
     def update(
         self, screen: Screen, images: Mapping[str, Any], key: tuple[object, ...],
@@ -76,7 +78,7 @@ class Frame:
             fill_rect(p, box, fill)
             paint(p, Rect(box.x(), box.y(), box.width(), box.height()))
             p.end()
-        self._key, self._shown, self._images = key, screen, images
+        self._key, self._shown, self._images, self._scroll = key, screen, images, scroll
         return self.pixmap
 
 

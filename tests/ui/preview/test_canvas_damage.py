@@ -146,14 +146,67 @@ def test_damage_is_the_changed_line_of_a_paragraph_not_the_paragraph(qtbot: QtBo
     view.set_message(_list(EDITS[1]))
     new = view.canvas.laid_out
     assert old is not None and new is not None
-    rects = damage(old, new, view.canvas.chat_scroll, view.canvas.sheet_scroll)
+    rects = damage(old, new, (view.canvas.chat_scroll, view.canvas.sheet_scroll))
     assert rects is not None and rects
     (body,) = [i for i in new.text_items("body") if FILLER.strip()[:10] in i.text]
     line = body.para.lines[-1][1]
     assert body.para.line_count > 4
     assert all(r.h < 2 * line + 40 for r in rects), (rects, line)
     view.set_appearance("ios", False)
-    assert damage(new, view.canvas.laid_out, 0.0, 0.0) is None, "another theme: paint it all"
+    assert damage(new, view.canvas.laid_out, (0.0, 0.0)) is None, "another theme: paint it all"
+
+
+LONG = BODY + FILLER * 14  # taller than the chat: shown scrolled to its end
+
+
+def test_a_line_that_scrolls_the_chat_repaints_the_chat_not_the_chrome(qtbot: QtBot) -> None:
+    """A body that wraps onto one more line scrolls the chat by a line: every bubble moves,
+    but the header, the status bar and the input bar around the chat stay as they are."""
+    view = _view(qtbot, 1000)
+    view.set_message(_list(LONG))
+    qtbot.wait(100)
+    before, scrolled = view.canvas.laid_out, view.canvas.chat_scroll
+    assert scrolled > 0, "the long body scrolls the chat"
+    painted = _PaintedArea()
+    view.canvas.installEventFilter(painted)
+    msg = _list(LONG + "and a few more words to wrap")
+    view.set_message(msg)
+    shown = _on_screen(qtbot, view)
+    view.canvas.removeEventFilter(painted)
+    after = view.canvas.laid_out
+    assert after is not None and before is not None
+    assert view.canvas.chat_scroll > scrolled, "one line more: the chat scrolled"
+    rects = damage(before, after, (view.canvas.chat_scroll, 0.0), (scrolled, 0.0))
+    assert rects is not None and after.chat_rect in rects
+    assert damage(before, after, (view.canvas.chat_scroll, 0.0)) != rects, "scroll counted"
+    _scale, _dx, dy = view.canvas.transform()
+    top = min(r.top() for r in painted.rects)
+    assert top >= dy + after.chat_rect.y - 3, (painted.rects, after.chat_rect)
+    fresh = _view(qtbot, 1000)
+    fresh.set_message(msg)
+    assert fresh.canvas.chat_scroll == view.canvas.chat_scroll
+    assert shown == _on_screen(qtbot, fresh), "the window shows the phone painted whole"
+
+
+def test_the_chat_scrolled_by_the_wheel_looks_like_it_painted_whole(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    view = _view(qtbot, 1000)
+    view.set_message(_list(LONG))
+    view.canvas.grab()
+    centre = QPointF(view.canvas.rect().center())
+    wheel = QWheelEvent(
+        centre, QPointF(view.canvas.mapToGlobal(centre.toPoint())), QPoint(), QPoint(0, 120),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )  # fmt: skip
+    QApplication.sendEvent(view.canvas, wheel)
+    assert view.canvas.from_bottom > 0
+    partial = view.canvas.grab().toImage()
+    view.canvas._frame = type(view.canvas._frame)()  # forget the kept frame: paint it whole
+    assert partial == view.canvas.grab().toImage()
 
 
 def _on_screen(qtbot: QtBot, view: PhoneView) -> QImage:
