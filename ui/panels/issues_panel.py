@@ -100,13 +100,14 @@ class IssueRow(QFrame):
         same issue again changes nothing (one row of twenty changes on a key)."""
         if issue == self._issue:
             return
-        self._issue = issue
+        before, self._issue = self._issue, issue
         self.path = issue.path
         self.setAccessibleName(f"{issue.severity}: {issue.message}")
-        self.setAccessibleDescription(f"Field {issue.path}, rule {issue.rule}")
-        self.setToolTip(f"Rule {issue.rule} · click to go to the field")
         self.message.setText(issue.message)
-        self.path_label.setText(breakable(issue.path))
+        if before is None or (before.path, before.rule) != (issue.path, issue.rule):
+            self.setAccessibleDescription(f"Field {issue.path}, rule {issue.rule}")
+            self.setToolTip(f"Rule {issue.rule} · click to go to the field")
+            self.path_label.setText(breakable(issue.path))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent):  # else Qt draws it

@@ -108,6 +108,13 @@ def test_a_key_that_changes_one_issue_touches_only_its_row(qtbot: QtBot) -> None
         row.installEventFilter(spy)
     longer = Issue("body.text_len", "interactive.body", Severity.ERROR, "Body is 1026 characters.")
     panel.set_issues([longer, *rows])
-    assert changes == {id(panel.rows[0]): 1}
+    assert changes == {}, "the same rules: no tooltip is set again"
     assert panel.rows[0].message.text() == "Body is 1026 characters."
+    assert panel.rows[0].accessibleName() == "error: Body is 1026 characters."
     assert [row.message.text() for row in panel.rows[1:]] == [i.message for i in rows]
+    other = Issue("body.empty", "interactive.header.text", Severity.ERROR, "Header is empty.")
+    panel.set_issues([other, *rows])  # another rule and field in the same row
+    assert changes == {id(panel.rows[0]): 1}
+    assert "body.empty" in panel.rows[0].toolTip()
+    assert panel.rows[0].path_label.text().replace("\u200b", "") == "interactive.header.text"
+    assert "interactive.header.text" in panel.rows[0].accessibleDescription()
