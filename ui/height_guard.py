@@ -18,6 +18,7 @@ these layouts are not for a row whose widths are shared out by size hints.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 
@@ -69,14 +70,29 @@ class _Guard:
         self._placed = now
         return False
 
+    def _placed_now(self, layout: QLayout) -> None:
+        """The items are where the layout put them: compare the next change with this (what
+        was noted at the invalidation that led here can be stale: a label shown with its
+        first text is measured at its old width, and its next text would re-lay out the form)."""
+        parent = layout.parentWidget()
+        self._placed = snapshot(layout) if parent is not None and parent.isVisible() else None
+
 
 class GuardedVBoxLayout(_Guard, QVBoxLayout):
     def invalidate(self) -> None:
         if not self._unchanged(self):
             super().invalidate()
 
+    def setGeometry(self, r: QRect) -> None:
+        super().setGeometry(r)
+        self._placed_now(self)
+
 
 class GuardedHBoxLayout(_Guard, QHBoxLayout):
     def invalidate(self) -> None:
         if not self._unchanged(self):
             super().invalidate()
+
+    def setGeometry(self, r: QRect) -> None:
+        super().setGeometry(r)
+        self._placed_now(self)

@@ -108,6 +108,38 @@ def test_an_issue_line_of_the_same_height_relays_out_nothing(qtbot: QtBot) -> No
     assert field.issue_line.isHidden() and field.height() < height
 
 
+def test_the_first_new_text_after_an_issue_appears_relays_out_nothing(qtbot: QtBot) -> None:
+    """The issue that appears makes the form taller, a scroll bar comes and the field narrows:
+    what the field compares the next text with is the line as placed, not as first measured."""
+    from PySide6.QtWidgets import QScrollArea
+
+    area = QScrollArea()
+    qtbot.addWidget(area)
+    area.setWidgetResizable(True)
+    page = QWidget()
+    column = QVBoxLayout(page)
+    fields = [TextField(f"Field {n}", limits.BODY_TEXT) for n in range(5)]
+    for field in fields:
+        column.addWidget(field)
+    area.setWidget(page)
+    area.resize(520, page.sizeHint().height() + 4)  # no scroll bar until the issue appears
+    area.show()
+    qtbot.waitExposed(area)
+    settle()
+    field = fields[2]
+    text = "Body is {} characters, but 1031 if each emoji counts as 2; shorten it to 1024 or less."
+    field.show_issues([_issue(text.format(1001))])
+    settle()
+    assert area.verticalScrollBar().isVisible(), "the issue made the form taller"
+    layouts = Events(QEvent.Type.LayoutRequest)
+    for widget in (field, page):
+        widget.installEventFilter(layouts)
+    field.show_issues([_issue(text.format(1002))])
+    settle()
+    assert field.issue_line.text().startswith("Body is 1002")
+    assert layouts.seen == []
+
+
 def test_a_tooltip_set_to_the_text_it_has_sends_no_change_event(qtbot: QtBot) -> None:
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QLabel
