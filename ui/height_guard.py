@@ -58,24 +58,33 @@ class _Guard:
     """The shared check (see the module docstring). ``invalidate`` is virtual: Qt calls it."""
 
     _placed: tuple[object, ...] | None = None
+    _placed_width: int | None = None  # the width the snapshot was taken as placed at
 
     def _unchanged(self, layout: QLayout) -> bool:
         parent = layout.parentWidget()
         if parent is None or not parent.isVisible():
-            self._placed = None  # not on screen: nothing to save, lay out as Qt does
+            self._placed = self._placed_width = None  # not on screen: lay out as Qt does
             return False
         now = snapshot(layout)
         if now == self._placed:
             return True
-        self._placed = now
+        self._placed, self._placed_width = now, None
         return False
 
-    def _placed_now(self, layout: QLayout) -> None:
+    def _placed_now(self, layout: QLayout, r: QRect) -> None:
         """The items are where the layout put them: compare the next change with this (what
         was noted at the invalidation that led here can be stale: a label shown with its
-        first text is measured at its old width, and its next text would re-lay out the form)."""
+        first text is measured at its old width, and its next text would re-lay out the form).
+        A block placed at the width of its snapshot keeps it: the snapshot holds its items'
+        heights for their widths, which its height does not change (an issue that appears
+        squeezes, then restores, every field of the form)."""
+        if self._placed is not None and self._placed_width == r.width():
+            return
         parent = layout.parentWidget()
-        self._placed = snapshot(layout) if parent is not None and parent.isVisible() else None
+        if parent is None or not parent.isVisible():
+            self._placed = self._placed_width = None
+            return
+        self._placed, self._placed_width = snapshot(layout), r.width()
 
 
 class GuardedVBoxLayout(_Guard, QVBoxLayout):
@@ -85,7 +94,7 @@ class GuardedVBoxLayout(_Guard, QVBoxLayout):
 
     def setGeometry(self, r: QRect) -> None:
         super().setGeometry(r)
-        self._placed_now(self)
+        self._placed_now(self, r)
 
 
 class GuardedHBoxLayout(_Guard, QHBoxLayout):
@@ -95,4 +104,4 @@ class GuardedHBoxLayout(_Guard, QHBoxLayout):
 
     def setGeometry(self, r: QRect) -> None:
         super().setGeometry(r)
-        self._placed_now(self)
+        self._placed_now(self, r)

@@ -8,6 +8,7 @@ dots and brackets so they wrap instead of being cut at the panel's edge.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -39,6 +40,11 @@ def _level(issue: Issue) -> str:
     return "error" if issue.is_error else "warning"
 
 
+def _key(issue: Issue | None) -> tuple[str, str] | None:
+    """What makes a row the same row as the message changes: the field and the rule."""
+    return None if issue is None else (issue.path, issue.rule)
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -57,7 +63,7 @@ class IssueRow(QFrame):
     """
 
     activated = Signal(str)
-    _issue: Issue | None = None  # the one shown
+    issue: Issue | None = None  # the one shown
 
     def __init__(self, issue: Issue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,9 +104,9 @@ class IssueRow(QFrame):
     def show_issue(self, issue: Issue) -> None:
         """Show another issue of the same severity in this row (cheaper than a new row); the
         same issue again changes nothing (one row of twenty changes on a key)."""
-        if issue == self._issue:
+        if issue == self.issue:
             return
-        before, self._issue = self._issue, issue
+        before, self.issue = self.issue, issue
         self.path = issue.path
         self.setAccessibleName(f"{issue.severity}: {issue.message}")
         self.message.setText(issue.message)
@@ -175,24 +181,7 @@ class IssuesPanel(QWidget):
         if ordered == self._shown:
             return
         self._shown = ordered
-        for index, issue in enumerate(ordered):
-            if index < len(self.rows) and self.rows[index].level == _level(issue):
-                self.rows[index].show_issue(issue)
-                continue
-            row = IssueRow(issue)
-            row.activated.connect(self.path_activated)
-            if index < len(self.rows):  # a row of the other severity: replace it
-                old = self.rows[index]
-                self._column.replaceWidget(old, row)
-                old.deleteLater()
-                self.rows[index] = row
-            else:
-                self._column.insertWidget(index, row)
-                self.rows.append(row)
-        for row in self.rows[len(ordered) :]:
-            self._column.removeWidget(row)
-            row.deleteLater()
-        del self.rows[len(ordered) :]
+        self._update_rows(ordered)
         self.area.setVisible(bool(issues))  # no empty white box under "No issues"
         if not issues:
             self.summary.setText("No issues: the message follows every rule the composer knows.")
@@ -203,6 +192,40 @@ class IssuesPanel(QWidget):
         set_tool_tip(self.summary, "Click an issue to go to its field" if issues else "")
         level = "error" if errors else "warning" if warnings else "ok"
         set_style_property(self.summary, "level", level)
+
+    def _update_rows(self, ordered: list[Issue]) -> None:
+        """Make the rows show ``ordered``, touching as few as it takes: an issue that comes or
+        goes inserts or removes its row (the others keep theirs, not re-shown one place down:
+        that re-measured every row's text), a row still on the same field and rule only takes
+        the new message, and a row of the same severity takes over another issue in place."""
+        rows = self.rows
+        keys = [_key(row.issue) for row in rows]
+        matcher = SequenceMatcher(None, keys, [_key(i) for i in ordered], autojunk=False)
+        kept: list[IssueRow] = []
+        for op, a0, a1, b0, b1 in matcher.get_opcodes():
+            if op == "equal" or (op == "replace" and a1 - a0 == b1 - b0):
+                for row, issue in zip(rows[a0:a1], ordered[b0:b1], strict=True):
+                    if row.level == _level(issue):
+                        row.show_issue(issue)
+                        kept.append(row)
+                    else:
+                        kept.append(self._new_row(issue, replacing=row))
+                continue
+            for row in rows[a0:a1]:  # removed (or replaced by another number of rows)
+                self._column.removeWidget(row)
+                row.deleteLater()
+            for issue in ordered[b0:b1]:
+                kept.append(self._new_row(issue))
+                self._column.insertWidget(len(kept) - 1, kept[-1])
+        self.rows = kept
+
+    def _new_row(self, issue: Issue, replacing: IssueRow | None = None) -> IssueRow:
+        row = IssueRow(issue)
+        row.activated.connect(self.path_activated)
+        if replacing is not None:  # a row of the other severity: its place, a new look
+            self._column.replaceWidget(replacing, row)
+            replacing.deleteLater()
+        return row
 
     def count(self) -> int:
         return len(self.rows)

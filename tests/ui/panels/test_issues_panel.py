@@ -118,3 +118,53 @@ def test_a_key_that_changes_one_issue_touches_only_its_row(qtbot: QtBot) -> None
     assert "body.empty" in panel.rows[0].toolTip()
     assert panel.rows[0].path_label.text().replace("\u200b", "") == "interactive.header.text"
     assert "interactive.header.text" in panel.rows[0].accessibleDescription()
+
+
+def test_an_issue_that_comes_or_goes_inserts_or_removes_its_row_alone(qtbot: QtBot) -> None:
+    """The body's issue appears among twenty: the rows after it are not re-shown one place
+    down (each re-measured its text), they keep their issues; the new row sits in its place."""
+    rows = [Issue(f"r{i}", f"p{i}", Severity.WARNING, f"Warning {i}.") for i in range(20)]
+    body = Issue("body.text_len", "interactive.body", Severity.WARNING, "Body is 1025 characters.")
+    panel = _panel(qtbot, rows)
+    before = list(panel.rows)
+    panel.set_issues([*rows[:7], body, *rows[7:]])
+    assert panel.rows[:7] == before[:7] and panel.rows[8:] == before[7:]
+    assert panel.paths() == [i.path for i in [*rows[:7], body, *rows[7:]]]
+    assert _laid_out(panel) == panel.rows
+    panel.set_issues(rows)
+    assert panel.rows == before and _laid_out(panel) == before
+
+
+def _laid_out(panel: IssuesPanel) -> list[object]:
+    """The rows in the order the column places them; the stretch that keeps them at the top
+    must come after the last one."""
+    column = panel.area.widget().layout()
+    items = [column.itemAt(i) for i in range(column.count())]
+    placed = [item.widget() or "stretch" for item in items if item is not None]
+    assert placed[-1] == "stretch", placed
+    return placed[:-1]
+
+
+def test_rows_follow_any_change_of_the_issues(qtbot: QtBot) -> None:
+    import random
+
+    pool = [
+        Issue(f"rule{i % 5}", f"path{i}", Severity.ERROR if i % 3 == 0 else Severity.WARNING,
+              f"Message {i}.")
+        for i in range(14)
+    ]  # fmt: skip
+    panel = _panel(qtbot, [])
+    rng = random.Random(7)
+    for _ in range(120):
+        chosen = rng.sample(pool, rng.randint(0, len(pool)))
+        if chosen and rng.random() < 0.3:  # the same field and rule, a new message
+            first = chosen[0]
+            chosen[0] = Issue(first.rule, first.path, first.severity, first.message + " (again)")
+        panel.set_issues(chosen)
+        expected = [i for i in chosen if i.is_error] + [i for i in chosen if not i.is_error]
+        assert [row.issue for row in panel.rows] == expected
+        assert [row.message.text() for row in panel.rows] == [i.message for i in expected]
+        assert [row.level for row in panel.rows] == [
+            "error" if i.is_error else "warning" for i in expected
+        ]
+        assert _laid_out(panel) == panel.rows
