@@ -70,14 +70,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["WA_COMPOSER_HOME"] = tmp
         from composer.storage.drafts import DraftStore
-        from ui.app import make_app, make_window
+        from ui.app import finish_then_collect, make_app, make_window
         from ui.services import Services
 
         app = make_app()
         services = Services(drafts=DraftStore(Path(tmp) / "drafts"))
         window = make_window(services)  # the app's defaults: first sample, autosave on
         window.show()
-        window.finish_startup()
+        window.start_editor()
+        finish_then_collect(window)  # as the app finishes its start
         wait(1500)  # settle: first autosave, deferred work
         counter = TimerCounter()
         app.installEventFilter(counter)

@@ -177,12 +177,13 @@ def app_main(args: argparse.Namespace) -> int:
     os.environ["WA_COMPOSER_HOME"] = tempfile.mkdtemp(prefix="wa-bench-")  # no real drafts
     from event_idle import KeyDriver, PaintCounter, app_timers
 
-    from ui.app import make_app, make_window
+    from ui.app import finish_then_collect, make_app, make_window
 
     app = make_app()
     window = make_window()
     window.show()
-    window.finish_startup()
+    window.start_editor()
+    finish_then_collect(window)  # as the app finishes its start (the collector's state too)
     start = args.body_chars
     full = body_text(start + args.keys)
     problem = window.load_payload(to_payload(message(full[:start])))

@@ -48,7 +48,7 @@ def main() -> int:
         from composer.sandbox import Sandbox, StatusDelays
         from composer.storage.drafts import DraftStore
         from composer.webhooks.parsing import StatusUpdate
-        from ui.app import make_app, make_window
+        from ui.app import finish_then_collect, make_app, make_window
         from ui.services import Services
 
         app = make_app()
@@ -58,7 +58,8 @@ def main() -> int:
         )
         window = make_window(services, autosave=False)
         window.show()
-        window.finish_startup()
+        window.start_editor()
+        finish_then_collect(window)  # as the app finishes its start
         store = services.store()
         payload = {
             "messaging_product": "whatsapp", "to": "+15550100001", "type": "interactive",
