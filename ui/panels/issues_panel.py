@@ -8,7 +8,6 @@ dots and brackets so they wrap instead of being cut at the panel's edge.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -199,6 +198,18 @@ class IssuesPanel(QWidget):
         that re-measured every row's text), a row still on the same field and rule only takes
         the new message, and a row of the same severity takes over another issue in place."""
         rows = self.rows
+        if not rows or not ordered:  # all new or all gone (the start): nothing to match
+            for row in rows:
+                self._column.removeWidget(row)
+                row.deleteLater()
+            self.rows = []
+            for issue in ordered:
+                row = self._new_row(issue)
+                self._column.insertWidget(len(self.rows), row)
+                self.rows.append(row)
+            return
+        from difflib import SequenceMatcher  # named late: 2 ms of imports at start-up
+
         keys = [_key(row.issue) for row in rows]
         matcher = SequenceMatcher(None, keys, [_key(i) for i in ordered], autojunk=False)
         kept: list[IssueRow] = []
