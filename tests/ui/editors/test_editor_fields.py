@@ -20,6 +20,13 @@ def _pick(window: MainWindow, kind: str) -> None:
     assert window.form.kind() == kind
 
 
+def _first_button_title(window: MainWindow) -> TextField:
+    _pick(window, "button")
+    editor = window.form.editor()
+    assert isinstance(editor, ReplyButtonsEditor)
+    return editor.buttons.items()[0].title
+
+
 @pytest.mark.parametrize("kind", list(TITLES))
 def test_each_keystroke_updates_counter_issues_and_session_once(
     kind: str, window: MainWindow, qtbot: QtBot
@@ -70,10 +77,7 @@ def test_a_key_that_changes_nothing_gives_no_session_change(
 def test_counter_turns_amber_then_red_and_the_issue_marks_the_field(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    _pick(window, "button")
-    editor = window.form.editor()
-    assert isinstance(editor, ReplyButtonsEditor)
-    title = editor.buttons.items()[0].title
+    title = _first_button_title(window)
     maximum = limits.BUTTON_TITLE.maximum
     qtbot.keyClicks(title.editor, "a" * (maximum - 1))
     assert title.counter.property("level") == "near"
@@ -96,10 +100,7 @@ def test_counter_turns_amber_then_red_and_the_issue_marks_the_field(
 def test_an_issue_line_can_be_selected_with_the_mouse_and_a_new_text_drops_the_selection(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    _pick(window, "button")
-    editor = window.form.editor()
-    assert isinstance(editor, ReplyButtonsEditor)
-    title = editor.buttons.items()[0].title
+    title = _first_button_title(window)
     qtbot.keyClicks(title.editor, "a" * (limits.BUTTON_TITLE.maximum + 1))
     line = title.issue_line
     assert line.isVisibleTo(window) and not line.hasSelectedText()
