@@ -208,14 +208,25 @@ def bring_to_front(window: QWidget) -> None:
     window.activateWindow()
 
 
+TYPING_GC_THRESHOLD = 10_000
+"""The collector's first threshold once the window runs (Python's default is 700). It counts
+container objects made minus those freed since the last collection: a key builds the new Screen
+(about a thousand of them) before the old one is freed, so at 700 a collection ran on two keys
+of three (0.2-0.3 ms, and 2-3 ms for the one in ten that takes the older generation too) and
+found almost nothing: 165 objects of cyclic garbage in 200 keys. At 10,000 it runs when that
+many more objects are really alive, which typing does not reach."""
+
+
 def finish_then_collect(window: MainWindow) -> None:
     """The window's second step, then the garbage collector back on (the launcher turns it off
     while the window starts; on even if that step failed), with what start-up made moved out of
-    its generations: it lives as long as the window, so collections while typing skip it."""
+    its generations (it lives as long as the window, so collections skip it) and the threshold
+    for a running window (``TYPING_GC_THRESHOLD``)."""
     try:
         window.finish_later()
     finally:
         gc.freeze()
+        gc.set_threshold(TYPING_GC_THRESHOLD, *gc.get_threshold()[1:])
         gc.enable()
 
 

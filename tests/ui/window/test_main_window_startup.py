@@ -261,6 +261,76 @@ def test_the_second_step_turns_the_collector_back_on_even_when_it_fails(
         assert gc.isenabled()
     finally:
         gc.unfreeze()
+        gc.set_threshold(*DEFAULT_GC)
+        gc.enable()
+    window.close()
+    svc.close()
+
+
+DEFAULT_GC = (700, 10, 10)
+
+
+def _ten_sections(body: str) -> Any:
+    from composer.messages import ListMessage, ListRow, ListSection, Message
+
+    sections = tuple(
+        ListSection(
+            title=f"Section {s}",
+            rows=(ListRow(id=f"r{s}", title=f"Slot {s}", description="By our own van"),),
+        )
+        for s in range(10)
+    )
+    content = ListMessage(body=body, button="Choose a slot", sections=sections)
+    return Message(to="+16505550123", content=content)
+
+
+def test_typing_in_the_running_window_does_not_run_the_collector(qtbot: QtBot, home: Path) -> None:
+    """A key makes its new Screen before the old one goes: at Python's threshold of 700 that ran
+    a collection on most keys, finding next to nothing (ui.app.TYPING_GC_THRESHOLD)."""
+    import gc
+
+    from composer.limits import BODY_TEXT
+    from composer.payload import to_payload
+    from ui.app import TYPING_GC_THRESHOLD, finish_then_collect
+
+    make_app()
+    svc = services(home)
+    window = make_window(svc, "list", example_on_first_start=False, autosave=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_editor()
+    runs: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            runs.append(info["generation"])
+
+    text = "Pick a delivery slot for your order, we keep it for an hour. " * 14
+    assert window.load_payload(to_payload(_ten_sections(text))) is None
+    (body,) = [e for e in window.findChildren(QPlainTextEdit) if e.toPlainText() == text]
+    body.moveCursor(QTextCursor.MoveOperation.End)
+    assert len(text) < BODY_TEXT.maximum
+    try:
+        for threshold, most in ((DEFAULT_GC[0], None), (None, 1)):
+            finish_then_collect(window)
+            if threshold is not None:
+                gc.set_threshold(threshold, *DEFAULT_GC[1:])  # what it was before: the check
+            qtbot.keyClicks(body, "warm ")
+            gc.callbacks.append(count)
+            runs.clear()
+            qtbot.keyClicks(body, "and more keys to type " * 6)
+            gc.callbacks.remove(count)
+            if most is None:
+                assert len(runs) >= 4, runs  # the old threshold: a collection every few keys
+            else:
+                assert gc.get_threshold()[0] == TYPING_GC_THRESHOLD
+                assert len(runs) <= most, runs
+            gc.unfreeze()
+    finally:
+        if count in gc.callbacks:
+            gc.callbacks.remove(count)
+        gc.unfreeze()
+        gc.set_threshold(*DEFAULT_GC)
         gc.enable()
     window.close()
     svc.close()
