@@ -18,6 +18,8 @@ these layouts are not for a row whose widths are shared out by size hints.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
@@ -85,6 +87,14 @@ class _Guard:
             self._placed = self._placed_width = None
             return
         self._placed, self._placed_width = snapshot(layout), r.width()
+
+    def note_shown(self) -> None:
+        """Its widget has just been shown: what it placed while hidden is what is on screen
+        (a change while hidden was laid out as Qt does), so the next change compares with it
+        instead of laying out everything above it again. For widgets a layout places before
+        showing them: a new issues row."""
+        layout = cast(QLayout, self)
+        self._placed_now(layout, layout.geometry())
 
 
 class GuardedVBoxLayout(_Guard, QVBoxLayout):

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -93,7 +93,7 @@ class IssueRow(QFrame):
         text.setSpacing(2)
         text.addWidget(self.message)
         text.addWidget(self.path_label)
-        row = GuardedHBoxLayout(self)  # a new text of the same height moves no other row
+        row = self._guard = GuardedHBoxLayout(self)  # a new text of the same height: no move
         row.setContentsMargins(8, 7, 8, 7)
         row.setSpacing(8)
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -113,6 +113,10 @@ class IssueRow(QFrame):
             self.setAccessibleDescription(f"Field {issue.path}, rule {issue.rule}")
             self.setToolTip(f"Rule {issue.rule} · click to go to the field")
             self.path_label.setText(breakable(issue.path))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._guard.note_shown()  # a new row is placed before it is shown (Qt shows it later)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent):  # else Qt draws it

@@ -168,3 +168,32 @@ def test_rows_follow_any_change_of_the_issues(qtbot: QtBot) -> None:
             "error" if i.is_error else "warning" for i in expected
         ]
         assert _laid_out(panel) == panel.rows
+
+
+def test_a_new_rows_next_text_of_the_same_height_relays_out_nothing(qtbot: QtBot) -> None:
+    """A row is placed before Qt shows it: the row notes what it placed when it is shown, so
+    the next count in its message does not lay the panel out again."""
+    rows = [Issue(f"r{i}", f"p{i}", Severity.WARNING, f"Warning {i}.") for i in range(5)]
+    panel = _panel(qtbot, rows)
+    body = "Body text is {} characters, but {} if each emoji counts as 2."
+    first = Issue("body.len", "interactive.body", Severity.WARNING, body.format(1010, 1025))
+    panel.set_issues([first, *rows])
+    for _ in range(4):
+        QApplication.processEvents()  # shown, laid out
+    requests: list[str] = []
+
+    class Spy(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.LayoutRequest:
+                requests.append(type(watched).__name__)
+            return False
+
+    spy = Spy()
+    for widget in (panel.rows[0], panel.area.widget(), panel):
+        widget.installEventFilter(spy)
+    second = Issue("body.len", "interactive.body", Severity.WARNING, body.format(1011, 1026))
+    panel.set_issues([second, *rows])
+    for _ in range(4):
+        QApplication.processEvents()
+    assert panel.rows[0].message.text() == second.message
+    assert requests == []
