@@ -22,6 +22,7 @@ from tests.ui.app_probe import probe_json
 from ui.app import make_app, make_window
 from ui.panels.history import HistoryPanel
 from ui.services import Services
+from ui.window.main_window import MainWindow
 from ui.window.panes import TAB_NAMES
 
 
@@ -244,12 +245,7 @@ def test_the_second_step_turns_the_collector_back_on_even_when_it_fails(
 
     from ui.app import finish_then_collect
 
-    make_app()
-    svc = services(home)
-    window = make_window(svc, "button", example_on_first_start=False, autosave=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.start_editor()
+    window, svc = _editor_started(qtbot, home, "button")
     gc.disable()
     try:
         finish_then_collect(window)
@@ -268,6 +264,17 @@ def test_the_second_step_turns_the_collector_back_on_even_when_it_fails(
 
 
 DEFAULT_GC = (700, 10, 10)
+
+
+def _editor_started(qtbot: QtBot, home: Path, kind: str) -> tuple[MainWindow, CountingServices]:
+    """A shown window of ``kind`` whose first step (the editor) is done, and its services."""
+    make_app()
+    svc = services(home)
+    window = make_window(svc, kind, example_on_first_start=False, autosave=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_editor()
+    return window, svc
 
 
 def _ten_sections(body: str) -> Any:
@@ -293,12 +300,7 @@ def test_typing_in_the_running_window_does_not_run_the_collector(qtbot: QtBot, h
     from composer.payload import to_payload
     from ui.app import TYPING_GC_THRESHOLD, finish_then_collect
 
-    make_app()
-    svc = services(home)
-    window = make_window(svc, "list", example_on_first_start=False, autosave=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.start_editor()
+    window, svc = _editor_started(qtbot, home, "list")
     runs: list[int] = []
 
     def count(phase: str, info: dict[str, int]) -> None:
