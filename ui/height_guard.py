@@ -62,10 +62,16 @@ class _Guard:
     _placed: tuple[object, ...] | None = None
     _placed_width: int | None = None  # the width the snapshot was taken as placed at
 
-    def _unchanged(self, layout: QLayout) -> bool:
+    def _on_screen(self, layout: QLayout) -> bool:
+        """Whether ``layout``'s widget is shown; if not, nothing is kept: lay out as Qt does."""
         parent = layout.parentWidget()
         if parent is None or not parent.isVisible():
-            self._placed = self._placed_width = None  # not on screen: lay out as Qt does
+            self._placed = self._placed_width = None
+            return False
+        return True
+
+    def _unchanged(self, layout: QLayout) -> bool:
+        if not self._on_screen(layout):
             return False
         now = snapshot(layout)
         if now == self._placed:
@@ -82,11 +88,8 @@ class _Guard:
         squeezes, then restores, every field of the form)."""
         if self._placed is not None and self._placed_width == r.width():
             return
-        parent = layout.parentWidget()
-        if parent is None or not parent.isVisible():
-            self._placed = self._placed_width = None
-            return
-        self._placed, self._placed_width = snapshot(layout), r.width()
+        if self._on_screen(layout):
+            self._placed, self._placed_width = snapshot(layout), r.width()
 
     def note_shown(self) -> None:
         """Its widget has just been shown: what it placed while hidden is what is on screen
